@@ -1,0 +1,58 @@
+# The two set-up commands are `make run` and `make test`; everything else here is for developers.
+PYTHON ?= $(shell for p in python3.13 python3.12 python3.11 python3; do \
+	$$p -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null && echo $$p && break; done)
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | sha1sum | cut -c1-12)
+MANAGE := $(BIN)/python manage.py
+
+# Tests run with DEBUG off, as production does.
+TEST_ENV := DEBUG=0 SECRET_KEY=test-only-secret-key-not-for-production \
+	ALLOWED_HOSTS=testserver,localhost,127.0.0.1 SECURE_COOKIES=0
+RUN_ENV := DEBUG=$${DEBUG:-1}
+
+.PHONY: run test venv lint pytest bench chromium screenshots clean
+
+$(STAMP): pyproject.toml
+	@test -n "$(PYTHON)" || { echo "Python 3.11 or newer is needed"; exit 1; }
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[dev]'
+	rm -f $(VENV)/.installed-*
+	touch $@
+
+venv: $(STAMP)
+
+run: venv
+	$(RUN_ENV) $(MANAGE) migrate --noinput
+	$(RUN_ENV) $(MANAGE) load_standard
+	$(RUN_ENV) $(MANAGE) runserver 127.0.0.1:$(PORT)
+
+lint: venv
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(TEST_ENV) $(MANAGE) check --fail-level WARNING
+	$(TEST_ENV) $(MANAGE) makemigrations --check --dry-run
+
+test: venv lint chromium
+	$(TEST_ENV) $(BIN)/pytest -n 2 $(ARGS)
+
+# `make pytest ARGS="tests/api -k etag"`: the suite or a part of it, without the lint steps.
+pytest: venv
+	$(TEST_ENV) $(BIN)/pytest $(ARGS)
+
+# Debian's chromium for the browser tests (no browser download is possible or needed).
+chromium:
+	@test -x /usr/bin/chromium || { \
+		if [ "$$(id -u)" = 0 ]; then \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+		else \
+			echo "Browser tests need Debian's chromium: sudo apt-get install chromium"; \
+		fi; }
+
+bench: venv
+	$(BIN)/python -m benchmarks.run $(ARGS)
+
+clean:
+	rm -rf $(VENV) db.sqlite3 db.sqlite3-* staticfiles .pytest_cache screenshots

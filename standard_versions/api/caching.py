@@ -1,0 +1,81 @@
+"""ETags and conditional GETs for content that changes only with a version's ``revision``.
+
+A version's representation is a function of (version, revision, language, variant), so the ETag is
+computed from those without rendering anything, and a matching ``If-None-Match`` is answered 304
+after one query. Bodies of versions that are no longer drafts are also kept in the cache.
+"""
+
+from collections.abc import Callable
+
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.utils.http import parse_etags
+from rest_framework.renderers import JSONRenderer
+from rest_framework.response import Response
+
+from standard_versions.models import Version, VersionStatus
+
+# Bump when the shape of served content changes, so clients never keep a body from older code.
+REPRESENTATION_EPOCH = "1"
+
+IMMUTABLE_CACHE_CONTROL = "public, max-age=3600"
+DRAFT_CACHE_CONTROL = "no-cache"
+BODY_CACHE_SECONDS = 24 * 3600
+
+
+def version_etag(version: Version, *, language: str, variant: str = "") -> str:
+    return f'"{REPRESENTATION_EPOCH}-v{version.pk}.{version.revision}-{language}{variant}"'
+
+
+def etag_matches(header: str | None, etag: str) -> bool:
+    if not header:
+        return False
+    candidates = parse_etags(header)
+    bare = etag.removeprefix("W/")
+    return "*" in candidates or any(c.removeprefix("W/") == bare for c in candidates)
+
+
+def _decorate(response, *, etag: str, version: Version, language: str):
+    response["ETag"] = etag
+    response["Cache-Control"] = (
+        DRAFT_CACHE_CONTROL if version.status == VersionStatus.DRAFT else IMMUTABLE_CACHE_CONTROL
+    )
+    response["Content-Language"] = language
+    return response
+
+
+def conditional_content(
+    request,
+    *,
+    version: Version,
+    language: str,
+    variant: str,
+    build: Callable[[], dict],
+    etag: str | None = None,
+):
+    """Answer a GET for content of ``version``: 304 if the client's copy is current, a cached body
+    for a non-draft version in JSON, or the body ``build()`` makes (then cached)."""
+    etag = etag or version_etag(version, language=language, variant=variant)
+    if etag_matches(request.META.get("HTTP_IF_NONE_MATCH"), etag):
+        response = HttpResponse(status=304)
+        return _decorate(response, etag=etag, version=version, language=language)
+
+    is_json = getattr(request, "accepted_renderer", None) is None or (
+        request.accepted_renderer.format == "json"
+    )
+    cacheable = is_json and version.status != VersionStatus.DRAFT
+    cache_key = f"body:{etag}"
+    if cacheable:
+        body = cache.get(cache_key)
+        if body is not None:
+            response = HttpResponse(body, content_type="application/json")
+            return _decorate(response, etag=etag, version=version, language=language)
+
+    data = build()
+    if cacheable:
+        body = JSONRenderer().render(data)
+        cache.set(cache_key, body, BODY_CACHE_SECONDS)
+        response = HttpResponse(body, content_type="application/json")
+    else:
+        response = Response(data)
+    return _decorate(response, etag=etag, version=version, language=language)

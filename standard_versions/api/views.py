@@ -1,0 +1,133 @@
+"""Read API for the Standard: thin views that parse, call a selector and serialize."""
+
+from django.utils.cache import patch_vary_headers
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework.generics import GenericAPIView
+from rest_framework.response import Response
+
+from standard_versions import selectors
+from standard_versions.api import serializers
+from standard_versions.api.caching import conditional_content, version_etag
+from standard_versions.api.language import content_for, response_language
+
+LANG_PARAMETER = OpenApiParameter(
+    "lang", str, description="Language: en (source), es or pt-BR. Wins over Accept-Language."
+)
+
+
+class ContentAPIView(GenericAPIView):
+    """Base for views serving translatable content: sets Content-Language and Vary."""
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        if not response.has_header("Content-Language"):
+            response["Content-Language"] = response_language(request)
+        patch_vary_headers(response, ("Accept", "Accept-Language"))
+        return response
+
+    def serializer_context(self, **extra):
+        return {"request": self.request, "view": self, **extra}
+
+
+class StandardListView(ContentAPIView):
+    serializer_class = serializers.StandardOutputSerializer
+
+    @extend_schema(parameters=[LANG_PARAMETER], operation_id="standards_list")
+    def get(self, request):
+        page = self.paginate_queryset(selectors.standard_list())
+        content = content_for(request)
+        data = self.get_serializer(
+            page, many=True, context=self.serializer_context(content=content)
+        )
+        return self.get_paginated_response(data.data)
+
+    def get_serializer(self, *args, context=None, **kwargs):
+        return self.serializer_class(*args, context=context, **kwargs)
+
+
+class StandardDetailView(ContentAPIView):
+    serializer_class = serializers.StandardOutputSerializer
+
+    @extend_schema(parameters=[LANG_PARAMETER], operation_id="standards_retrieve")
+    def get(self, request, std):
+        standard = selectors.standard_get(slug=std)
+        context = self.serializer_context(content=content_for(request))
+        return Response(self.serializer_class(standard, context=context).data)
+
+
+class VersionListView(ContentAPIView):
+    serializer_class = serializers.VersionSummaryOutputSerializer
+
+    @extend_schema(parameters=[LANG_PARAMETER], operation_id="versions_list")
+    def get(self, request, std):
+        versions = selectors.version_list(standard_slug=std)
+        page = self.paginate_queryset(versions)
+        context = self.serializer_context(content=content_for(request, versions=page))
+        data = self.serializer_class(page, many=True, context=context).data
+        return self.get_paginated_response(data)
+
+
+class VersionDetailView(ContentAPIView):
+    """The whole version: practice areas with their criteria, and the requirements."""
+
+    serializer_class = serializers.VersionTreeOutputSerializer
+
+    @extend_schema(parameters=[LANG_PARAMETER], operation_id="versions_retrieve")
+    def get(self, request, std, label):
+        version = selectors.version_get(standard_slug=std, label=label)
+        language = response_language(request)
+
+        def build():
+            tree = selectors.version_tree(version=version)
+            context = self.serializer_context(content=content_for(request, versions=[tree]))
+            return self.serializer_class(tree, context=context).data
+
+        return conditional_content(
+            request, version=version, language=language, variant="-tree", build=build
+        )
+
+
+class CriterionListView(ContentAPIView):
+    serializer_class = serializers.CriterionDetailOutputSerializer
+
+    @extend_schema(parameters=[LANG_PARAMETER], operation_id="criteria_list")
+    def get(self, request, std, label):
+        version = selectors.version_get(standard_slug=std, label=label)
+        language = response_language(request)
+        page_number = request.query_params.get("page", "1")
+        page_size = request.query_params.get("page_size", "")
+        variant = f"-criteria-p{page_number[:12]}-s{page_size[:6]}"
+
+        def build():
+            page = self.paginate_queryset(selectors.criteria_queryset(version=version))
+            for criterion in page:
+                criterion.version = version
+            context = self.serializer_context(content=content_for(request, versions=[version]))
+            data = self.serializer_class(page, many=True, context=context).data
+            return self.get_paginated_response(data).data
+
+        return conditional_content(
+            request, version=version, language=language, variant=variant, build=build
+        )
+
+
+class CriterionDetailView(ContentAPIView):
+    serializer_class = serializers.CriterionDetailOutputSerializer
+
+    @extend_schema(parameters=[LANG_PARAMETER], operation_id="criteria_retrieve")
+    def get(self, request, std, label, code):
+        version = selectors.version_get(standard_slug=std, label=label)
+        language = response_language(request)
+        criterion = selectors.criterion_get(version=version, code=code)
+        criterion.version = version
+        etag = version_etag(
+            version, language=language, variant=f"-c{criterion.pk}.{criterion.revision}"
+        )
+
+        def build():
+            context = self.serializer_context(content=content_for(request, versions=[version]))
+            return self.serializer_class(criterion, context=context).data
+
+        return conditional_content(
+            request, version=version, language=language, variant="", build=build, etag=etag
+        )

@@ -1,0 +1,97 @@
+"""Reads that are more than a ``get``: version trees with deliberate prefetches.
+
+Each selector issues a fixed number of queries whatever the number of criteria.
+"""
+
+from django.db.models import Prefetch, QuerySet, prefetch_related_objects
+from django.utils.translation import gettext_lazy as _
+
+from standard_versions.errors import NotFound
+from standard_versions.models import (
+    CertificationLevel,
+    Criterion,
+    OutcomeArea,
+    PracticeArea,
+    Standard,
+    Version,
+)
+
+
+def standard_list() -> QuerySet[Standard]:
+    return Standard.objects.order_by("slug")
+
+
+def standard_get(*, slug: str) -> Standard:
+    standard = Standard.objects.filter(slug=slug).first()
+    if standard is None:
+        raise NotFound(
+            _("There is no standard %(std)s.") % {"std": slug}, code="standard_not_found"
+        )
+    return standard
+
+
+def version_list(*, standard_slug: str) -> QuerySet[Version]:
+    standard = standard_get(slug=standard_slug)
+    return (
+        Version.objects.filter(standard=standard)
+        .select_related("standard", "based_on")
+        .order_by("created_at", "label")
+    )
+
+
+def version_get(*, standard_slug: str, label: str) -> Version:
+    """One version with its standard (one query). Raises NotFound with a specific code."""
+    version = (
+        Version.objects.select_related("standard", "based_on")
+        .filter(standard__slug=standard_slug, label=label)
+        .first()
+    )
+    if version is None:
+        standard_get(slug=standard_slug)
+        raise NotFound(
+            _("Standard %(std)s has no version %(label)s.")
+            % {"std": standard_slug, "label": label},
+            code="version_not_found",
+        )
+    return version
+
+
+def criteria_queryset(*, version: Version) -> QuerySet[Criterion]:
+    return (
+        Criterion.objects.filter(version=version)
+        .select_related("practice_area")
+        .order_by("practice_area__position", "practice_area__code", "position", "code")
+    )
+
+
+def version_tree(*, version: Version) -> Version:
+    """Attach practice areas (with their criteria), levels and outcome areas: four queries."""
+    practice_areas = PracticeArea.objects.order_by("position", "code").prefetch_related(
+        Prefetch("criteria", queryset=Criterion.objects.order_by("position", "code"))
+    )
+    prefetch_related_objects(
+        [version],
+        Prefetch("practice_areas", queryset=practice_areas),
+        Prefetch("levels", queryset=CertificationLevel.objects.order_by("min_percent")),
+        Prefetch("outcome_areas", queryset=OutcomeArea.objects.order_by("position", "key")),
+    )
+    return version
+
+
+def criterion_get(*, version: Version, code: str) -> Criterion:
+    criterion = criteria_queryset(version=version).filter(code=code).first()
+    if criterion is None:
+        raise NotFound(
+            _("Version %(label)s has no criterion %(code)s.")
+            % {"label": version.label, "code": code},
+            code="criterion_not_found",
+        )
+    return criterion
+
+
+def core_criteria_codes(*, version: Version) -> list[str]:
+    return list(
+        Criterion.objects.filter(version=version, is_core=True)
+        .order_by("practice_area__position", "position", "code")
+        .values_list("code", flat=True)
+    )

@@ -1,0 +1,34 @@
+"""The OpenAPI schema is generated cleanly and documents the contract's endpoints."""
+
+import pytest
+import yaml
+from django.core.management import call_command
+
+pytestmark = pytest.mark.django_db
+
+
+def test_schema_generates_without_warnings_or_errors(tmp_path, capsys):
+    path = tmp_path / "schema.yaml"
+    call_command("spectacular", "--fail-on-warn", "--validate", "--file", str(path))
+    schema = yaml.safe_load(path.read_text())
+    assert schema["openapi"].startswith("3.")
+    for endpoint in [
+        "/api/v1/standards/",
+        "/api/v1/standards/{std}/",
+        "/api/v1/standards/{std}/versions/",
+        "/api/v1/standards/{std}/versions/{label}/",
+        "/api/v1/standards/{std}/versions/{label}/criteria/",
+        "/api/v1/standards/{std}/versions/{label}/criteria/{code}/",
+    ]:
+        assert endpoint in schema["paths"], endpoint
+
+
+def test_schema_and_docs_are_served(client):
+    assert client.get("/api/schema/").status_code == 200
+    assert client.get("/api/docs/").status_code == 200
+
+
+def test_browsable_api_renders_html(client, shipped_data):
+    response = client.get("/api/v1/standards/wwc/versions/3.0/", HTTP_ACCEPT="text/html")
+    assert response.status_code == 200
+    assert b"Qualitative Data Practices" in response.content

@@ -1,0 +1,30 @@
+import pytest
+from django.core.cache import cache
+from django.core.management import call_command
+from rest_framework.test import APIClient
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def api_client() -> APIClient:
+    return APIClient()
+
+
+@pytest.fixture
+def shipped_data(db):
+    """The WWC versions 2.0 and 3.0 as shipped in standard_versions/data/."""
+    call_command("load_standard", stdout=_Discard())
+
+
+class _Discard:
+    def write(self, *args, **kwargs):
+        pass
+
+    def flush(self):
+        pass
