@@ -1,23 +1,23 @@
 from django.urls import path
 
-from standard_versions.api import views
+from standard_versions.api import converters, views  # noqa: F401 (registers converters)
 
 urlpatterns = [
     path("standards/", views.StandardListView.as_view(), name="standard-list"),
-    path("standards/<str:std>/", views.StandardDetailView.as_view(), name="standard-detail"),
-    path("standards/<str:std>/versions/", views.VersionListView.as_view(), name="version-list"),
+    path("standards/<std:std>/", views.StandardDetailView.as_view(), name="standard-detail"),
+    path("standards/<std:std>/versions/", views.VersionListView.as_view(), name="version-list"),
     path(
-        "standards/<str:std>/versions/<str:label>/",
+        "standards/<std:std>/versions/<label:label>/",
         views.VersionDetailView.as_view(),
         name="version-detail",
     ),
     path(
-        "standards/<str:std>/versions/<str:label>/criteria/",
+        "standards/<std:std>/versions/<label:label>/criteria/",
         views.CriterionListView.as_view(),
         name="criterion-list",
     ),
     path(
-        "standards/<str:std>/versions/<str:label>/criteria/<str:code>/",
+        "standards/<std:std>/versions/<label:label>/criteria/<code:code>/",
         views.CriterionDetailView.as_view(),
         name="criterion-detail",
     ),
