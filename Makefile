@@ -54,7 +54,7 @@ chromium:
 		fi; }
 
 bench: venv
-	$(BIN)/python -m benchmarks.run $(ARGS)
+	$(BIN)/python -m tests.bench.run $(ARGS)
 
 clean:
 	rm -rf $(VENV) db.sqlite3 db.sqlite3-* staticfiles .pytest_cache screenshots

@@ -1,0 +1,33 @@
+"""`make bench`: run every benchmark (or those named in ARGS) and print their figures.
+
+Each benchmark is a module in this package with a ``main(argv) -> None`` that prints its figures;
+add new ones to BENCHMARKS. Figures from a quiet machine go into docs/benchmarks.md.
+"""
+
+import importlib
+import os
+import sys
+import time
+
+BENCHMARKS = [
+    "read_api",
+]
+
+
+def main(argv: list[str]) -> int:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "backend.settings")
+    names = [name for name in argv if not name.startswith("-")] or BENCHMARKS
+    unknown = sorted(set(names) - set(BENCHMARKS))
+    if unknown:
+        print(f"unknown benchmark(s): {', '.join(unknown)}; known: {', '.join(BENCHMARKS)}")
+        return 2
+    for name in names:
+        print(f"== {name}", flush=True)
+        started = time.perf_counter()
+        importlib.import_module(f"tests.bench.bench_{name}").main(argv)
+        print(f"   ({time.perf_counter() - started:.1f} s)", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
