@@ -3,6 +3,9 @@
 Each selector issues a fixed number of queries whatever the number of criteria.
 """
 
+from dataclasses import dataclass
+
+from django.db import connection
 from django.db.models import Prefetch, QuerySet, prefetch_related_objects
 from django.utils.translation import gettext_lazy as _
 
@@ -37,6 +40,33 @@ def version_list(*, standard_slug: str) -> QuerySet[Version]:
         .select_related("standard", "based_on")
         .order_by("created_at", "label")
     )
+
+
+@dataclass(frozen=True)
+class VersionHead:
+    """What a conditional GET needs to know about a version: enough to compute its ETag."""
+
+    pk: int
+    revision: int
+    status: str
+
+
+_VERSION_HEAD_SQL = (
+    "SELECT v.id, v.revision, v.status FROM standard_versions_version v "
+    "JOIN standard_versions_standard s ON s.id = v.standard_id "
+    "WHERE s.slug = %s AND v.label = %s"
+)
+
+
+def version_head(*, standard_slug: str, label: str) -> VersionHead:
+    """The head of a version, or NotFound. Raw SQL because this runs on every revalidation and
+    the ORM's query compilation costs several times the query itself."""
+    with connection.cursor() as cursor:
+        cursor.execute(_VERSION_HEAD_SQL, [standard_slug, label])
+        row = cursor.fetchone()
+    if row is None:
+        version_get(standard_slug=standard_slug, label=label)  # raises the specific NotFound
+    return VersionHead(*row)
 
 
 def version_get(*, standard_slug: str, label: str) -> Version:

@@ -14,6 +14,7 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
 from standard_versions.models import Version, VersionStatus
+from standard_versions.selectors import VersionHead
 
 # Bump when the shape of served content changes, so clients never keep a body from older code.
 REPRESENTATION_EPOCH = "1"
@@ -23,7 +24,7 @@ DRAFT_CACHE_CONTROL = "no-cache"
 BODY_CACHE_SECONDS = 24 * 3600
 
 
-def version_etag(version: Version, *, language: str, variant: str = "") -> str:
+def version_etag(version: Version | VersionHead, *, language: str, variant: str = "") -> str:
     return f'"{REPRESENTATION_EPOCH}-v{version.pk}.{version.revision}-{language}{variant}"'
 
 
@@ -35,7 +36,7 @@ def etag_matches(header: str | None, etag: str) -> bool:
     return "*" in candidates or any(c.removeprefix("W/") == bare for c in candidates)
 
 
-def _decorate(response, *, etag: str, version: Version, language: str):
+def _decorate(response, *, etag: str, version: Version | VersionHead, language: str):
     response["ETag"] = etag
     response["Cache-Control"] = (
         DRAFT_CACHE_CONTROL if version.status == VersionStatus.DRAFT else IMMUTABLE_CACHE_CONTROL
@@ -47,7 +48,7 @@ def _decorate(response, *, etag: str, version: Version, language: str):
 def conditional_content(
     request,
     *,
-    version: Version,
+    version: Version | VersionHead,
     language: str,
     variant: str,
     build: Callable[[], dict],

@@ -74,16 +74,17 @@ class VersionDetailView(ContentAPIView):
 
     @extend_schema(parameters=[LANG_PARAMETER], operation_id="versions_retrieve")
     def get(self, request, std, label):
-        version = selectors.version_get(standard_slug=std, label=label)
+        head = selectors.version_head(standard_slug=std, label=label)
         language = response_language(request)
 
         def build():
+            version = selectors.version_get(standard_slug=std, label=label)
             tree = selectors.version_tree(version=version)
             context = self.serializer_context(content=content_for(request, versions=[tree]))
             return self.serializer_class(tree, context=context).data
 
         return conditional_content(
-            request, version=version, language=language, variant="-tree", build=build
+            request, version=head, language=language, variant="-tree", build=build
         )
 
 

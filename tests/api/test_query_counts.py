@@ -15,7 +15,7 @@ ENDPOINTS = {
     "criterion detail": "/api/v1/standards/big/versions/{label}/criteria/A0.0/",
 }
 
-EXPECTED_QUERIES = {"version tree": 5, "criteria list": 3, "criterion detail": 2}
+EXPECTED_QUERIES = {"version tree": 6, "criteria list": 3, "criterion detail": 2}
 
 
 def _queries(client, path: str) -> int:
