@@ -1,4 +1,11 @@
-from django.http import JsonResponse
+import logging
+
+from django.http import HttpResponse, JsonResponse
+from django.template.loader import render_to_string
+
+from standard_versions.web.errors import not_found_page
+
+logger = logging.getLogger(__name__)
 
 
 def healthz(request):
@@ -6,9 +13,32 @@ def healthz(request):
     return JsonResponse({"status": "ok"})
 
 
+def _is_api(request) -> bool:
+    return request.path.startswith("/api/")
+
+
 def not_found(request, exception=None):
-    return JsonResponse({"code": "not_found", "detail": "No such page."}, status=404)
+    if _is_api(request):
+        return JsonResponse({"code": "not_found", "detail": "No such page."}, status=404)
+    return not_found_page(request, exception)
+
+
+# Shown when rendering the friendly page fails too: the handler of last resort must not raise.
+_PLAIN_SERVER_ERROR = (
+    '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Server error</title>'
+    "</head><body><h1>Server error</h1><p>Something went wrong on our side. Please try again "
+    "later.</p></body></html>"
+)
 
 
 def server_error(request):
-    return JsonResponse({"code": "server_error", "detail": "Internal server error."}, status=500)
+    if _is_api(request):
+        return JsonResponse(
+            {"code": "server_error", "detail": "Internal server error."}, status=500
+        )
+    try:
+        html = render_to_string("web/500.html")
+    except Exception:
+        logger.exception("The server error page could not be rendered")
+        html = _PLAIN_SERVER_ERROR
+    return HttpResponse(html, status=500)

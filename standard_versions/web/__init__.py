@@ -1,0 +1,1 @@
+"""Public web pages: server-rendered, no JavaScript needed, in the reader's language."""
