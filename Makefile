@@ -12,7 +12,7 @@ TEST_ENV := DEBUG=0 SECRET_KEY=test-only-secret-key-not-for-production \
 	ALLOWED_HOSTS=testserver,localhost,127.0.0.1 SECURE_COOKIES=0
 RUN_ENV := DEBUG=$${DEBUG:-1}
 
-.PHONY: run test venv lint pytest bench chromium screenshots clean
+.PHONY: run test venv lint pytest bench chromium axe screenshots clean
 
 $(STAMP): pyproject.toml
 	@test -n "$(PYTHON)" || { echo "Python 3.11 or newer is needed"; exit 1; }
@@ -37,7 +37,7 @@ lint: venv
 	$(TEST_ENV) $(MANAGE) check --fail-level WARNING
 	$(TEST_ENV) $(MANAGE) makemigrations --check --dry-run
 
-test: venv lint chromium
+test: venv lint chromium axe
 	$(TEST_ENV) $(BIN)/pytest -n 2 $(ARGS)
 
 # `make pytest ARGS="tests/api -k etag"`: the suite or a part of it, without the lint steps.
@@ -53,8 +53,22 @@ chromium:
 			echo "Browser tests need Debian's chromium: sudo apt-get install chromium"; \
 		fi; }
 
+# axe-core for the browser tests' accessibility checks, pinned in package-lock.json; reinstalled
+# only when package.json or the lock is newer than the installed copy.
+AXE := node_modules/axe-core/axe.min.js
+$(AXE): package.json $(wildcard package-lock.json)
+	@command -v npm >/dev/null || { echo "The browser tests need npm (apt-get install npm)"; exit 1; }
+	if [ -f package-lock.json ]; then npm ci --no-audit --no-fund; else npm install --no-audit --no-fund; fi
+	touch $@
+
+axe: $(AXE)
+
+# PNGs of every page at phone and desktop sizes in each language, into screenshots/ (git-ignored).
+screenshots: venv chromium
+	$(BIN)/python -m tests.e2e.screenshots $(ARGS)
+
 bench: venv
 	$(BIN)/python -m tests.bench.run $(ARGS)
 
 clean:
-	rm -rf $(VENV) db.sqlite3 db.sqlite3-* staticfiles .pytest_cache screenshots
+	rm -rf $(VENV) db.sqlite3 db.sqlite3-* staticfiles .pytest_cache screenshots node_modules

@@ -6,6 +6,7 @@ views turn selector results into these frozen records first. Nothing here querie
 the inputs arrive fully prefetched.
 """
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -48,6 +49,7 @@ class VersionSummary:
     status: str
     status_display: str
     based_on: str | None
+    based_on_url: str | None
     published_at: datetime | None
     effective_from: date | None
     url: str
@@ -142,6 +144,9 @@ def _version_summary(version: Version, *, standard_slug: str, content: ContentTe
         status=version.status,
         status_display=version.get_status_display(),
         based_on=version.based_on.label if version.based_on_id else None,
+        based_on_url=(
+            version_url(standard_slug, version.based_on.label) if version.based_on_id else None
+        ),
         published_at=version.published_at,
         effective_from=version.effective_from,
         url=version_url(standard_slug, version.label),
@@ -164,10 +169,21 @@ def home_page(standards: list[Standard], *, content: ContentText) -> list[Standa
     ]
 
 
+# A line opening with a short label ("Requirements: ...", "Dates: ...") starts a new topic.
+_LABELLED_LINE = re.compile(r"^[A-Z][A-Za-z ]{0,30}: ")
+
+
 def _paragraphs(text: str) -> list[str]:
-    """Hard-wrapped plain text as paragraphs: blank lines split, single newlines join."""
-    blocks = [" ".join(block.split()) for block in text.split("\n\n")]
-    return [block for block in blocks if block]
+    """Hard-wrapped plain text as paragraphs: a blank line or a labelled line starts one, other
+    newlines join."""
+    paragraphs: list[list[str]] = [[]]
+    for line in text.splitlines():
+        line = line.strip()
+        if not line or _LABELLED_LINE.match(line):
+            paragraphs.append([])
+        if line:
+            paragraphs[-1].append(line)
+    return [" ".join(words) for words in paragraphs if words]
 
 
 def version_page(version: Version, *, content: ContentText) -> VersionPage:

@@ -95,3 +95,10 @@ def test_an_unknown_standard_is_a_404_too(client, shipped_data):
     response = client.get("/standards/nope/versions/3.0/")
     assert response.status_code == 404
     assert "There is no standard nope." in response.content.decode()
+
+
+def test_provenance_paragraphs_start_at_blank_or_labelled_lines():
+    from standard_versions.web.presenters import _paragraphs
+
+    text = "Criteria: one\ntwo.\nRequirements: three\n\nfour\nfive\n"
+    assert _paragraphs(text) == ["Criteria: one two.", "Requirements: three", "four five"]
