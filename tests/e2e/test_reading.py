@@ -64,6 +64,6 @@ def test_the_contents_and_core_criteria_links_lead_to_their_anchors(site, new_pa
 def test_the_home_page_leads_to_each_version(site, new_page):
     page = new_page(viewport=PHONE)
     page.goto(site + "/")
-    page.get_by_role("link", name="Version 2.0").click()
+    page.get_by_role("heading", name="Version 2.0").get_by_role("link").click()
     assert page.url == f"{site}/standards/wwc/versions/2.0/"
     assert page.locator("h1").inner_text().startswith("What Works Cities")
