@@ -83,3 +83,13 @@ def test_the_skip_link_moves_focus_to_the_main_content(site, new_page):
     focused = _focus_style(page)
     assert focused["tag"] == "A"
     assert page.evaluate("document.getElementById('main').contains(document.activeElement)")
+
+
+def test_printing_hides_navigation_and_keeps_the_criteria(site, new_page):
+    page = new_page()
+    page.goto(site + PAGES["version 3.0"])
+    page.emulate_media(media="print")
+    assert not page.get_by_role("navigation", name="Language").is_visible()
+    assert not page.locator("nav.toc").is_visible()
+    assert page.locator("#DM7").is_visible()
+    assert page.locator("#provenance").is_visible()
