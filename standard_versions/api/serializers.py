@@ -161,7 +161,7 @@ class VersionTreeOutputSerializer(VersionSummaryOutputSerializer):
     @extend_schema_field(RequirementsOutputSerializer)
     def get_requirements(self, version) -> dict:
         levels = list(version.levels.all())
-        for level, higher in zip(levels, [*levels[1:], None], strict=True):
+        for level, higher in zip(levels, [*levels[1:], None], strict=False):
             level.max_percent = higher.min_percent - 1 if higher else None
         core = [
             criterion.code

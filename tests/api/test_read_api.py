@@ -91,3 +91,14 @@ def test_responses_carry_content_language_and_vary(api_client, shipped_data):
     response = api_client.get(f"{BASE}/wwc/versions/3.0/")
     assert response["Content-Language"] == "en"
     assert "Accept-Language" in response["Vary"]
+
+
+def test_a_version_without_levels_or_criteria_has_an_empty_requirements_section(api_client):
+    from tests.factories import VersionFactory
+
+    version = VersionFactory(standard__slug="empty", label="0.1")
+    body = api_client.get(f"{BASE}/empty/versions/{version.label}/").json()
+    assert body["practice_areas"] == []
+    assert body["requirements"] == {
+        "levels": [], "core_criteria": [], "outcome_areas": [], "min_outcome_areas": 0,
+    }
