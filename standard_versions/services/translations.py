@@ -254,7 +254,7 @@ def _check_catalog(
         problems.append(
             Problem(
                 name,
-                _("the Language header (%(value)s) is not es or pt_BR.")
+                _("The Language header (%(value)s) is not es or pt_BR.")
                 % {"value": header_language or "-"},
             )
         )
@@ -266,7 +266,7 @@ def _check_catalog(
             problems.append(
                 Problem(
                     name,
-                    _("the Language header (%(header)s) contradicts %(source)s (%(expected)s).")
+                    _("The Language header (%(header)s) contradicts %(source)s (%(expected)s).")
                     % {"header": header_language, "source": source, "expected": expected},
                 )
             )
@@ -284,7 +284,7 @@ def _check_catalog(
             Problem(
                 name,
                 _(
-                    "which version is this for? Give --standard and --version, the %(std)s and "
+                    "Which version is this for? Give --standard and --version, the %(std)s and "
                     "%(ver)s headers, or name the file <standard>-<label>.<language>.po."
                 )
                 % {"std": STANDARD_HEADER, "ver": VERSION_HEADER},
@@ -303,7 +303,7 @@ def _check_catalog(
     for entry in parsed.entries:
         where = f"{name}:{entry.line}" if entry.line is not None else name
         if entry.context is None:
-            problems.append(Problem(where, _("the entry has no msgctxt.")))
+            problems.append(Problem(where, _("The entry has no msgctxt.")))
             continue
         if entry.context in seen:
             problems.append(
@@ -320,13 +320,13 @@ def _check_catalog(
             problems.append(
                 Problem(
                     where,
-                    _("version %(label)s has no translatable text %(context)s.")
+                    _("Version %(label)s has no translatable text %(context)s.")
                     % {"label": version.label, "context": entry.context},
                 )
             )
             continue
         if entry.plural:
-            problems.append(Problem(where, _("content entries have no plural forms.")))
+            problems.append(Problem(where, _("Content entries have no plural forms.")))
             continue
         if not entry.msgstr:
             continue
@@ -344,7 +344,7 @@ def _check_catalog(
                 str(
                     Problem(
                         where,
-                        _("the English of %(context)s is now empty: not imported.")
+                        _("The English of %(context)s is now empty: not imported.")
                         % {"context": entry.context},
                     )
                 )
@@ -356,7 +356,7 @@ def _check_catalog(
             continue
         if entry.msgid != ref.english:
             message = _(
-                "the msgid of %(context)s is not the current English: imported as stale."
+                "The msgid of %(context)s is not the current English: imported as stale."
             ) % {"context": entry.context}
             if strict:
                 problems.append(Problem(where, message))
