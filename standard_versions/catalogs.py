@@ -13,7 +13,7 @@ import tempfile
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
-from babel.messages.extract import DEFAULT_KEYWORDS, extract, extract_from_dir
+from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir, extract_python
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po, write_po
 
@@ -52,7 +52,7 @@ def extract_django_template(fileobj, keywords, comment_tags, options):
 
     source = fileobj.read().decode(options.get("encoding", "utf-8"))
     python = templatize(source)
-    yield from extract("python", io.BytesIO(python.encode("utf-8")), keywords, comment_tags)
+    yield from extract_python(io.BytesIO(python.encode("utf-8")), keywords, comment_tags, {})
 
 
 def extract_messages() -> Catalog:

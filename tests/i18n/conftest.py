@@ -4,8 +4,10 @@ import pytest
 from babel.messages.pofile import read_po, write_po
 from django.utils import timezone
 
+from standard_versions.models import Translation
+from standard_versions.models.translations import source_hash
 from standard_versions.selectors import version_get
-from standard_versions.selectors_translations import content_catalog
+from standard_versions.selectors_translations import content_catalog, translatable_field_index
 from standard_versions.services.translations import import_translation_catalogs
 from standard_versions.translation_po import _headers, parse_content_catalog
 from tests.factories import build_version
@@ -62,3 +64,24 @@ def small_translated(db):
     translate_version(version, "es")
     translate_version(version, "pt-BR", status="reviewed")
     return version_get(standard_slug="big", label="1.0")
+
+
+def bulk_translate(version, language: str) -> None:
+    """Translate every field of ``version`` at once (test data only: no history is recorded)."""
+    rows = [
+        Translation(
+            standard_id=version.standard_id,
+            version_id=ref.version_id,
+            object_type=ref.kind.object_type,
+            object_key=ref.key,
+            field=ref.field,
+            language=language,
+            text=translated(ref.english, language),
+            source_text=ref.english,
+            source_hash=source_hash(ref.english),
+            updated_at=timezone.now(),
+        )
+        for ref in translatable_field_index(version=version).values()
+        if ref.english
+    ]
+    Translation.objects.bulk_create(rows, ignore_conflicts=True)

@@ -1,4 +1,4 @@
-"""Editing the English makes its translations stale at once; an updated import makes them current."""
+"""Editing the English makes translations stale at once; an updated import makes them current."""
 
 import pytest
 from django.utils import timezone

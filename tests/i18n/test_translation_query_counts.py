@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from standard_versions.selectors import version_get
 from tests.api.test_query_counts import ENDPOINTS, EXPECTED_QUERIES
 from tests.factories import build_version
-from tests.i18n.conftest import translate_version
+from tests.i18n.conftest import bulk_translate
 
 pytestmark = pytest.mark.django_db
 
@@ -36,8 +36,8 @@ def _translated_versions():
     for label, criteria, status in (("small", 40, "superseded"), ("large", 400, "published")):
         build_version(label=label, criteria=criteria, status=status)
         version = version_get(standard_slug="big", label=label)
-        translate_version(version, "es")
-        translate_version(version, "pt-BR")
+        bulk_translate(version, "es")
+        bulk_translate(version, "pt-BR")
 
 
 @pytest.mark.parametrize("language", ["en", "es", "pt-BR"])
