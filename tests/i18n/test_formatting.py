@@ -80,3 +80,21 @@ def test_numbers_and_percentages_follow_the_language():
 def test_a_zone_is_named_in_the_reader_language():
     assert "Nueva York" in format_timezone_location("America/New_York", language="es")
     assert "Nova York" in format_timezone_location("America/New_York", language="pt-BR")
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("en", "April 27, 2022, 11:59\u202fPM EDT | 51%"),
+        ("es", "27 de abril de 2022, 23:59 GMT-04:00 | 51\xa0%"),
+        ("pt-br", "27 de abril de 2022 23:59 GMT-04:00 | 51%"),
+    ],
+)
+def test_templates_format_in_the_active_language(language, expected):
+    from django.template import Context, Template
+    from django.utils import translation
+
+    page = Template("{% load wwc_i18n %}{% local_datetime closes tz %} | {{ 51|percent }}")
+    with translation.override(language):
+        rendered = page.render(Context({"closes": CLOSES, "tz": "America/New_York"}))
+    assert rendered == expected
