@@ -12,7 +12,7 @@ TEST_ENV := DEBUG=0 SECRET_KEY=test-only-secret-key-not-for-production \
 	ALLOWED_HOSTS=testserver,localhost,127.0.0.1 SECURE_COOKIES=0
 RUN_ENV := DEBUG=$${DEBUG:-1}
 
-.PHONY: run test venv lint pytest bench chromium axe screenshots clean
+.PHONY: run test venv lint pytest bench chromium axe screenshots clean catalogs messages
 
 $(STAMP): pyproject.toml
 	@test -n "$(PYTHON)" || { echo "Python 3.11 or newer is needed"; exit 1; }
@@ -26,9 +26,10 @@ $(STAMP): pyproject.toml
 
 venv: $(STAMP)
 
-run: venv
+run: venv catalogs
 	$(RUN_ENV) $(MANAGE) migrate --noinput
 	$(RUN_ENV) $(MANAGE) load_standard
+	$(RUN_ENV) $(MANAGE) import_translations standard_versions/data/translations
 	$(RUN_ENV) $(MANAGE) runserver 127.0.0.1:$(PORT)
 
 lint: venv
@@ -37,11 +38,11 @@ lint: venv
 	$(TEST_ENV) $(MANAGE) check --fail-level WARNING
 	$(TEST_ENV) $(MANAGE) makemigrations --check --dry-run
 
-test: venv lint chromium axe
+test: venv catalogs lint chromium axe
 	$(TEST_ENV) $(BIN)/pytest -n 2 $(ARGS)
 
 # `make pytest ARGS="tests/api -k etag"`: the suite or a part of it, without the lint steps.
-pytest: venv
+pytest: venv catalogs
 	$(TEST_ENV) $(BIN)/pytest $(ARGS)
 
 # Debian's chromium for the browser tests (no browser download is possible or needed).
@@ -66,6 +67,14 @@ axe: $(AXE)
 # PNGs of every page at phone and desktop sizes in each language, into screenshots/ (git-ignored).
 screenshots: venv chromium
 	$(BIN)/python -m tests.e2e.screenshots $(ARGS)
+
+# Interface messages: compile the catalogs with Babel (no GNU gettext); `make messages` re-extracts
+# Python and templates and merges into locale/es and locale/pt_BR (then translate what is new).
+catalogs: venv
+	$(BIN)/python -m standard_versions.catalogs compile
+
+messages: venv
+	$(RUN_ENV) $(MANAGE) update_catalogs
 
 bench: venv
 	$(BIN)/python -m tests.bench.run $(ARGS)

@@ -28,3 +28,12 @@ class _Discard:
 
     def flush(self):
         pass
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _compiled_message_catalogs():
+    """The .mo files are build products (git-ignored): compile them if a run starts without."""
+    from standard_versions.catalogs import catalogs_need_compiling, compile_catalogs
+
+    if catalogs_need_compiling():
+        compile_catalogs()

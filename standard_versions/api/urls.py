@@ -1,6 +1,6 @@
 from django.urls import path
 
-from standard_versions.api import converters, views  # noqa: F401 (registers converters)
+from standard_versions.api import converters, views, views_translations  # noqa: F401 (registers converters)
 
 urlpatterns = [
     path("standards/", views.StandardListView.as_view(), name="standard-list"),
@@ -20,5 +20,10 @@ urlpatterns = [
         "standards/<std:std>/versions/<label:label>/criteria/<code:code>/",
         views.CriterionDetailView.as_view(),
         name="criterion-detail",
+    ),
+    path(
+        "standards/<std:std>/versions/<label:label>/translations/",
+        views_translations.TranslationCoverageView.as_view(),
+        name="version-translations",
     ),
 ]

@@ -17,3 +17,11 @@ __all__ = [
     "Version",
     "VersionStatus",
 ]
+from standard_versions.models.translations import (
+    TranslatedObjectType,
+    Translation,
+    TranslationLanguage,
+    TranslationStatus,
+)
+
+__all__ += ["TranslatedObjectType", "Translation", "TranslationLanguage", "TranslationStatus"]

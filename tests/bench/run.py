@@ -12,6 +12,7 @@ import time
 BENCHMARKS = [
     "read_api",
     "web",
+    "translations",
 ]
 
 

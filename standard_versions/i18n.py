@@ -1,0 +1,149 @@
+"""The reader's language, and dates and numbers in it.
+
+Negotiation uses Django's own machinery (``parse_accept_lang_header`` honours q-values;
+``get_supported_language_variant`` maps ``es-MX`` to ``es`` and ``pt`` to ``pt-br``), never Babel's
+``negotiate_locale``, which ignores q-values and maps ``pt`` to ``pt_PT``. Formatting uses Babel,
+always with an explicit ``locale=`` and after converting the instant to the wanted time zone.
+"""
+
+import re
+from datetime import date, datetime
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from babel import dates as babel_dates
+from babel import numbers as babel_numbers
+from django.core.exceptions import SuspiciousOperation
+from django.utils.translation.trans_real import (
+    get_supported_language_variant,
+    parse_accept_lang_header,
+)
+
+from standard_versions.content import SOURCE_LANGUAGE
+
+# The language codes the API speaks (BCP 47 as in Content-Language), and Django's and Babel's
+# spelling of each.
+LANGUAGES = ("en", "es", "pt-BR")
+TRANSLATED_LANGUAGES = ("es", "pt-BR")
+DJANGO_LANGUAGE = {"en": "en", "es": "es", "pt-BR": "pt-br"}
+BABEL_LOCALE = {"en": "en", "es": "es", "pt-BR": "pt_BR"}
+_FROM_DJANGO = {django: ours for ours, django in DJANGO_LANGUAGE.items()}
+
+# Longer than any real language tag; refused before it reaches a cache.
+MAX_TAG_LENGTH = 35
+_TAG_RE = re.compile(r"^[A-Za-z]{1,8}(?:[-_][A-Za-z0-9]{1,8})*$")
+
+REQUEST_ATTRIBUTE = "wwc_language"
+
+
+def language_from_tag(tag: str | None) -> str | None:
+    """Our language for one tag (``pt_BR``, ``es-419``, ``PT``), or None if we do not speak it."""
+    if not tag or len(tag) > MAX_TAG_LENGTH or not _TAG_RE.match(tag):
+        return None
+    try:
+        variant = get_supported_language_variant(tag.replace("_", "-").lower())
+    except LookupError:
+        return None
+    return _FROM_DJANGO.get(variant.lower())
+
+
+def language_from_accept_header(header: str | None) -> str | None:
+    """The best language of an ``Accept-Language`` header by q-value; q=0 means "not this"."""
+    if not header:
+        return None
+    for tag, quality in parse_accept_lang_header(header):
+        if tag == "*" or quality <= 0:
+            continue
+        language = language_from_tag(tag)
+        if language is not None:
+            return language
+    return None
+
+
+def negotiate(*, lang_param: str | None, accept_header: str | None) -> str:
+    """``?lang=`` wins when we speak it, then ``Accept-Language``, then English."""
+    return (
+        language_from_tag(lang_param)
+        or language_from_accept_header(accept_header)
+        or SOURCE_LANGUAGE
+    )
+
+
+def request_language(request) -> str:
+    """The negotiated language of ``request`` (a Django or DRF request), computed once."""
+    request = getattr(request, "_request", request)
+    language = getattr(request, REQUEST_ATTRIBUTE, None)
+    if language is None:
+        try:
+            lang_param = request.GET.get("lang")
+        except SuspiciousOperation:
+            lang_param = None
+        language = negotiate(
+            lang_param=lang_param, accept_header=request.META.get("HTTP_ACCEPT_LANGUAGE")
+        )
+        setattr(request, REQUEST_ATTRIBUTE, language)
+    return language
+
+
+def babel_locale(language: str) -> str:
+    return BABEL_LOCALE.get(language, BABEL_LOCALE[SOURCE_LANGUAGE])
+
+
+def _zone(timezone: str | ZoneInfo) -> ZoneInfo:
+    if isinstance(timezone, ZoneInfo):
+        return timezone
+    try:
+        return ZoneInfo(timezone)
+    except (ZoneInfoNotFoundError, ValueError):
+        return ZoneInfo("UTC")
+
+
+_GMT_OFFSET_RE = re.compile(r"^[+-]\d{4}$")
+
+
+def format_zone_abbreviation(moment: datetime, *, language: str, timezone: str | ZoneInfo) -> str:
+    """The CLDR short name of the zone at that moment (``EDT``, ``CEST``), or ``GMT-04:00`` where
+    the language has no abbreviation for it (CLDR's Spanish has none for New York)."""
+    zone = _zone(timezone)
+    local = moment.astimezone(zone)
+    locale = babel_locale(language)
+    short = babel_dates.format_time(local, "z", tzinfo=zone, locale=locale)
+    if _GMT_OFFSET_RE.match(short):
+        return babel_dates.format_time(local, "OOOO", tzinfo=zone, locale=locale)
+    return short
+
+
+def format_datetime(moment: datetime, *, language: str, timezone: str | ZoneInfo) -> str:
+    """``moment`` in ``timezone`` for a reader of ``language``: long date, short time, zone.
+
+    2022-04-28T03:59Z in America/New_York: "April 27, 2022, 11:59 PM EDT",
+    "27 de abril de 2022, 23:59 GMT-04:00", "27 de abril de 2022 23:59 GMT-04:00".
+    """
+    zone = _zone(timezone)
+    local = moment.astimezone(zone)
+    locale = babel_locale(language)
+    day = babel_dates.format_date(local, "long", locale=locale)
+    time = babel_dates.format_time(local, "short", tzinfo=zone, locale=locale)
+    zone_name = format_zone_abbreviation(moment, language=language, timezone=zone)
+    pattern = babel_dates.get_datetime_format("long", locale=locale)
+    return pattern.replace("{1}", day).replace("{0}", f"{time} {zone_name}")
+
+
+def format_date(day: date | datetime, *, language: str, timezone: str | ZoneInfo = "UTC") -> str:
+    """A calendar date in the long form of ``language`` (an instant is converted first)."""
+    if isinstance(day, datetime):
+        day = day.astimezone(_zone(timezone)).date()
+    return babel_dates.format_date(day, "long", locale=babel_locale(language))
+
+
+def format_timezone_location(timezone: str | ZoneInfo, *, language: str) -> str:
+    """``hora de Estados Unidos (Nueva York)``: how to name the zone in a sentence."""
+    return babel_dates.get_timezone_location(_zone(timezone), locale=babel_locale(language))
+
+
+def format_number(value, *, language: str) -> str:
+    return babel_numbers.format_decimal(value, locale=babel_locale(language))
+
+
+def format_percent(percent: int | float, *, language: str) -> str:
+    """``percent`` given in percent (51 -> "51 %" in Spanish, "51%" in English)."""
+    return babel_numbers.format_percent(percent / 100, locale=babel_locale(language))

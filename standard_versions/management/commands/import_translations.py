@@ -1,0 +1,70 @@
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
+
+from standard_versions.errors import DomainError
+from standard_versions.services.translations import import_translation_catalogs
+from standard_versions.translation_po import parse_content_catalog
+
+
+class Command(BaseCommand):
+    help = (
+        "Import PO catalogs of content translations. FILE may be a folder (its *.po files). The "
+        "version comes from --standard/--version, the X-Standard/X-Standard-Version headers or the "
+        "file name <standard>-<label>.<es|pt_BR>.po. Every file is checked before anything is "
+        "written; importing an unchanged file changes nothing."
+    )
+
+    def create_parser(self, prog_name, subcommand, **kwargs):
+        # --version names the Standard's version here, not this program's.
+        return super().create_parser(prog_name, subcommand, conflict_handler="resolve", **kwargs)
+
+    def add_arguments(self, parser):
+        parser.add_argument("paths", nargs="+", type=Path)
+        parser.add_argument("--standard")
+        parser.add_argument("--version", dest="label", help="The version's label, e.g. 3.0.")
+        parser.add_argument("--language", help="Expected language (checked against the header).")
+        parser.add_argument(
+            "--strict",
+            action="store_true",
+            help="Refuse entries whose msgid is not the current English (default: stale).",
+        )
+        parser.add_argument("--reason", default="", help="Change reason recorded in history.")
+
+    def handle(self, *args, paths, standard, label, language, strict, reason, **options):
+        files = []
+        for path in paths:
+            if path.is_dir():
+                files.extend(sorted(path.glob("*.po")))
+            elif path.is_file():
+                files.append(path)
+            else:
+                raise CommandError(f"{path}: no such file or folder")
+        if not files:
+            self.stdout.write("no PO files: nothing to import")
+            return
+        catalogs = [parse_content_catalog(file.read_bytes(), name=str(file)) for file in files]
+        try:
+            report = import_translation_catalogs(
+                catalogs=catalogs,
+                user=None,
+                reason=reason or "import_translations " + " ".join(f.name for f in files),
+                now=timezone.now(),
+                standard=standard,
+                label=label,
+                language=language,
+                strict=strict,
+            )
+        except DomainError as error:
+            for problem in (error.errors or {}).get("problems", []):
+                self.stderr.write(str(problem))
+            raise CommandError(str(error.detail)) from None
+        for line in report.warnings:
+            self.stderr.write(f"warning: {line}")
+        for line in report.skipped:
+            self.stdout.write(f"skipped: {line}")
+        self.stdout.write(
+            f"{len(files)} file(s): {report.written} translation(s) written, "
+            f"{report.unchanged} unchanged"
+        )
