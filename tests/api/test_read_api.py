@@ -100,5 +100,8 @@ def test_a_version_without_levels_or_criteria_has_an_empty_requirements_section(
     body = api_client.get(f"{BASE}/empty/versions/{version.label}/").json()
     assert body["practice_areas"] == []
     assert body["requirements"] == {
-        "levels": [], "core_criteria": [], "outcome_areas": [], "min_outcome_areas": 0,
+        "levels": [],
+        "core_criteria": [],
+        "outcome_areas": [],
+        "min_outcome_areas": 0,
     }
