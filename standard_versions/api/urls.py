@@ -22,3 +22,9 @@ urlpatterns = [
         name="criterion-detail",
     ),
 ]
+
+from standard_versions.api import views_diff  # noqa: E402
+
+urlpatterns += [
+    path("standards/<std:std>/diff/", views_diff.VersionDiffView.as_view(), name="version-diff"),
+]
