@@ -18,6 +18,7 @@ property tests use it to show that the diff is complete and exact.
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field, replace
+from dataclasses import fields as dataclass_fields
 from difflib import SequenceMatcher
 from typing import Any
 
@@ -71,16 +72,29 @@ def text_ops(old: str, new: str) -> tuple[TextOp, ...]:
     Each run of changes is one delete followed by one insert, and whitespace alone never anchors
     a match between two changes, so "the cat sat" -> "a dog sat" reads as one replacement."""
     before, after = tokenize(old), tokenize(new)
-    matcher = SequenceMatcher(None, before, after, autojunk=False)
-    segments: list[tuple[str, str]] = []
+    # The common head and tail are equal as they stand; only the middle needs matching.
+    head = 0
+    while head < min(len(before), len(after)) and before[head] == after[head]:
+        head += 1
+    tail = 0
+    while (
+        tail < min(len(before), len(after)) - head
+        and before[len(before) - 1 - tail] == after[len(after) - 1 - tail]
+    ):
+        tail += 1
+    segments: list[tuple[str, str]] = [(EQUAL, "".join(before[:head]))]
+    middle_before, middle_after = before[head : len(before) - tail], after[head : len(after) - tail]
+    # Whitespace may extend a match but never anchor one: it is in every text.
+    matcher = SequenceMatcher(str.isspace, middle_before, middle_after, autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == EQUAL:
-            segments.append((EQUAL, "".join(before[i1:i2])))
+            segments.append((EQUAL, "".join(middle_before[i1:i2])))
             continue
         if i2 > i1:
-            segments.append((DELETE, "".join(before[i1:i2])))
+            segments.append((DELETE, "".join(middle_before[i1:i2])))
         if j2 > j1:
-            segments.append((INSERT, "".join(after[j1:j2])))
+            segments.append((INSERT, "".join(middle_after[j1:j2])))
+    segments.append((EQUAL, "".join(before[len(before) - tail :])))
     return _coalesce(segments)
 
 
@@ -211,6 +225,14 @@ class VersionRef:
 
     def to_dict(self) -> dict:
         return {"label": self.label, "title": self.title, "status": self.status}
+
+
+def _has_changes(change) -> bool:
+    return any(
+        getattr(change, item.name) is not None
+        for item in dataclass_fields(change)
+        if item.name.endswith("_change")
+    )
 
 
 def _changes_dict(changes: dict[str, Any]) -> tuple[list[str], dict]:
@@ -571,7 +593,7 @@ def _criteria_section(old: VersionSnapshot, new: VersionSnapshot) -> Section:
             title_change=text_change(old_criterion.title, criterion.title),
             description_change=text_change(old_criterion.description, criterion.description),
         )
-        if change.to_dict()["fields"]:
+        if _has_changes(change):
             changed.append(change)
     removed = [
         _entry(area, position, criterion)
@@ -607,7 +629,7 @@ def _practice_areas_section(old: VersionSnapshot, new: VersionSnapshot) -> Secti
             name_change=text_change(old_area.name, area.name),
             description_change=text_change(old_area.description, area.description),
         )
-        if change.to_dict()["fields"]:
+        if _has_changes(change):
             changed.append(change)
     removed = [entry(index, area) for key, (index, area) in before.items() if key not in after]
     return Section(added=tuple(added), removed=tuple(removed), changed=tuple(changed))
@@ -631,7 +653,7 @@ def _levels_section(old: VersionSnapshot, new: VersionSnapshot) -> Section:
                 else None
             ),
         )
-        if change.name_change or change.min_percent_change:
+        if _has_changes(change):
             changed.append(change)
     after_keys = {level.key for level in new.levels}
     removed = [
@@ -659,7 +681,7 @@ def _outcome_areas_section(old: VersionSnapshot, new: VersionSnapshot) -> Sectio
             name_change=text_change(old_area.name, area.name),
             description_change=text_change(old_area.description, area.description),
         )
-        if change.to_dict()["fields"]:
+        if _has_changes(change):
             changed.append(change)
     removed = [
         OutcomeAreaEntry(key, area.name, area.description, index)
