@@ -29,32 +29,64 @@ def _join(items: list[str]) -> str:
     return _("%(first)s and %(last)s") % {"first": ", ".join(items[:-1]), "last": items[-1]}
 
 
-def _hunks(ops: list[dict]) -> list[tuple[str, str]]:
-    """(deleted, inserted) for each run of changes."""
-    hunks, deleted, inserted = [], "", ""
-    for op in [*ops, {"op": "equal", "text": ""}]:
-        if op["op"] == "delete":
-            deleted += op["text"]
-        elif op["op"] == "insert":
-            inserted += op["text"]
-        elif deleted or inserted:
-            hunks.append((deleted, inserted))
-            deleted, inserted = "", ""
+CONTEXT_WORDS = 2
+_PIECES = re.compile(r"\S+|\s+")
+
+
+def _hunks(ops: list[dict]) -> list[tuple[str, str, str, str]]:
+    """(text before, deleted, inserted, text after) for each run of changes."""
+    hunks = []
+    index = 0
+    while index < len(ops):
+        if ops[index]["op"] == "equal":
+            index += 1
+            continue
+        before = ops[index - 1]["text"] if index else ""
+        deleted = inserted = ""
+        while index < len(ops) and ops[index]["op"] != "equal":
+            if ops[index]["op"] == "delete":
+                deleted += ops[index]["text"]
+            else:
+                inserted += ops[index]["text"]
+            index += 1
+        after = ops[index]["text"] if index < len(ops) else ""
+        hunks.append((before, deleted, inserted, after))
     return hunks
 
 
+def _edge(text: str, *, last: bool) -> tuple[str, bool]:
+    """The last (or first) few words of ``text``, and whether anything was left out."""
+    pieces = _PIECES.findall(text)
+    if last:
+        pieces.reverse()
+    kept, words = [], 0
+    for piece in pieces:
+        if not piece.isspace():
+            if words == CONTEXT_WORDS:
+                break
+            words += 1
+        kept.append(piece)
+    if last:
+        kept.reverse()
+    return "".join(kept), len(kept) < len(pieces)
+
+
 def word_changes(change: dict, markup=_md) -> str:
-    """The word changes of a text field in a sentence: “old” → “new”; added “x”; removed “y”."""
+    """Each run of changed words with a little context: “…on key citywide…” → “…on all
+    citywide…”."""
     parts = []
-    for deleted, inserted in _hunks(change["ops"]):
-        if deleted.strip() and inserted.strip():
-            parts.append(f"{_quote(deleted, markup)} → {_quote(inserted, markup)}")
-        elif inserted.strip():
-            parts.append(_("added %(text)s") % {"text": _quote(inserted, markup)})
-        elif deleted.strip():
-            parts.append(_("removed %(text)s") % {"text": _quote(deleted, markup)})
-        else:
+    for before, deleted, inserted, after in _hunks(change["ops"]):
+        lead, cut_lead = _edge(before, last=True)
+        trail, cut_trail = _edge(after, last=False)
+        if not (deleted + inserted).strip():
             parts.append(_("spacing changed"))
+            continue
+
+        def snippet(middle: str, lead=lead, trail=trail, cut_lead=cut_lead, cut_trail=cut_trail):
+            text = markup(" ".join((lead + middle + trail).split()))
+            return "“{}{}{}”".format("…" if cut_lead else "", text, "…" if cut_trail else "")
+
+        parts.append(f"{snippet(deleted)} → {snippet(inserted)}")
     return "; ".join(parts)
 
 
@@ -75,10 +107,21 @@ def summary_sentence(data: dict) -> str:
             ngettext("%(n)d criterion removed", "%(n)d criteria removed", summary["removed"]),
             "removed",
         ),
-        (ngettext("%(n)d renumbered", "%(n)d renumbered", summary["renumbered"]), "renumbered"),
-        (ngettext("%(n)d moved", "%(n)d moved", summary["moved"]), "moved"),
-        (ngettext("%(n)d reworded", "%(n)d reworded", summary["reworded"]), "reworded"),
-        (ngettext("%(n)d reordered", "%(n)d reordered", summary["reordered"]), "reordered"),
+        (
+            ngettext(
+                "%(n)d criterion renumbered", "%(n)d criteria renumbered", summary["renumbered"]
+            ),
+            "renumbered",
+        ),
+        (ngettext("%(n)d criterion moved", "%(n)d criteria moved", summary["moved"]), "moved"),
+        (
+            ngettext("%(n)d criterion reworded", "%(n)d criteria reworded", summary["reworded"]),
+            "reworded",
+        ),
+        (
+            ngettext("%(n)d criterion reordered", "%(n)d criteria reordered", summary["reordered"]),
+            "reordered",
+        ),
         (
             ngettext(
                 "%(n)d practice area changed",

@@ -2,8 +2,8 @@
 
 import pytest
 
-from standard_versions.diff import diff_versions
-from standard_versions.diff_formats import diff_to_html, diff_to_markdown
+from standard_versions.diff import diff_versions, text_change
+from standard_versions.diff_formats import diff_to_html, diff_to_markdown, word_changes
 from standard_versions.selectors_diff import version_diff, version_pair_get
 from standard_versions.snapshots import CriterionSnapshot, PracticeAreaSnapshot, VersionSnapshot
 from tests.diff.versions import copy_version, edit_criterion
@@ -65,8 +65,11 @@ def test_the_changelog_names_renumbered_and_reworded_criteria_with_their_words(s
     assert "\n## Reworded criteria\n\n- **DM8** Disaggregated Data for Decision-Making\n" in (
         markdown
     )
-    assert "  - Description: “key” → “all”" in markdown
-    assert "2 renumbered" not in markdown and "1 renumbered and 1 reworded." in markdown
+    assert (
+        "  - Description: “…decision-making on key citywide priorities.” → "
+        "“…decision-making on all citywide priorities.”" in markdown
+    )
+    assert "\n1 criterion renumbered and 1 criterion reworded.\n" in markdown
 
 
 def test_an_empty_diff_says_there_are_no_changes():
@@ -110,3 +113,14 @@ def test_the_redline_groups_criteria_by_practice_area_and_lists_requirement_chan
     assert "<h4><ins>SI3 Promotion of Data &amp; Evidence</ins></h4>" in html
     assert '<section class="diff-requirements">' in html
     assert "<strong>Gold</strong> now starts at 68 % of the criteria (was 67 %)." in html
+
+
+def test_word_changes_show_each_change_with_two_words_of_context():
+    change = text_change(
+        "Your city uses data to decide what to fund each year.",
+        "Your city uses data and evidence to decide what to fund each year",
+    ).to_dict()
+    assert word_changes(change) == (
+        "“…uses data to decide…” → “…uses data and evidence to decide…”; "
+        "“…each year.” → “…each year”"
+    )
