@@ -8,22 +8,17 @@ from hypothesis import strategies as st
 from standard_versions.diff import apply_diff, apply_text_ops, diff_versions, text_ops
 from tests.diff.strategies import snapshot_pairs, snapshots
 
-PROPERTY_SETTINGS = settings(max_examples=300, deadline=None)
+# Each example is a pair of versions of up to 24 criteria; 150 keep the suite quick.
+PROPERTY_SETTINGS = settings(max_examples=150, deadline=None)
 
 
 @PROPERTY_SETTINGS
 @given(snapshot_pairs())
-def test_applying_the_diff_to_the_old_version_gives_the_new_one(pair):
+def test_applying_the_diff_or_its_json_to_the_old_version_gives_the_new_one(pair):
     old, new = pair
-    assert apply_diff(old, diff_versions(old, new)) == new
-
-
-@PROPERTY_SETTINGS
-@given(snapshot_pairs())
-def test_the_json_form_alone_is_enough_to_rebuild_the_new_version(pair):
-    old, new = pair
-    document = json.loads(json.dumps(diff_versions(old, new).to_dict()))
-    assert apply_diff(old, document) == new
+    diff = diff_versions(old, new)
+    assert apply_diff(old, diff) == new
+    assert apply_diff(old, json.loads(json.dumps(diff.to_dict()))) == new
 
 
 @PROPERTY_SETTINGS
@@ -35,16 +30,6 @@ def test_a_version_diffed_with_itself_is_empty(snapshot):
     assert data["added"] == data["removed"] == data["changed"] == []
     assert not any(data["summary"].values())
     assert apply_diff(snapshot, diff) == snapshot
-
-
-@PROPERTY_SETTINGS
-@given(snapshot_pairs())
-def test_the_same_inputs_always_give_byte_identical_json(pair):
-    old, new = pair
-    first = json.dumps(diff_versions(old, new).to_dict(), ensure_ascii=False)
-    rebuilt_old, rebuilt_new = (apply_diff(new, diff_versions(new, old)), new)
-    again = json.dumps(diff_versions(rebuilt_old, rebuilt_new).to_dict(), ensure_ascii=False)
-    assert first == again
 
 
 def _by_key(items):
