@@ -131,3 +131,39 @@ def test_a_published_diff_is_not_changed_by_a_later_draft(api_client, shipped_da
     before = api_client.get(DIFF, {"from": "2.0", "to": "3.0"}).content
     copy_version(Version.objects.get(label="3.0"), label="3.1")
     assert api_client.get(DIFF, {"from": "2.0", "to": "3.0"}).content == before
+
+
+class _UpperCase:
+    """Stands in for the translation layer's content: every text upper-cased, language "xx"."""
+
+    language = "xx"
+
+    def text(self, obj, field):
+        return getattr(obj, field).upper()
+
+    def language_of(self, obj):
+        return "xx"
+
+    def status(self, obj):
+        return "draft"
+
+
+def test_texts_and_etag_follow_the_language_hooks(api_client, shipped_data, monkeypatch):
+    from standard_versions.api import views_diff
+
+    seen = {}
+
+    def content_for(request, *, versions=()):
+        seen["versions"] = [version.label for version in versions]
+        seen["lang"] = request.query_params.get("lang")
+        return _UpperCase()
+
+    english_etag = api_client.get(DIFF, {"from": "2.0", "to": "3.0"})["ETag"]
+    monkeypatch.setattr(views_diff, "content_for", content_for)
+    monkeypatch.setattr(views_diff, "response_language", lambda request: "xx")
+    response = api_client.get(DIFF, {"from": "2.0", "to": "3.0", "lang": "xx"})
+    assert seen == {"versions": ["2.0", "3.0"], "lang": "xx"}
+    body = response.json()
+    assert body["language"] == "xx" and body["added"][0]["title"] == "QUALITATIVE DATA PRACTICES"
+    assert response["Content-Language"] == "xx"
+    assert response["ETag"] != english_etag and "-xx-" in response["ETag"]
