@@ -57,3 +57,11 @@ class VersionSnapshot:
         for area in self.practice_areas:
             for criterion in area.criteria:
                 yield area, criterion
+
+    def criteria_by_key(self) -> dict[str, tuple[PracticeAreaSnapshot, int, CriterionSnapshot]]:
+        """Each criterion's practice area and index in it, by key, in document order."""
+        return {
+            criterion.key: (area, index, criterion)
+            for area in self.practice_areas
+            for index, criterion in enumerate(area.criteria)
+        }
