@@ -5,260 +5,21 @@ stored diff render the same way. Every piece of Standard text is escaped before 
 markup; headings and sentences are translatable.
 """
 
-import re
-
 from django.utils.html import escape
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
-# Characters with a meaning in Markdown inline text (raw HTML included).
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>~|#])")
-
-
-def _md(text: str) -> str:
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(text.split()))
-
-
-def _quote(text: str, markup=_md) -> str:
-    return f"“{markup(text)}”"
-
-
-def _join(items: list[str]) -> str:
-    if len(items) <= 1:
-        return "".join(items)
-    return _("%(first)s and %(last)s") % {"first": ", ".join(items[:-1]), "last": items[-1]}
-
-
-CONTEXT_WORDS = 2
-_PIECES = re.compile(r"\S+|\s+")
-
-
-def _hunks(ops: list[dict]) -> list[tuple[str, str, str, str]]:
-    """(text before, deleted, inserted, text after) for each run of changes."""
-    hunks = []
-    index = 0
-    while index < len(ops):
-        if ops[index]["op"] == "equal":
-            index += 1
-            continue
-        before = ops[index - 1]["text"] if index else ""
-        deleted = inserted = ""
-        while index < len(ops) and ops[index]["op"] != "equal":
-            if ops[index]["op"] == "delete":
-                deleted += ops[index]["text"]
-            else:
-                inserted += ops[index]["text"]
-            index += 1
-        after = ops[index]["text"] if index < len(ops) else ""
-        hunks.append((before, deleted, inserted, after))
-    return hunks
-
-
-def _edge(text: str, *, last: bool) -> tuple[str, bool]:
-    """The last (or first) few words of ``text``, and whether anything was left out."""
-    pieces = _PIECES.findall(text)
-    if last:
-        pieces.reverse()
-    kept, words = [], 0
-    for piece in pieces:
-        if not piece.isspace():
-            if words == CONTEXT_WORDS:
-                break
-            words += 1
-        kept.append(piece)
-    if last:
-        kept.reverse()
-    return "".join(kept), len(kept) < len(pieces)
-
-
-def word_changes(change: dict, markup=_md) -> str:
-    """Each run of changed words with a little context: “…on key citywide…” → “…on all
-    citywide…”."""
-    parts = []
-    for before, deleted, inserted, after in _hunks(change["ops"]):
-        lead, cut_lead = _edge(before, last=True)
-        trail, cut_trail = _edge(after, last=False)
-        if not (deleted + inserted).strip():
-            parts.append(_("spacing changed"))
-            continue
-
-        def snippet(middle: str, lead=lead, trail=trail, cut_lead=cut_lead, cut_trail=cut_trail):
-            text = markup(" ".join((lead + middle + trail).split()))
-            return "“{}{}{}”".format("…" if cut_lead else "", text, "…" if cut_trail else "")
-
-        parts.append(f"{snippet(deleted)} → {snippet(inserted)}")
-    return "; ".join(parts)
-
-
-def _criterion(item: dict) -> str:
-    return "**{code}** {title}".format(code=_md(item["code"]), title=_md(item["title"]))
-
-
-def _area(ref: dict) -> str:
-    return "{name} ({code})".format(name=_md(ref["name"]), code=_md(ref["code"]))
-
-
-def summary_sentence(data: dict) -> str:
-    """The counts that are not zero, in one sentence."""
-    summary = data["summary"]
-    counts = [
-        (ngettext("%(n)d criterion added", "%(n)d criteria added", summary["added"]), "added"),
-        (
-            ngettext("%(n)d criterion removed", "%(n)d criteria removed", summary["removed"]),
-            "removed",
-        ),
-        (
-            ngettext(
-                "%(n)d criterion renumbered", "%(n)d criteria renumbered", summary["renumbered"]
-            ),
-            "renumbered",
-        ),
-        (ngettext("%(n)d criterion moved", "%(n)d criteria moved", summary["moved"]), "moved"),
-        (
-            ngettext("%(n)d criterion reworded", "%(n)d criteria reworded", summary["reworded"]),
-            "reworded",
-        ),
-        (
-            ngettext("%(n)d criterion reordered", "%(n)d criteria reordered", summary["reordered"]),
-            "reordered",
-        ),
-        (
-            ngettext(
-                "%(n)d practice area changed",
-                "%(n)d practice areas changed",
-                summary["practice_areas_changed"],
-            ),
-            "practice_areas_changed",
-        ),
-        (
-            ngettext(
-                "%(n)d change to the certification requirements",
-                "%(n)d changes to the certification requirements",
-                summary["requirements_changed"],
-            ),
-            "requirements_changed",
-        ),
-    ]
-    parts = [text % {"n": summary[name]} for text, name in counts if summary[name]]
-    if summary["practice_areas_added"] or summary["practice_areas_removed"]:
-        parts.append(_("practice areas added or removed"))
-    if not parts:
-        return _("No changes.")
-    sentence = _join(parts)
-    return sentence[0].upper() + sentence[1:] + "."
-
-
-def _title(data: dict) -> str:
-    return _("Changes from version %(old)s to version %(new)s") % {
-        "old": data["from"]["label"],
-        "new": data["to"]["label"],
-    }
-
-
-def _is_empty(data: dict) -> bool:
-    summary = data["summary"]
-    return not any(value for name, value in summary.items())
-
-
-# --- requirements, in sentences ---------------------------------------------------------------
-
-
-def requirement_sentences(data: dict, *, markup=_md, strong=None) -> list[str]:
-    """Each change of the certification requirements as one sentence."""
-    strong = strong or (lambda text: f"**{text}**")
-    requirements = data["requirements"]
-    sentences = []
-    core = requirements["core_criteria"]
-    if core["added"]:
-        codes = [strong(markup(ref["code"])) for ref in core["added"]]
-        sentences.append(
-            ngettext(
-                "%(codes)s is now a core criterion: a city must meet it to be certified.",
-                "%(codes)s are now core criteria: a city must meet them to be certified.",
-                len(codes),
-            )
-            % {"codes": _join(codes)}
-        )
-    if core["removed"]:
-        codes = [strong(markup(ref["code"])) for ref in core["removed"]]
-        sentences.append(
-            ngettext(
-                "%(codes)s is no longer a core criterion.",
-                "%(codes)s are no longer core criteria.",
-                len(codes),
-            )
-            % {"codes": _join(codes)}
-        )
-    levels = requirements["levels"]
-    for level in levels["added"]:
-        sentences.append(
-            _("New level %(name)s, from %(percent)d %% of the criteria.")
-            % {"name": strong(markup(level["name"])), "percent": level["min_percent"]}
-        )
-    for level in levels["changed"]:
-        name = strong(markup(level["name"]))
-        if "min_percent" in level["changes"]:
-            change = level["changes"]["min_percent"]
-            sentences.append(
-                _("%(name)s now starts at %(new)d %% of the criteria (was %(old)d %%).")
-                % {"name": name, "new": change["new"], "old": change["old"]}
-            )
-        if "name" in level["changes"]:
-            change = level["changes"]["name"]
-            sentences.append(
-                _("The level %(old)s is now called %(new)s.")
-                % {"old": strong(markup(change["old"])), "new": name}
-            )
-    for level in levels["removed"]:
-        sentences.append(
-            _("The level %(name)s (from %(percent)d %%) was removed.")
-            % {"name": strong(markup(level["name"])), "percent": level["min_percent"]}
-        )
-    outcomes = requirements["outcome_areas"]
-    if outcomes["added"]:
-        names = [strong(markup(area["name"])) for area in outcomes["added"]]
-        sentences.append(
-            ngettext("New outcome area: %(names)s.", "New outcome areas: %(names)s.", len(names))
-            % {"names": _join(names)}
-        )
-    for area in outcomes["changed"]:
-        field_names = {"name": _("name"), "description": _("description")}
-        details = [
-            _("%(field)s: %(changes)s")
-            % {"field": label, "changes": word_changes(area["changes"][field], markup)}
-            for field, label in field_names.items()
-            if field in area["changes"]
-        ]
-        if details:
-            sentences.append(
-                _("Outcome area %(name)s reworded (%(details)s).")
-                % {"name": strong(markup(area["name"])), "details": "; ".join(details)}
-            )
-    if outcomes["removed"]:
-        names = [strong(markup(area["name"])) for area in outcomes["removed"]]
-        sentences.append(
-            ngettext(
-                "Outcome area removed: %(names)s.", "Outcome areas removed: %(names)s.", len(names)
-            )
-            % {"names": _join(names)}
-        )
-    minimum = requirements["min_outcome_areas"]
-    if minimum is not None:
-        if minimum["new"]:
-            sentence = ngettext(
-                "A city must now show progress in at least %(new)d outcome area",
-                "A city must now show progress in at least %(new)d outcome areas",
-                minimum["new"],
-            ) % {"new": minimum["new"]}
-        else:
-            sentence = _("A city no longer has to show progress in an outcome area")
-        if minimum["old"]:
-            sentence += _(" (was %(old)d).") % {"old": minimum["old"]}
-        else:
-            sentence += _(" (no outcome was required before).")
-        sentences.append(sentence)
-    return sentences
-
+from standard_versions.diff_sentences import (
+    diff_title,
+    is_empty_diff,
+    md_area,
+    md_criterion,
+    md_escape,
+    practice_area_sentences,
+    quote,
+    requirement_sentences,
+    summary_sentence,
+    word_changes,
+)
 
 # --- Markdown ---------------------------------------------------------------------------------
 
@@ -271,18 +32,18 @@ def _section(lines: list[str], heading: str, items: list[str]) -> None:
 def diff_to_markdown(data: dict) -> str:
     """Release notes: what was added, removed, renumbered, moved, reordered and reworded, and how
     the certification requirements changed."""
-    lines = ["# " + _title(data), "", summary_sentence(data)]
-    if _is_empty(data):
+    lines = ["# " + diff_title(data), "", summary_sentence(data)]
+    if is_empty_diff(data):
         return "\n".join([*lines, ""])
 
     added = []
     for index, item in enumerate(data["added"]):
         area = item["practice_area"]
         if index == 0 or data["added"][index - 1]["practice_area"]["key"] != area["key"]:
-            added += ["" if added else None, "### " + _area(area), ""]
+            added += ["" if added else None, "### " + md_area(area), ""]
         added.append(
             "- {criterion}: {description}".format(
-                criterion=_criterion(item), description=_md(item["description"])
+                criterion=md_criterion(item), description=md_escape(item["description"])
             )
         )
     _section(lines, _("Added criteria"), [line for line in added if line is not None])
@@ -291,7 +52,7 @@ def diff_to_markdown(data: dict) -> str:
         _("Removed criteria"),
         [
             "- {criterion} _({area})_".format(
-                criterion=_criterion(item), area=_area(item["practice_area"])
+                criterion=md_criterion(item), area=md_area(item["practice_area"])
             )
             for item in data["removed"]
         ],
@@ -302,7 +63,11 @@ def diff_to_markdown(data: dict) -> str:
         _("Renumbered criteria"),
         [
             _("- **%(old)s** is now **%(new)s**: %(title)s")
-            % {"old": _md(item["old_code"]), "new": _md(item["code"]), "title": _md(item["title"])}
+            % {
+                "old": md_escape(item["old_code"]),
+                "new": md_escape(item["code"]),
+                "title": md_escape(item["title"]),
+            }
             for item in changed
             if "code" in item["changes"] and "practice_area" not in item["changes"]
         ],
@@ -313,11 +78,11 @@ def diff_to_markdown(data: dict) -> str:
         [
             _("- **%(old)s** %(title)s moved from %(from)s to %(to)s, now **%(new)s**.")
             % {
-                "old": _md(item["old_code"]),
-                "new": _md(item["code"]),
-                "title": _md(item["title"]),
-                "from": _area(item["changes"]["practice_area"]["old"]),
-                "to": _area(item["changes"]["practice_area"]["new"]),
+                "old": md_escape(item["old_code"]),
+                "new": md_escape(item["code"]),
+                "title": md_escape(item["title"]),
+                "from": md_area(item["changes"]["practice_area"]["old"]),
+                "to": md_area(item["changes"]["practice_area"]["new"]),
             }
             for item in changed
             if "practice_area" in item["changes"]
@@ -329,10 +94,10 @@ def diff_to_markdown(data: dict) -> str:
         [
             _("- %(criterion)s is now number %(new)d in %(area)s (was number %(old)d).")
             % {
-                "criterion": _criterion(item),
+                "criterion": md_criterion(item),
                 "new": item["changes"]["position"]["new"] + 1,
                 "old": item["changes"]["position"]["old"] + 1,
-                "area": _area(item["practice_area"]),
+                "area": md_area(item["practice_area"]),
             }
             for item in changed
             if "position" in item["changes"] and "practice_area" not in item["changes"]
@@ -342,12 +107,12 @@ def diff_to_markdown(data: dict) -> str:
     for item in changed:
         if "title" not in item["changes"] and "description" not in item["changes"]:
             continue
-        reworded.append("- " + _criterion(item))
+        reworded.append("- " + md_criterion(item))
         if "title" in item["changes"]:
             title = item["changes"]["title"]
             reworded.append(
                 _("  - Title: %(old)s is now %(new)s")
-                % {"old": _quote(title["old"]), "new": _quote(title["new"])}
+                % {"old": quote(title["old"]), "new": quote(title["new"])}
             )
         if "description" in item["changes"]:
             reworded.append(
@@ -360,52 +125,6 @@ def diff_to_markdown(data: dict) -> str:
         lines, _("Certification requirements"), ["- " + s for s in requirement_sentences(data)]
     )
     return "\n".join([*lines, ""])
-
-
-def practice_area_sentences(data: dict, *, markup=_md) -> list[str]:
-    areas = data["practice_areas"]
-    sentences = [
-        _("New practice area %(area)s.")
-        % {"area": "{} {}".format(markup(area["code"]), markup(area["name"]))}
-        for area in areas["added"]
-    ]
-    for area in areas["changed"]:
-        changes = area["changes"]
-        label = "{} {}".format(markup(area["code"]), markup(area["name"]))
-        if "code" in changes:
-            sentences.append(
-                _("Practice area %(old)s is now %(new)s.")
-                % {"old": markup(changes["code"]["old"]), "new": markup(changes["code"]["new"])}
-            )
-        if "name" in changes:
-            sentences.append(
-                _("Practice area %(code)s renamed from %(old)s to %(new)s.")
-                % {
-                    "code": markup(area["code"]),
-                    "old": _quote(changes["name"]["old"], markup),
-                    "new": _quote(changes["name"]["new"], markup),
-                }
-            )
-        if "description" in changes:
-            sentences.append(
-                _("Description of %(area)s: %(changes)s")
-                % {"area": label, "changes": word_changes(changes["description"], markup)}
-            )
-        if "position" in changes:
-            sentences.append(
-                _("%(area)s is now practice area number %(new)d (was %(old)d).")
-                % {
-                    "area": label,
-                    "new": changes["position"]["new"] + 1,
-                    "old": changes["position"]["old"] + 1,
-                }
-            )
-    sentences += [
-        _("Practice area %(area)s was removed.")
-        % {"area": "{} {}".format(markup(area["code"]), markup(area["name"]))}
-        for area in areas["removed"]
-    ]
-    return sentences
 
 
 # --- HTML redline -----------------------------------------------------------------------------
@@ -478,7 +197,7 @@ def diff_to_html(data: dict) -> str:
         '<div class="diff" data-from="{}" data-to="{}">'.format(
             escape(data["from"]["label"]), escape(data["to"]["label"])
         ),
-        f"<h2>{escape(_title(data))}</h2>",
+        f"<h2>{escape(diff_title(data))}</h2>",
         f'<p class="diff-summary">{escape(summary_sentence(data))}</p>',
     ]
     for key, group in groups.items():
