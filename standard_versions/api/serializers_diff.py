@@ -6,11 +6,14 @@ bytes); the output serializers below describe that shape for the OpenAPI schema.
 """
 
 from django.core.validators import RegexValidator
+from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from standard_versions.models.standards import LABEL_PATTERN
 
-_label_validator = RegexValidator(LABEL_PATTERN, "Not a version label.")
+_label_validator = RegexValidator(
+    LABEL_PATTERN, _("Use a version label: letters, digits, dots or hyphens.")
+)
 
 
 class DiffQueryInputSerializer(serializers.Serializer):
