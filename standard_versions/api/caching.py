@@ -80,3 +80,38 @@ def conditional_content(
     else:
         response = Response(data)
     return _decorate(response, etag=etag, version=version, language=language)
+
+
+def versions_etag(versions, *, language: str, variant: str = "") -> str:
+    """The ETag of content made from several versions (a diff): it changes when any of them does.
+    For one version it is ``version_etag``."""
+    parts = "+".join(f"v{version.pk}.{version.revision}" for version in versions)
+    return f'"{REPRESENTATION_EPOCH}-{parts}-{language}{variant}"'
+
+
+def conditional_versions_content(
+    request, *, versions, language: str, variant: str, build: Callable[[], dict]
+):
+    """``conditional_content`` for content made from several versions: immutable (public
+    Cache-Control, JSON body kept in the cache) only when none of them is a draft."""
+    etag = versions_etag(versions, language=language, variant=variant)
+    immutable = all(version.status != VersionStatus.DRAFT for version in versions)
+
+    def decorate(response):
+        response["ETag"] = etag
+        response["Cache-Control"] = IMMUTABLE_CACHE_CONTROL if immutable else DRAFT_CACHE_CONTROL
+        response["Content-Language"] = language
+        return response
+
+    if etag_matches(request.META.get("HTTP_IF_NONE_MATCH"), etag):
+        return decorate(HttpResponse(status=304))
+    renderer = getattr(request, "accepted_renderer", None)
+    cacheable = immutable and (renderer is None or renderer.format == "json")
+    cache_key = f"body:{etag}"
+    if cacheable:
+        body = cache.get(cache_key)
+        if body is None:
+            body = JSONRenderer().render(build())
+            cache.set(cache_key, body, BODY_CACHE_SECONDS)
+        return decorate(HttpResponse(body, content_type="application/json"))
+    return decorate(Response(build()))

@@ -27,3 +27,9 @@ urlpatterns = [
         name="version-translations",
     ),
 ]
+
+from standard_versions.api import views_diff  # noqa: E402
+
+urlpatterns += [
+    path("standards/<std:std>/diff/", views_diff.VersionDiffView.as_view(), name="version-diff"),
+]

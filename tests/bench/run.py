@@ -13,6 +13,7 @@ BENCHMARKS = [
     "read_api",
     "web",
     "translations",
+    "diff",
 ]
 
 

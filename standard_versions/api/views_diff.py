@@ -1,0 +1,110 @@
+"""``GET /standards/{std}/diff/?from=A&to=B``: what changed between two versions, as JSON, an HTML
+redline (``?format=html``) or a Markdown changelog (``?format=markdown``)."""
+
+from django.http import Http404
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from rest_framework.exceptions import NotAcceptable
+from rest_framework.renderers import BrowsableAPIRenderer, JSONRenderer
+from rest_framework.response import Response
+
+from standard_versions import selectors_diff
+from standard_versions.api.caching import conditional_versions_content
+from standard_versions.api.language import content_for, response_language
+from standard_versions.api.renderers_diff import DiffHTMLRenderer, DiffMarkdownRenderer
+from standard_versions.api.serializers_diff import (
+    DiffQueryInputSerializer,
+    VersionDiffOutputSerializer,
+)
+from standard_versions.api.views import LANG_PARAMETER, ContentAPIView
+from standard_versions.errors import InvalidInput
+
+DIFF_PARAMETERS = [
+    OpenApiParameter("from", str, required=True, description="Label of the older version."),
+    OpenApiParameter("to", str, required=True, description="Label of the newer version."),
+    LANG_PARAMETER,
+    OpenApiParameter(
+        "format",
+        str,
+        enum=["json", "html", "markdown"],
+        description="json (default), html (a redline fragment) or markdown (a changelog).",
+    ),
+]
+
+
+def parse_diff_query(params) -> dict:
+    serializer = DiffQueryInputSerializer(data=params)
+    if serializer.is_valid():
+        return serializer.validated_data
+    codes = {error.code for errors in serializer.errors.values() for error in errors}
+    if "required" in codes or "blank" in codes:
+        raise InvalidInput(
+            _("Give both versions to compare: ?from=LABEL&to=LABEL."),
+            code="missing_parameter",
+            errors=serializer.errors,
+        )
+    raise InvalidInput(
+        _("The query parameters are not valid; see errors."),
+        code="invalid_parameter",
+        errors=serializer.errors,
+    )
+
+
+class VersionDiffView(ContentAPIView):
+    renderer_classes = [JSONRenderer, BrowsableAPIRenderer, DiffHTMLRenderer, DiffMarkdownRenderer]
+
+    @extend_schema(
+        operation_id="standards_diff",
+        parameters=DIFF_PARAMETERS,
+        responses={
+            (200, "application/json"): VersionDiffOutputSerializer,
+            (200, "text/html"): OpenApiTypes.STR,
+            (200, "text/markdown"): OpenApiTypes.STR,
+            304: OpenApiResponse(description="The client's copy (If-None-Match) is current."),
+            400: OpenApiResponse(
+                description="missing_parameter, invalid_parameter or invalid_format."
+            ),
+            404: OpenApiResponse(description="standard_not_found or version_not_found."),
+        },
+    )
+    def get(self, request, std):
+        query = parse_diff_query(request.query_params)
+        old, new = selectors_diff.version_pair_get(
+            standard_slug=std, from_label=query["from"], to_label=query["to"]
+        )
+
+        def build():
+            content = content_for(request, versions=[old, new])
+            return selectors_diff.version_diff(old=old, new=new, content=content).to_dict()
+
+        return conditional_versions_content(
+            request,
+            versions=[old, new],
+            language=response_language(request),
+            variant=f"-diff-{request.accepted_renderer.format}",
+            build=build,
+        )
+
+    def perform_content_negotiation(self, request, force=False):
+        try:
+            return super().perform_content_negotiation(request, force=False)
+        except (Http404, NotAcceptable):
+            if force:
+                return JSONRenderer(), JSONRenderer.media_type
+            if "format" in request.query_params:
+                raise InvalidInput(
+                    _("Unknown format %(format)s: use json, html or markdown.")
+                    % {"format": request.query_params["format"][:20]},
+                    code="invalid_format",
+                ) from None
+            raise
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        # Errors are always {"code", "detail"} JSON, whatever format was asked for.
+        if isinstance(response, Response) and response.status_code >= 400:
+            if not isinstance(response.accepted_renderer, JSONRenderer | BrowsableAPIRenderer):
+                response.accepted_renderer = JSONRenderer()
+                response.accepted_media_type = JSONRenderer.media_type
+        return response
