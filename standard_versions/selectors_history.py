@@ -199,6 +199,7 @@ def _history_rows(kind: str, condition: Q) -> QuerySet:
             ),
         )
         .values("history_id", "history_date", "kind", "previous_id")
+        .order_by()
     )
 
 
