@@ -9,8 +9,8 @@ written in one transaction can share their ``history_date``.
 import re
 from datetime import UTC, datetime, time
 
-from django.db.models import CharField, Exists, F, OuterRef, Q, QuerySet, Value, Window
-from django.db.models.functions import Lag
+from django.db.models import CharField, F, Q, QuerySet, Value, Window
+from django.db.models.functions import Lag, RowNumber
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext_lazy as _
@@ -53,21 +53,26 @@ def parse_as_of(text: str) -> datetime:
     return value
 
 
-def _latest_at(model, *, as_of: datetime, condition: Q) -> QuerySet:
-    """The latest history record of each object matching ``condition`` at ``as_of``, removals
-    excluded (an object removed by then did not exist at ``as_of``)."""
+def _latest_at(model, *, as_of: datetime, condition: Q) -> list:
+    """The latest history record at ``as_of`` of each object matching ``condition``; objects
+    whose latest record is a removal did not exist at ``as_of`` and are left out.
+
+    One query: records are ranked per object with a window function (newest first), so each
+    object's records are read once, whatever the length of its history."""
     history = model.history.model
-    later = history.objects.filter(
-        Q(history_date__gt=OuterRef("history_date"))
-        | Q(history_date=OuterRef("history_date"), history_id__gt=OuterRef("history_id")),
-        id=OuterRef("id"),
-        history_date__lte=as_of,
-    )
-    return (
+    records = (
         history.objects.filter(condition, history_date__lte=as_of)
-        .filter(~Exists(later))
-        .exclude(history_type="-")
+        .annotate(
+            newest_first=Window(
+                RowNumber(),
+                partition_by=[F("id")],
+                order_by=[F("history_date").desc(), F("history_id").desc()],
+            )
+        )
+        .filter(newest_first=1)
+        .order_by()
     )
+    return [record for record in records if record.history_type != "-"]
 
 
 def _not_found_at(what, as_of: datetime) -> NotFound:
@@ -78,10 +83,10 @@ def _not_found_at(what, as_of: datetime) -> NotFound:
 
 
 def _version_at(version: Version, as_of: datetime) -> Version:
-    record = _latest_at(Version, as_of=as_of, condition=Q(id=version.pk)).first()
-    if record is None:
+    records = _latest_at(Version, as_of=as_of, condition=Q(id=version.pk))
+    if not records:
         raise _not_found_at(_("Version %(label)s") % {"label": version.label}, as_of)
-    past = record.instance
+    past = records[0].instance
     past.standard = version.standard
     past.based_on = version.based_on if past.based_on_id == version.based_on_id else None
     return past
@@ -141,19 +146,18 @@ def criteria_as_of(*, version: Version, as_of: datetime) -> list[Criterion]:
 
 def criterion_as_of(*, version: Version, code: str, as_of: datetime) -> Criterion:
     """The criterion that had display code ``code`` at ``as_of``, as it was then: three queries."""
-    ids = (
-        Criterion.history.filter(version_id=version.pk, code=code, history_date__lte=as_of)
-        .values("id")
-        .distinct()
-    )
-    candidates = _latest_at(Criterion, as_of=as_of, condition=Q(id__in=ids, code=code))
-    record = candidates.first()
+    ids = Criterion.history.filter(
+        version_id=version.pk, code=code, history_date__lte=as_of
+    ).values("id")
+    latest = _latest_at(Criterion, as_of=as_of, condition=Q(id__in=ids))
+    record = next((record for record in latest if record.code == code), None)
     if record is None:
         raise _not_found_at(
             _("Criterion %(code)s of version %(label)s") % {"code": code, "label": version.label},
             as_of,
         )
-    area = _latest_at(PracticeArea, as_of=as_of, condition=Q(id=record.practice_area_id)).first()
+    areas = _latest_at(PracticeArea, as_of=as_of, condition=Q(id=record.practice_area_id))
+    area = areas[0] if areas else None
     criterion = record.instance
     criterion.version = version
     criterion.practice_area = area.instance if area is not None else None
