@@ -23,7 +23,7 @@ from standard_versions.models import (
     PracticeArea,
     Version,
 )
-from standard_versions.selectors import standard_get
+from standard_versions.selectors import criterion_get, standard_get
 
 # --- point in time -------------------------------------------------------------------------------
 
@@ -145,7 +145,7 @@ def criteria_as_of(*, version: Version, as_of: datetime) -> list[Criterion]:
 
 
 def criterion_as_of(*, version: Version, code: str, as_of: datetime) -> Criterion:
-    """The criterion that had display code ``code`` at ``as_of``, as it was then: three queries."""
+    """The criterion that had display code ``code`` at ``as_of``, as it was then: two queries."""
     ids = Criterion.history.filter(
         version_id=version.pk, code=code, history_date__lte=as_of
     ).values("id")
@@ -209,8 +209,6 @@ def _history_rows(kind: str, condition: Q) -> QuerySet:
 
 def criterion_history_rows(*, version: Version, code: str) -> QuerySet:
     """Change records of one criterion, newest first (page them, then ``history_entries``)."""
-    from standard_versions.selectors import criterion_get
-
     criterion = criterion_get(version=version, code=code)
     return _history_rows("criterion", Q(id=criterion.pk)).order_by("-history_date", "-history_id")
 

@@ -7,6 +7,7 @@ change meanwhile, and nothing is stored when a function refuses. History records
 user, the reason and ``now``; every change bumps the version's revision (ETags, cached bodies).
 """
 
+import re
 from datetime import date, datetime
 
 from django.conf import settings
@@ -155,8 +156,6 @@ def _check_code(code: str, *, field: str = "code") -> None:
 
 
 def _check_key(key: str) -> None:
-    import re
-
     if not re.match(KEY_PATTERN, key):
         raise InvalidInput(
             _("%(key)s is not a valid key.") % {"key": key},
