@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('standard_versions', '0001_initial'),
+        ('standard_versions', '0002_authoring'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

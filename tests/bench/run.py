@@ -14,6 +14,7 @@ BENCHMARKS = [
     "web",
     "translations",
     "diff",
+    "authoring",
 ]
 
 

@@ -1,0 +1,438 @@
+"""Staff authoring API and point-in-time reads.
+
+The read views of ``views`` are extended here (same URLs): ``?as_of=`` on the version tree and the
+criteria, and the writes (POST a draft, POST/PATCH/DELETE criteria). Without ``as_of`` a GET is
+answered by the read view unchanged. Writes read the clock once and hand it to one service, with
+the ``If-Match`` header as a ``Precondition``.
+"""
+
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from rest_framework import status
+from rest_framework.response import Response
+from rest_framework.reverse import reverse
+
+from standard_versions import selectors, selectors_history
+from standard_versions.api import serializers, views
+from standard_versions.api import serializers_authoring as authoring_serializers
+from standard_versions.api.caching import version_etag
+from standard_versions.api.language import content_for, response_language
+from standard_versions.errors import InvalidInput, NotFound
+from standard_versions.preconditions import Precondition
+from standard_versions.roles import PUBLISHERS
+from standard_versions.services import authoring
+
+AS_OF_PARAMETER = OpenApiParameter(
+    "as_of",
+    str,
+    description="ISO 8601 instant (e.g. 2026-04-14T12:00:00Z): the text as stored at that moment. "
+    "Before the object existed: 404 not_found_at_time; malformed: 400 invalid_as_of.",
+)
+IF_MATCH_PARAMETER = OpenApiParameter(
+    "If-Match",
+    str,
+    location=OpenApiParameter.HEADER,
+    description="ETag from a GET; a stale one is refused with 412 precondition_failed.",
+)
+REASON_PARAMETER = OpenApiParameter(
+    "reason", str, description="Why (instead of a JSON body with reason)."
+)
+ERRORS = {
+    400: OpenApiResponse(description="Invalid input (code says which)."),
+    401: OpenApiResponse(description="Not authenticated."),
+    403: OpenApiResponse(description="No staff role for this."),
+    404: OpenApiResponse(description="Unknown standard, version or code."),
+    409: OpenApiResponse(description="version_not_editable, duplicate code, ..."),
+    412: OpenApiResponse(description="precondition_failed: If-Match is stale."),
+}
+
+
+def _precondition(request) -> Precondition | None:
+    return Precondition.from_if_match(request.META.get("HTTP_IF_MATCH"))
+
+
+def _parse(serializer_class, request) -> dict:
+    serializer = serializer_class(data=request.data)
+    serializer.is_valid(raise_exception=True)
+    return serializer.validated_data
+
+
+def _as_of(request):
+    text = request.query_params.get("as_of")
+    return None if text is None else selectors_history.parse_as_of(text)
+
+
+def _practice_area(version, code):
+    """The practice area a body names by code, in the version of the URL (400 if unknown)."""
+    area = version.practice_areas.filter(code=code).first()
+    if area is None:
+        raise InvalidInput(
+            _("Version %(label)s has no practice area %(code)s.")
+            % {"label": version.label, "code": code},
+            code="practice_area_not_found",
+            errors={"practice_area": [code]},
+        )
+    return area
+
+
+def _criterion_response(view, request, criterion, *, status_code=status.HTTP_200_OK):
+    version = criterion.version
+    language = response_language(request)
+    context = view.serializer_context(content=content_for(request, versions=[version]))
+    data = serializers.CriterionDetailOutputSerializer(criterion, context=context).data
+    response = Response(data, status=status_code)
+    response["ETag"] = version_etag(
+        version, language=language, variant=f"-c{criterion.pk}.{criterion.revision}"
+    )
+    return response
+
+
+def _version_response(view, request, version, *, status_code=status.HTTP_200_OK):
+    context = view.serializer_context(content=content_for(request, versions=[version]))
+    data = authoring_serializers.VersionAuthoringOutputSerializer(version, context=context).data
+    response = Response(data, status=status_code)
+    response["ETag"] = version_etag(version, language=response_language(request), variant="-tree")
+    return response
+
+
+# --- versions ------------------------------------------------------------------------------------
+
+
+class VersionListCreateView(views.VersionListView):
+    @extend_schema(
+        operation_id="versions_create",
+        request=authoring_serializers.VersionCreateInputSerializer,
+        responses={201: authoring_serializers.VersionAuthoringOutputSerializer, **ERRORS},
+    )
+    def post(self, request, std):
+        data = _parse(authoring_serializers.VersionCreateInputSerializer, request)
+        try:
+            based_on = selectors.version_get(standard_slug=std, label=data["based_on"])
+        except NotFound as error:
+            if error.code != "version_not_found":
+                raise
+            raise InvalidInput(error.detail, code="based_on_not_found") from None
+        draft = authoring.create_draft(
+            based_on=based_on,
+            label=data["label"],
+            title=data["title"],
+            user=request.user,
+            reason=data.get("reason")
+            or f"Draft {data['label']} created from {based_on.label}"[:100],
+            now=timezone.now(),
+        )
+        response = _version_response(self, request, draft, status_code=status.HTTP_201_CREATED)
+        response["Location"] = reverse("version-detail", args=[std, draft.label], request=request)
+        return response
+
+
+class VersionDetailAsOfView(views.VersionDetailView):
+    @extend_schema(
+        parameters=[views.LANG_PARAMETER, AS_OF_PARAMETER], operation_id="versions_retrieve"
+    )
+    def get(self, request, std, label):
+        as_of = _as_of(request)
+        if as_of is None:
+            return super().get(request, std, label)
+        version = selectors.version_get(standard_slug=std, label=label)
+        tree = selectors_history.version_tree_as_of(version=version, as_of=as_of)
+        context = self.serializer_context(content=content_for(request, versions=[tree]))
+        return Response(self.serializer_class(tree, context=context).data)
+
+
+class VersionPublishView(views.ContentAPIView):
+    required_role = PUBLISHERS
+    serializer_class = authoring_serializers.VersionAuthoringOutputSerializer
+
+    @extend_schema(
+        operation_id="versions_publish",
+        request=authoring_serializers.VersionPublishInputSerializer,
+        parameters=[IF_MATCH_PARAMETER],
+        responses={200: authoring_serializers.VersionAuthoringOutputSerializer, **ERRORS},
+    )
+    def post(self, request, std, label):
+        data = _parse(authoring_serializers.VersionPublishInputSerializer, request)
+        version = selectors.version_get(standard_slug=std, label=label)
+        version = authoring.publish_version(
+            version=version,
+            user=request.user,
+            reason=data.get("reason") or f"Version {label} published",
+            now=timezone.now(),
+            effective_from=data.get("effective_from"),
+            precondition=_precondition(request),
+        )
+        return _version_response(self, request, version)
+
+
+class VersionWithdrawView(views.ContentAPIView):
+    required_role = PUBLISHERS
+    serializer_class = authoring_serializers.VersionAuthoringOutputSerializer
+
+    @extend_schema(
+        operation_id="versions_withdraw",
+        request=authoring_serializers.ChangeReasonInputSerializer,
+        parameters=[IF_MATCH_PARAMETER],
+        responses={200: authoring_serializers.VersionAuthoringOutputSerializer, **ERRORS},
+    )
+    def post(self, request, std, label):
+        data = _parse(authoring_serializers.ChangeReasonInputSerializer, request)
+        version = selectors.version_get(standard_slug=std, label=label)
+        version = authoring.withdraw_draft(
+            version=version,
+            user=request.user,
+            reason=data.get("reason", ""),
+            now=timezone.now(),
+            precondition=_precondition(request),
+        )
+        return _version_response(self, request, version)
+
+
+class RequirementsView(views.ContentAPIView):
+    serializer_class = serializers.RequirementsOutputSerializer
+
+    def _requirements(self, request, version):
+        tree = selectors.version_tree(version=version)
+        context = self.serializer_context(content=content_for(request, versions=[tree]))
+        serializer = serializers.VersionTreeOutputSerializer(context=context)
+        response = Response(serializer.get_requirements(tree))
+        response["ETag"] = version_etag(tree, language=response_language(request), variant="-tree")
+        return response
+
+    @extend_schema(operation_id="requirements_retrieve", parameters=[views.LANG_PARAMETER])
+    def get(self, request, std, label):
+        version = selectors.version_get(standard_slug=std, label=label)
+        return self._requirements(request, version)
+
+    @extend_schema(
+        operation_id="requirements_partial_update",
+        request=authoring_serializers.RequirementsUpdateInputSerializer,
+        parameters=[IF_MATCH_PARAMETER],
+        responses={200: serializers.RequirementsOutputSerializer, **ERRORS},
+    )
+    def patch(self, request, std, label):
+        data = _parse(authoring_serializers.RequirementsUpdateInputSerializer, request)
+        version = selectors.version_get(standard_slug=std, label=label)
+        version = authoring.update_requirements(
+            version=version,
+            user=request.user,
+            reason=data.pop("reason", ""),
+            now=timezone.now(),
+            precondition=_precondition(request),
+            **data,
+        )
+        return self._requirements(request, version)
+
+
+# --- criteria ------------------------------------------------------------------------------------
+
+
+class CriterionListEditView(views.CriterionListView):
+    @extend_schema(parameters=[views.LANG_PARAMETER, AS_OF_PARAMETER], operation_id="criteria_list")
+    def get(self, request, std, label):
+        as_of = _as_of(request)
+        if as_of is None:
+            return super().get(request, std, label)
+        version = selectors.version_get(standard_slug=std, label=label)
+        criteria = selectors_history.criteria_as_of(version=version, as_of=as_of)
+        page = self.paginate_queryset(criteria)
+        context = self.serializer_context(content=content_for(request, versions=[version]))
+        data = self.serializer_class(page, many=True, context=context).data
+        return self.get_paginated_response(data)
+
+    @extend_schema(
+        operation_id="criteria_create",
+        request=authoring_serializers.CriterionCreateInputSerializer,
+        parameters=[IF_MATCH_PARAMETER],
+        responses={201: serializers.CriterionDetailOutputSerializer, **ERRORS},
+    )
+    def post(self, request, std, label):
+        data = _parse(authoring_serializers.CriterionCreateInputSerializer, request)
+        version = selectors.version_get(standard_slug=std, label=label)
+        criterion = authoring.add_criterion(
+            version=version,
+            practice_area=_practice_area(version, data.pop("practice_area")),
+            user=request.user,
+            reason=data.pop("reason", ""),
+            now=timezone.now(),
+            precondition=_precondition(request),
+            **data,
+        )
+        response = _criterion_response(self, request, criterion, status_code=201)
+        response["Location"] = reverse(
+            "criterion-detail", args=[std, label, criterion.code], request=request
+        )
+        return response
+
+
+class CriterionDetailEditView(views.CriterionDetailView):
+    @extend_schema(
+        parameters=[views.LANG_PARAMETER, AS_OF_PARAMETER], operation_id="criteria_retrieve"
+    )
+    def get(self, request, std, label, code):
+        as_of = _as_of(request)
+        if as_of is None:
+            return super().get(request, std, label, code)
+        version = selectors.version_get(standard_slug=std, label=label)
+        criterion = selectors_history.criterion_as_of(version=version, code=code, as_of=as_of)
+        context = self.serializer_context(content=content_for(request, versions=[version]))
+        return Response(self.serializer_class(criterion, context=context).data)
+
+    @extend_schema(
+        operation_id="criteria_partial_update",
+        request=authoring_serializers.CriterionUpdateInputSerializer,
+        parameters=[IF_MATCH_PARAMETER],
+        responses={200: serializers.CriterionDetailOutputSerializer, **ERRORS},
+    )
+    def patch(self, request, std, label, code):
+        data = _parse(authoring_serializers.CriterionUpdateInputSerializer, request)
+        version = selectors.version_get(standard_slug=std, label=label)
+        if "practice_area" in data:
+            data["practice_area"] = _practice_area(version, data["practice_area"])
+        if "code" in data:
+            data["new_code"] = data.pop("code")
+        criterion = authoring.update_criterion(
+            version=version,
+            code=code,
+            user=request.user,
+            reason=data.pop("reason", ""),
+            now=timezone.now(),
+            precondition=_precondition(request),
+            **data,
+        )
+        return _criterion_response(self, request, criterion)
+
+    @extend_schema(
+        operation_id="criteria_destroy",
+        request=authoring_serializers.ChangeReasonInputSerializer,
+        parameters=[IF_MATCH_PARAMETER, REASON_PARAMETER],
+        responses={204: None, **ERRORS},
+    )
+    def delete(self, request, std, label, code):
+        data = _parse(authoring_serializers.ChangeReasonInputSerializer, request)
+        version = selectors.version_get(standard_slug=std, label=label)
+        authoring.remove_criterion(
+            version=version,
+            code=code,
+            user=request.user,
+            reason=data.get("reason") or request.query_params.get("reason", ""),
+            now=timezone.now(),
+            precondition=_precondition(request),
+        )
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+# --- practice areas ------------------------------------------------------------------------------
+
+
+class PracticeAreaCreateView(views.ContentAPIView):
+    serializer_class = authoring_serializers.PracticeAreaAuthoringOutputSerializer
+
+    @extend_schema(
+        operation_id="practice_areas_create",
+        request=authoring_serializers.PracticeAreaCreateInputSerializer,
+        parameters=[IF_MATCH_PARAMETER],
+        responses={201: authoring_serializers.PracticeAreaAuthoringOutputSerializer, **ERRORS},
+    )
+    def post(self, request, std, label):
+        data = _parse(authoring_serializers.PracticeAreaCreateInputSerializer, request)
+        version = selectors.version_get(standard_slug=std, label=label)
+        area = authoring.add_practice_area(
+            version=version,
+            user=request.user,
+            reason=data.pop("reason", ""),
+            now=timezone.now(),
+            precondition=_precondition(request),
+            **data,
+        )
+        context = self.serializer_context(content=content_for(request, versions=[version]))
+        return Response(self.serializer_class(area, context=context).data, status=201)
+
+
+class PracticeAreaDetailView(views.ContentAPIView):
+    serializer_class = authoring_serializers.PracticeAreaAuthoringOutputSerializer
+
+    @extend_schema(
+        operation_id="practice_areas_partial_update",
+        request=authoring_serializers.PracticeAreaUpdateInputSerializer,
+        parameters=[IF_MATCH_PARAMETER],
+        responses={200: authoring_serializers.PracticeAreaAuthoringOutputSerializer, **ERRORS},
+    )
+    def patch(self, request, std, label, code):
+        data = _parse(authoring_serializers.PracticeAreaUpdateInputSerializer, request)
+        version = selectors.version_get(standard_slug=std, label=label)
+        if "code" in data:
+            data["new_code"] = data.pop("code")
+        area = authoring.update_practice_area(
+            version=version,
+            code=code,
+            user=request.user,
+            reason=data.pop("reason", ""),
+            now=timezone.now(),
+            precondition=_precondition(request),
+            **data,
+        )
+        context = self.serializer_context(content=content_for(request, versions=[version]))
+        return Response(self.serializer_class(area, context=context).data)
+
+    @extend_schema(
+        operation_id="practice_areas_destroy",
+        request=authoring_serializers.ChangeReasonInputSerializer,
+        parameters=[IF_MATCH_PARAMETER, REASON_PARAMETER],
+        responses={204: None, **ERRORS},
+    )
+    def delete(self, request, std, label, code):
+        data = _parse(authoring_serializers.ChangeReasonInputSerializer, request)
+        version = selectors.version_get(standard_slug=std, label=label)
+        authoring.remove_practice_area(
+            version=version,
+            code=code,
+            user=request.user,
+            reason=data.get("reason") or request.query_params.get("reason", ""),
+            now=timezone.now(),
+            precondition=_precondition(request),
+        )
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+# --- history -------------------------------------------------------------------------------------
+
+
+class _HistoryView(views.ContentAPIView):
+    serializer_class = authoring_serializers.HistoryEntryOutputSerializer
+
+    def history_response(self, rows):
+        page = self.paginate_queryset(rows)
+        entries = selectors_history.history_entries(list(page))
+        return self.get_paginated_response(self.serializer_class(entries, many=True).data)
+
+
+class CriterionHistoryView(_HistoryView):
+    @extend_schema(operation_id="criteria_history")
+    def get(self, request, std, label, code):
+        version = selectors.version_get(standard_slug=std, label=label)
+        rows = selectors_history.criterion_history_rows(version=version, code=code)
+        return self.history_response(rows)
+
+
+class VersionHistoryView(_HistoryView):
+    @extend_schema(operation_id="versions_history")
+    def get(self, request, std, label):
+        version = selectors.version_get(standard_slug=std, label=label)
+        return self.history_response(selectors_history.version_history_rows(version=version))
+
+
+class CriterionTimelineView(views.ContentAPIView):
+    serializer_class = authoring_serializers.TimelineEntryOutputSerializer
+
+    @extend_schema(operation_id="criteria_timeline", parameters=[views.LANG_PARAMETER])
+    def get(self, request, std, key):
+        criteria = selectors_history.criterion_timeline(standard_slug=std, key=key)
+        page = self.paginate_queryset(criteria)
+        if self.paginator.page.paginator.count == 0:
+            raise selectors_history.criterion_key_not_found(standard_slug=std, key=key)
+        versions = [criterion.version for criterion in page]
+        context = self.serializer_context(content=content_for(request, versions=versions))
+        return self.get_paginated_response(
+            self.serializer_class(page, many=True, context=context).data
+        )

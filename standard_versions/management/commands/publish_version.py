@@ -1,0 +1,47 @@
+from datetime import date
+
+from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
+
+from standard_versions import selectors
+from standard_versions.errors import DomainError
+from standard_versions.management.commands._authoring import acting_user, add_user_argument
+from standard_versions.services.authoring import publish_version
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise CommandError(f"--effective-from {text!r} is not a date (YYYY-MM-DD).") from None
+
+
+class Command(BaseCommand):
+    help = (
+        "Publish a draft version (published_at is now); the standard's published version becomes "
+        "superseded."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("standard", help="Standard slug, e.g. wwc.")
+        parser.add_argument("label", help="Label of the draft to publish.")
+        parser.add_argument("--reason", required=True, help="Recorded in the history.")
+        parser.add_argument("--effective-from", dest="effective_from", default=None)
+        add_user_argument(parser)
+
+    def handle(self, *args, standard, label, reason, effective_from, user, **options):
+        try:
+            version = selectors.version_get(standard_slug=standard, label=label)
+            version = publish_version(
+                version=version,
+                user=acting_user(user),
+                reason=reason,
+                now=timezone.now(),
+                effective_from=_date(effective_from) if effective_from else None,
+            )
+        except DomainError as error:
+            raise CommandError(f"{error.code}: {error.detail}") from None
+        self.stdout.write(
+            f"{standard} {version.label}: published at {version.published_at.isoformat()}"
+            + (f", effective from {version.effective_from}" if version.effective_from else "")
+        )

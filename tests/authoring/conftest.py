@@ -1,0 +1,59 @@
+"""Staff users with roles, and API clients authenticated as them."""
+
+import pytest
+from django.contrib.auth.models import Group, User
+from rest_framework.test import APIClient
+
+from standard_versions.roles import EDITORS, PUBLISHERS
+
+BASE = "/api/v1/standards/wwc/versions"
+
+
+def make_user(username: str, *roles: str) -> User:
+    user = User.objects.create_user(username=username, password="pw-" + username + "-long!")
+    for role in roles:
+        user.groups.add(Group.objects.get(name=role))
+    return user
+
+
+@pytest.fixture
+def editor(db) -> User:
+    return make_user("eddie", EDITORS)
+
+
+@pytest.fixture
+def publisher(db) -> User:
+    return make_user("pat", PUBLISHERS)
+
+
+@pytest.fixture
+def outsider(db) -> User:
+    return make_user("olive")
+
+
+def client_for(user) -> APIClient:
+    client = APIClient()
+    client.force_authenticate(user)
+    return client
+
+
+@pytest.fixture
+def editor_client(editor) -> APIClient:
+    return client_for(editor)
+
+
+@pytest.fixture
+def publisher_client(publisher) -> APIClient:
+    return client_for(publisher)
+
+
+@pytest.fixture
+def draft(shipped_data, editor_client):
+    """A draft 3.1 of WWC, based on 3.0, made through the API."""
+    response = editor_client.post(
+        f"{BASE}/",
+        {"label": "3.1", "title": "Version 3.1", "based_on": "3.0", "reason": "Next version"},
+        format="json",
+    )
+    assert response.status_code == 201, response.content
+    return response.json()
