@@ -31,6 +31,7 @@ from standard_versions.models import (
 from standard_versions.models.standards import KEY_PATTERN, code_validator, label_validator
 from standard_versions.preconditions import Precondition
 from standard_versions.services.common import bump_version_revision
+from standard_versions.services.translations import copy_translations
 
 # simple-history stores the change reason in a CharField of this length.
 MAX_REASON_LENGTH = 100
@@ -321,6 +322,9 @@ def create_draft(
         ],
         OutcomeArea,
         **history,
+    )
+    copy_translations(
+        source_version=based_on, target_version=draft, user=user, reason=reason, now=now
     )
     return draft
 
