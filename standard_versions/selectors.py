@@ -69,6 +69,26 @@ def version_head(*, standard_slug: str, label: str) -> VersionHead:
     return VersionHead(*row)
 
 
+_CRITERION_HEAD_SQL = (
+    "SELECT c.id, c.revision FROM standard_versions_criterion c "
+    "WHERE c.version_id = %s AND c.code = %s"
+)
+
+
+def criterion_etag_variant(*, version: VersionHead, label: str, code: str) -> str:
+    """The part of a criterion's ETag that identifies it: ``-c{pk}.{revision}``. Raw SQL for the
+    same reason as ``version_head``; raises the specific NotFound for an unknown code."""
+    with connection.cursor() as cursor:
+        cursor.execute(_CRITERION_HEAD_SQL, [version.pk, code])
+        row = cursor.fetchone()
+    if row is None:
+        raise NotFound(
+            _("Version %(label)s has no criterion %(code)s.") % {"label": label, "code": code},
+            code="criterion_not_found",
+        )
+    return f"-c{row[0]}.{row[1]}"
+
+
 def version_get(*, standard_slug: str, label: str) -> Version:
     """One version with its standard (one query). Raises NotFound with a specific code."""
     version = (

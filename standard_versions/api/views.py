@@ -7,7 +7,7 @@ from rest_framework.response import Response
 
 from standard_versions import selectors
 from standard_versions.api import serializers
-from standard_versions.api.caching import conditional_content, version_etag
+from standard_versions.api.caching import conditional_content
 from standard_versions.api.language import content_for, response_language
 
 LANG_PARAMETER = OpenApiParameter(
@@ -117,18 +117,17 @@ class CriterionDetailView(ContentAPIView):
 
     @extend_schema(parameters=[LANG_PARAMETER], operation_id="criteria_retrieve")
     def get(self, request, std, label, code):
-        version = selectors.version_get(standard_slug=std, label=label)
+        head = selectors.version_head(standard_slug=std, label=label)
         language = response_language(request)
-        criterion = selectors.criterion_get(version=version, code=code)
-        criterion.version = version
-        etag = version_etag(
-            version, language=language, variant=f"-c{criterion.pk}.{criterion.revision}"
-        )
+        variant = selectors.criterion_etag_variant(version=head, label=label, code=code)
 
         def build():
+            version = selectors.version_get(standard_slug=std, label=label)
+            criterion = selectors.criterion_get(version=version, code=code)
+            criterion.version = version
             context = self.serializer_context(content=content_for(request, versions=[version]))
             return self.serializer_class(criterion, context=context).data
 
         return conditional_content(
-            request, version=version, language=language, variant="", build=build, etag=etag
+            request, version=head, language=language, variant=variant, build=build
         )

@@ -15,7 +15,7 @@ ENDPOINTS = {
     "criterion detail": "/api/v1/standards/big/versions/{label}/criteria/A0.0/",
 }
 
-EXPECTED_QUERIES = {"version tree": 6, "criteria list": 3, "criterion detail": 2}
+EXPECTED_QUERIES = {"version tree": 6, "criteria list": 3, "criterion detail": 4}
 
 
 def _queries(client, path: str) -> int:
@@ -42,3 +42,12 @@ def test_a_cached_version_tree_costs_one_query(api_client):
     with CaptureQueriesContext(connection) as captured:
         assert api_client.get(path).status_code == 200
     assert len(captured) == 1
+
+
+def test_a_cached_criterion_costs_two_queries(api_client):
+    build_version(label="large", criteria=400)
+    path = ENDPOINTS["criterion detail"].format(label="large")
+    api_client.get(path)
+    with CaptureQueriesContext(connection) as captured:
+        assert api_client.get(path).status_code == 200
+    assert len(captured) == 2
