@@ -17,3 +17,21 @@ __all__ = [
     "Version",
     "VersionStatus",
 ]
+
+from standard_versions.models.comments import (
+    Comment,
+    CommentPeriod,
+    CommentType,
+    Disposition,
+    ModerationState,
+    PeriodStatus,
+)
+
+__all__ += [
+    "Comment",
+    "CommentPeriod",
+    "CommentType",
+    "Disposition",
+    "ModerationState",
+    "PeriodStatus",
+]

@@ -1,0 +1,49 @@
+"""Per-client throttling of anonymous comment submissions.
+
+Counts live in the Django cache, which is Redis when ``REDIS_URL`` is set, so every gunicorn worker
+and host shares them. DRF's ``SimpleRateThrottle`` keeps a list of timestamps with a read-modify-
+write that loses counts under concurrency; this one counts fixed windows with the cache's atomic
+``incr`` (Redis INCR), so concurrent requests of one client never slip past the limit.
+"""
+
+import math
+
+from django.conf import settings
+from django.core.cache import cache
+from rest_framework.throttling import SimpleRateThrottle
+
+
+class CommentSubmissionThrottle(SimpleRateThrottle):
+    scope = "comments"
+
+    def get_rate(self) -> str:
+        # Read at request time, so a changed setting (and tests' override_settings) applies.
+        return settings.COMMENT_THROTTLE_RATE
+
+    def get_cache_key(self, request, view):
+        if request.user and request.user.is_authenticated:
+            return None
+        return self.cache_format % {"scope": self.scope, "ident": self.get_ident(request)}
+
+    def allow_request(self, request, view) -> bool:
+        self.rate = self.get_rate()
+        self.num_requests, self.duration = self.parse_rate(self.rate)
+        key = self.get_cache_key(request, view)
+        if key is None:
+            return True
+        now = self.timer()
+        window = int(now // self.duration)
+        self.window_ends_at = (window + 1) * self.duration
+        window_key = f"{key}_{window}"
+        # add() is a no-op when the key exists; incr() is atomic in Redis and in locmem.
+        cache.add(window_key, 0, self.duration + 1)
+        try:
+            count = cache.incr(window_key)
+        except ValueError:  # expired between add() and incr()
+            cache.add(window_key, 1, self.duration + 1)
+            count = 1
+        self.now = now
+        return count <= self.num_requests
+
+    def wait(self) -> float:
+        return max(1, math.ceil(self.window_ends_at - self.now))
