@@ -29,6 +29,8 @@ venv: $(STAMP)
 run: venv
 	$(RUN_ENV) $(MANAGE) migrate --noinput
 	$(RUN_ENV) $(MANAGE) load_standard
+	$(RUN_ENV) $(MANAGE) load_comment_periods
+	if [ "$${DEMO:-1}" != 0 ]; then $(RUN_ENV) $(MANAGE) ensure_demo; fi
 	$(RUN_ENV) $(MANAGE) runserver 127.0.0.1:$(PORT)
 
 lint: venv
