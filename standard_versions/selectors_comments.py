@@ -220,6 +220,8 @@ def disposition_report(*, version: Version) -> DispositionReport:
     """Every published comment on ``version`` with what was done with it, by criterion in the
     version's order (comments on the whole version first). Three queries."""
     periods = attach_scope_codes(list(CommentPeriod.objects.filter(version=version)))
+    for period in periods:
+        period.version = version
     criteria = list(
         Criterion.objects.filter(version=version)
         .order_by("practice_area__position", "position", "code")

@@ -7,6 +7,7 @@ request). A retry of an acknowledged submission is answered with its receipt eve
 has closed: the comment was received in time.
 """
 
+import base64
 import datetime as dt
 import secrets
 from dataclasses import dataclass
@@ -167,7 +168,7 @@ def submit_comment(
 
     comment = Comment(
         period=period,
-        tracking_id=secrets.token_urlsafe(16),
+        tracking_id=new_tracking_id(),
         submitted_at=now,
         criterion_key=criterion.key if criterion else "",
         criterion_code=criterion.code if criterion else "",
@@ -202,6 +203,12 @@ def submit_comment(
             raise
         return earlier
     return SubmissionResult(comment=comment, replayed=False)
+
+
+def new_tracking_id() -> str:
+    """128 random bits as 26 lowercase base32 characters: unguessable, safe in URLs, file names
+    and spreadsheets (never starts with a sign), and easy to read out over the phone."""
+    return base64.b32encode(secrets.token_bytes(16)).decode("ascii").rstrip("=").lower()
 
 
 def receipt_sha256(comment: Comment) -> str:

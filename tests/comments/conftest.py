@@ -13,6 +13,12 @@ from tests.factories import build_version
 DAY = dt.timedelta(days=1)
 
 
+@pytest.fixture(autouse=True)
+def _generous_throttle(settings):
+    """Tests submit many comments from one client; test_throttling sets its own rate."""
+    settings.COMMENT_THROTTLE_RATE = "100000/min"
+
+
 @pytest.fixture
 def draft(db):
     """A draft version ``big 9.0`` with 6 criteria (codes A0.0 ... A1.5, keys k0 ... k5)."""
@@ -68,7 +74,8 @@ def nobody(db) -> APIClient:
 
 
 def submit(client, period, **payload):
-    headers = {}
+    # Upper-case names are WSGI environ entries (REMOTE_ADDR, HTTP_...), not JSON fields.
+    headers = {name: payload.pop(name) for name in list(payload) if name.isupper()}
     key = payload.pop("idempotency_key", None)
     if key is not None:
         headers["HTTP_IDEMPOTENCY_KEY"] = key
