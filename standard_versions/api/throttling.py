@@ -34,16 +34,30 @@ class CommentSubmissionThrottle(SimpleRateThrottle):
         now = self.timer()
         window = int(now // self.duration)
         self.window_ends_at = (window + 1) * self.duration
-        window_key = f"{key}_{window}"
-        # add() is a no-op when the key exists; incr() is atomic in Redis and in locmem.
-        cache.add(window_key, 0, self.duration + 1)
-        try:
-            count = cache.incr(window_key)
-        except ValueError:  # expired between add() and incr()
-            cache.add(window_key, 1, self.duration + 1)
-            count = 1
+        count = _count(f"{key}_{window}", ttl=int(self.duration) + 1)
         self.now = now
         return count <= self.num_requests
 
     def wait(self) -> float:
         return max(1, math.ceil(self.window_ends_at - self.now))
+
+
+def _count(key: str, *, ttl: int) -> int:
+    """Add one to the counter ``key`` (created with ``ttl`` seconds to live); return its value."""
+    redis_client = getattr(getattr(cache, "_cache", None), "get_client", None)
+    if redis_client is not None:
+        # Django's RedisCache.incr() costs three round trips (SET NX, EXISTS, INCR); a pipeline
+        # does it in one, atomically.
+        full_key = cache.make_and_validate_key(key)
+        pipeline = redis_client(full_key, write=True).pipeline()
+        pipeline.incr(full_key)
+        pipeline.expire(full_key, ttl, nx=True)
+        count, _ = pipeline.execute()
+        return int(count)
+    # add() is a no-op when the key exists; incr() is atomic in locmem and other backends.
+    cache.add(key, 0, ttl)
+    try:
+        return cache.incr(key)
+    except ValueError:  # expired between add() and incr()
+        cache.add(key, 1, ttl)
+        return 1

@@ -49,7 +49,7 @@ def _text(value: str | None, *, field: str) -> str:
 
 
 def _period(period_id: int) -> CommentPeriod:
-    period = CommentPeriod.objects.select_related("version").filter(pk=period_id).first()
+    period = CommentPeriod.objects.filter(pk=period_id).first()
     if period is None:
         raise NotFound(
             _("There is no comment period %(id)s.") % {"id": period_id},
@@ -121,7 +121,6 @@ def _check_lengths(*, body: str, proposed_text: str) -> None:
         )
 
 
-@transaction.atomic
 def submit_comment(
     *,
     period_id: int,
@@ -191,8 +190,7 @@ def submit_comment(
     comment._change_reason = "submitted"
     comment._history_user = user if user is not None and user.is_authenticated else None
     try:
-        with transaction.atomic():
-            comment.save(force_insert=True)
+        _store(comment)
     except IntegrityError:
         # Another request with the same key committed first (we waited for it on its index
         # entry); answer as it did. Anything else is a real error.
@@ -203,6 +201,19 @@ def submit_comment(
             raise
         return earlier
     return SubmissionResult(comment=comment, replayed=False)
+
+
+@transaction.atomic
+def _store(comment: Comment) -> None:
+    """The submission's only write, in one transaction: the comment and its history record.
+
+    ``submit_comment`` reads the period and criterion before it, outside the transaction, so the
+    transaction is just BEGIN, two INSERTs and COMMIT, and a duplicate Idempotency-Key is answered
+    after its rollback without a savepoint. Reading outside changes nothing that matters: the
+    period is checked against the server's ``now`` either way, and the criterion text is the one
+    the commenter saw.
+    """
+    comment.save(force_insert=True)
 
 
 def new_tracking_id() -> str:
