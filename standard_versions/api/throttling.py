@@ -10,6 +10,7 @@ import math
 
 from django.conf import settings
 from django.core.cache import cache
+from rest_framework.settings import api_settings
 from rest_framework.throttling import SimpleRateThrottle
 
 
@@ -24,6 +25,13 @@ class CommentSubmissionThrottle(SimpleRateThrottle):
         if request.user and request.user.is_authenticated:
             return None
         return self.cache_format % {"scope": self.scope, "ident": self.get_ident(request)}
+
+    def get_ident(self, request) -> str:
+        # DRF trusts X-Forwarded-For when NUM_PROXIES is unset, so any client could pick a new
+        # identity per request; trust it only when the deployment says how many proxies add it.
+        if api_settings.NUM_PROXIES is None:
+            return request.META.get("REMOTE_ADDR") or "unknown"
+        return super().get_ident(request)
 
     def allow_request(self, request, view) -> bool:
         self.rate = self.get_rate()

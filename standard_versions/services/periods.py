@@ -40,7 +40,22 @@ def _require_aware(**instants: dt.datetime) -> None:
             )
 
 
+# Far enough for any real consultation; keeps every instant printable in every time zone.
+EARLIEST = dt.datetime(1990, 1, 1, tzinfo=dt.UTC)
+LATEST = dt.datetime(2200, 1, 1, tzinfo=dt.UTC)
+
+
+def _check_range(**instants: dt.datetime) -> None:
+    for field, value in instants.items():
+        if not EARLIEST <= value <= LATEST:
+            raise InvalidInput(
+                _("%(field)s must be between 1990 and 2200.") % {"field": field},
+                code="datetime_out_of_range",
+            )
+
+
 def _check_dates(*, opens_at: dt.datetime, closes_at: dt.datetime) -> None:
+    _check_range(opens_at=opens_at, closes_at=closes_at)
     if closes_at <= opens_at:
         raise InvalidInput(
             _("closes_at must be after opens_at."), code="closes_at_not_after_opens_at"
@@ -182,6 +197,7 @@ def extend_period(
     reason = _require_reason(reason)
     period = _locked(period_id)
     _require_aware(closes_at=closes_at)
+    _check_range(closes_at=closes_at)
     if period.status_at(now) == PeriodStatus.CLOSED:
         raise Conflict(_("The period has closed; reopen it instead."), code="comment_period_closed")
     _require_draft(period.version)
@@ -223,6 +239,7 @@ def reopen_period(
     reason = _require_reason(reason)
     period = _locked(period_id)
     _require_aware(closes_at=closes_at)
+    _check_range(closes_at=closes_at)
     if period.status_at(now) != PeriodStatus.CLOSED:
         raise Conflict(_("The period has not closed."), code="comment_period_not_closed")
     _require_draft(period.version)

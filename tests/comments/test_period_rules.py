@@ -278,3 +278,24 @@ def test_editors_cannot_change_periods(editor, open_period):
     for action in ("extend", "close", "reopen"):
         response = editor.post(f"{URL}{open_period.pk}/{action}/", {"reason": "x"}, format="json")
         assert response.status_code == 403
+
+
+@pytest.mark.parametrize(
+    ("opens_at", "closes_at"),
+    [
+        ("9999-12-31T20:00:00-05:00", "9999-12-31T23:00:00-05:00"),
+        ("0001-01-01T00:00:00Z", "2030-01-01T00:00:00Z"),
+        ("2030-01-01T00:00:00Z", "9999-12-31T23:59:59+14:00"),
+    ],
+)
+def test_instants_far_outside_any_consultation_are_refused_not_500(
+    publisher, api_client, draft, opens_at, closes_at
+):
+    response = publisher.post(
+        URL,
+        _payload(opens_at=opens_at, closes_at=closes_at, timezone="Pacific/Kiritimati"),
+        format="json",
+    )
+    assert response.status_code == 400
+    assert not CommentPeriod.objects.exists()
+    assert api_client.get(URL).status_code == 200

@@ -94,3 +94,15 @@ def test_counts_live_in_the_shared_cache_so_every_worker_sees_them(
         assert _post(api_client, open_period, "10.9.9.9", 3).status_code == 429
     finally:
         caches["default"].clear()
+
+
+def test_a_forged_x_forwarded_for_does_not_evade_the_throttle(
+    api_client, open_period, three_per_minute
+):
+    statuses = [
+        submit(
+            api_client, open_period, body=f"c{n}", HTTP_X_FORWARDED_FOR=f"203.0.113.{n}"
+        ).status_code
+        for n in range(5)
+    ]
+    assert statuses == [201, 201, 201, 429, 429]
