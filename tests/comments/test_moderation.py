@@ -53,6 +53,9 @@ def test_withholding_needs_a_reason_which_is_kept_in_history(
     assert latest.history_user == editor.user
     states = list(comment.history.order_by("history_id").values_list("moderation_state", flat=True))
     assert states == ["received", "published", "withheld"]
+    first = comment.history.earliest()
+    assert (first.history_date, first.history_change_reason) == (comment.submitted_at, "submitted")
+    assert first.body == "Please clarify."
     url = f"/api/v1/comment-periods/{open_period.pk}/comments/"
     assert api_client.get(url).json()["count"] == 0
     receipt = api_client.get(f"/api/v1/comments/{tracking_id}/").json()
