@@ -51,3 +51,43 @@ def test_ensure_demo_opens_a_new_period_when_the_last_one_has_closed(authoring, 
         assert CommentPeriod.objects.filter(version=demo).count() == 2
         open_now = [p for p in demo.comment_periods.all() if p.status_at(timezone.now()) == "open"]
         assert len(open_now) == 1
+
+
+def test_ensure_demo_calls_create_draft_with_the_agreed_signature(shipped_data, monkeypatch):
+    """Runs whether or not services.authoring exists: a stand-in with the agreed keyword-only
+    signature records the call, so the command's own logic is tested now."""
+    import sys
+    import types
+
+    calls = []
+
+    def create_draft(*, based_on, label, title, user, reason, now):
+        calls.append({"based_on": based_on.label, "label": label, "user": user, "now": now})
+        return Version.objects.create(
+            standard=based_on.standard, label=label, title=title, based_on=based_on
+        )
+
+    stand_in = types.ModuleType("standard_versions.services.authoring")
+    stand_in.create_draft = create_draft
+    monkeypatch.setitem(sys.modules, "standard_versions.services.authoring", stand_in)
+    out = io.StringIO()
+    call_command("ensure_demo", stdout=out)
+    call_command("ensure_demo", stdout=out)
+    assert [(c["based_on"], c["label"], c["user"]) for c in calls] == [("3.0", "demo", None)]
+    demo = Version.objects.get(label="demo")
+    [period] = demo.comment_periods.all()
+    assert period.status_at(timezone.now()) == "open"
+    assert "already there" in out.getvalue()
+
+
+def test_ensure_demo_refuses_to_touch_a_demo_version_that_is_not_a_draft(shipped_data):
+    from django.core.management import CommandError
+
+    from standard_versions.models import Standard
+
+    Version.objects.create(
+        standard=Standard.objects.get(slug="wwc"), label="demo", title="x", status="withdrawn"
+    )
+    with pytest.raises(CommandError, match="not a draft"):
+        call_command("ensure_demo", stdout=io.StringIO(), stderr=io.StringIO())
+    assert not CommentPeriod.objects.exists()

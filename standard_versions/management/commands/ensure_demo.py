@@ -23,12 +23,12 @@ DEMO_INSTRUCTIONS = (
 
 def ensure_demo(*, standard_slug: str, now: dt.datetime) -> tuple[Version, CommentPeriod, list]:
     """The demo draft and its open period, created as needed; returns what was created."""
-    from standard_versions.services.authoring import create_draft
-
     created = []
     with transaction.atomic():
         draft = Version.objects.filter(standard__slug=standard_slug, label=DEMO_LABEL).first()
         if draft is None:
+            from standard_versions.services.authoring import create_draft
+
             based_on = (
                 Version.objects.filter(
                     standard__slug=standard_slug, status=VersionStatus.PUBLISHED
