@@ -218,7 +218,6 @@ class CommentPeriodCommentsView(ContentAPIView):
             identity_public=data["identity_public"],
             email=data["email"],
             idempotency_key=key,
-            user=request.user,
             now=now,
         )
         body = s.CommentReceiptOutputSerializer(result.comment, context={"request": request}).data

@@ -134,9 +134,10 @@ def submit_comment(
     identity_public: bool = False,
     email: str = "",
     idempotency_key: str | None = None,
-    user=None,
     now: dt.datetime,
 ) -> SubmissionResult:
+    """Store a comment and return its receipt, or the receipt of the earlier request with the
+    same ``idempotency_key``. Not wrapped in one transaction on purpose: see ``_store``."""
     period = _period(period_id)
     idempotency_key = idempotency_key or None
     body = _text(body, field="body")
@@ -187,8 +188,6 @@ def submit_comment(
         request_sha256=request_sha256,
     )
     comment.content_sha256 = receipt_sha256(comment)
-    comment._change_reason = "submitted"
-    comment._history_user = user if user is not None and user.is_authenticated else None
     try:
         _store(comment)
     except IntegrityError:
@@ -205,13 +204,12 @@ def submit_comment(
 
 @transaction.atomic
 def _store(comment: Comment) -> None:
-    """The submission's only write, in one transaction: the comment and its history record.
+    """The submission's only write, in its own transaction: BEGIN, one INSERT, COMMIT.
 
-    ``submit_comment`` reads the period and criterion before it, outside the transaction, so the
-    transaction is just BEGIN, two INSERTs and COMMIT, and a duplicate Idempotency-Key is answered
-    after its rollback without a savepoint. Reading outside changes nothing that matters: the
-    period is checked against the server's ``now`` either way, and the criterion text is the one
-    the commenter saw.
+    ``submit_comment`` reads the period and criterion before it, outside the transaction, so a
+    duplicate Idempotency-Key is answered after this rollback without a savepoint. Reading outside
+    changes nothing that matters: the period is checked against the server's ``now`` either way,
+    and the criterion text stored is the one the commenter saw.
     """
     # The new row is the comment's first state; its history record is written at the first staff
     # change (``_record_submission``), which halves the writes of a deadline surge.
