@@ -108,7 +108,9 @@ def prepare(db_name: str, redis_url: str) -> int:
 
 
 @contextlib.contextmanager
-def gunicorn(*, port: int, workers: int, threads: int, env: dict[str, str]):
+def gunicorn(*, port: int, workers: int, threads: int, env: dict[str, str], log_path: str):
+    # The server's output (tracebacks of the 500s a fault causes) goes to log_path, not the report.
+    log = open(log_path, "w")
     process = subprocess.Popen(
         [
             sys.executable,
@@ -125,6 +127,8 @@ def gunicorn(*, port: int, workers: int, threads: int, env: dict[str, str]):
         ],
         cwd=ROOT,
         env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
         start_new_session=True,
     )
     try:
@@ -144,6 +148,7 @@ def gunicorn(*, port: int, workers: int, threads: int, env: dict[str, str]):
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+        log.close()
 
 
 # ---- a small keep-alive HTTP/1.1 client (the standard library has no async one) -----------
@@ -443,6 +448,9 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     )
     parser.add_argument("--fault-at", type=float, default=None, help="seconds (default: middle)")
     parser.add_argument("--keep-db", action="store_true")
+    parser.add_argument(
+        "--server-log", default="/tmp/comment_load_server.log", help="gunicorn's output"
+    )
     return parser.parse_args(argv)
 
 
@@ -451,7 +459,13 @@ def run(argv: list[str]) -> dict:
     period_id = prepare(args.database, args.redis_url)
     env = server_env(args.database, args.redis_url)
     try:
-        with gunicorn(port=args.port, workers=args.workers, threads=args.threads, env=env):
+        with gunicorn(
+            port=args.port,
+            workers=args.workers,
+            threads=args.threads,
+            env=env,
+            log_path=args.server_log,
+        ):
             results, elapsed, fault_log = asyncio.run(load(args, period_id))
             figures, problems = verify(args, period_id, results)
     finally:
@@ -475,6 +489,7 @@ def run(argv: list[str]) -> dict:
         "replayed_receipts": results.replayed,
         **figures,
         "fault_log": fault_log,
+        "server_log": args.server_log,
         "problems": problems,
         "ok": not problems,
     }
