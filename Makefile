@@ -30,6 +30,8 @@ run: venv catalogs
 	$(RUN_ENV) $(MANAGE) migrate --noinput
 	$(RUN_ENV) $(MANAGE) load_standard
 	$(RUN_ENV) $(MANAGE) import_translations standard_versions/data/translations
+	$(RUN_ENV) $(MANAGE) load_comment_periods
+	if [ "$${DEMO:-1}" != 0 ]; then $(RUN_ENV) $(MANAGE) ensure_demo; fi
 	$(RUN_ENV) $(MANAGE) runserver 127.0.0.1:$(PORT)
 
 lint: venv

@@ -83,3 +83,74 @@ from standard_versions.api import views_diff  # noqa: E402
 urlpatterns += [
     path("standards/<std:std>/diff/", views_diff.VersionDiffView.as_view(), name="version-diff"),
 ]
+
+# Comment periods and comments (issue 5).
+from standard_versions.api import converters_comments, views_comments  # noqa: E402, F401
+
+urlpatterns += [
+    path(
+        "comment-periods/",
+        views_comments.CommentPeriodListView.as_view(),
+        name="comment-period-list",
+    ),
+    path(
+        "comment-periods/<period:period_id>/",
+        views_comments.CommentPeriodDetailView.as_view(),
+        name="comment-period-detail",
+    ),
+    path(
+        "comment-periods/<period:period_id>/extend/",
+        views_comments.CommentPeriodExtendView.as_view(),
+        name="comment-period-extend",
+    ),
+    path(
+        "comment-periods/<period:period_id>/close/",
+        views_comments.CommentPeriodCloseView.as_view(),
+        name="comment-period-close",
+    ),
+    path(
+        "comment-periods/<period:period_id>/reopen/",
+        views_comments.CommentPeriodReopenView.as_view(),
+        name="comment-period-reopen",
+    ),
+    path(
+        "comment-periods/<period:period_id>/comments/",
+        views_comments.CommentPeriodCommentsView.as_view(),
+        name="comment-period-comments",
+    ),
+    path(
+        "comment-periods/<period:period_id>/moderation/",
+        views_comments.CommentPeriodModerationView.as_view(),
+        name="comment-period-moderation",
+    ),
+    path(
+        "comment-periods/<period:period_id>/campaigns/",
+        views_comments.CommentPeriodCampaignsView.as_view(),
+        name="comment-period-campaigns",
+    ),
+    path(
+        "comment-periods/<period:period_id>/export/",
+        views_comments.CommentPeriodExportView.as_view(),
+        name="comment-period-export",
+    ),
+    path(
+        "comments/<tracking:tracking_id>/",
+        views_comments.CommentReceiptView.as_view(),
+        name="comment-receipt",
+    ),
+    path(
+        "comments/<tracking:tracking_id>/moderate/",
+        views_comments.CommentModerateView.as_view(),
+        name="comment-moderate",
+    ),
+    path(
+        "comments/<tracking:tracking_id>/respond/",
+        views_comments.CommentRespondView.as_view(),
+        name="comment-respond",
+    ),
+    path(
+        "standards/<std:std>/versions/<label:label>/disposition-report/",
+        views_comments.DispositionReportView.as_view(),
+        name="disposition-report",
+    ),
+]

@@ -25,3 +25,21 @@ from standard_versions.models.translations import (
 )
 
 __all__ += ["TranslatedObjectType", "Translation", "TranslationLanguage", "TranslationStatus"]
+
+from standard_versions.models.comments import (  # noqa: E402
+    Comment,
+    CommentPeriod,
+    CommentType,
+    Disposition,
+    ModerationState,
+    PeriodStatus,
+)
+
+__all__ += [
+    "Comment",
+    "CommentPeriod",
+    "CommentType",
+    "Disposition",
+    "ModerationState",
+    "PeriodStatus",
+]

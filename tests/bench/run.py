@@ -15,6 +15,7 @@ BENCHMARKS = [
     "translations",
     "diff",
     "authoring",
+    "comments",
 ]
 
 

@@ -1,0 +1,459 @@
+"""Comment periods and comments: public reading and submitting, staff period management,
+moderation, responses, campaigns, exports and the disposition report.
+
+Views are thin: they read the clock once (``now``), parse, call one service or selector and
+serialize.
+"""
+
+import csv
+import datetime as dt
+import json
+
+from django.http import StreamingHttpResponse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from rest_framework import status
+from rest_framework.renderers import BrowsableAPIRenderer, JSONRenderer
+from rest_framework.response import Response
+
+from standard_versions import selectors, selectors_comments
+from standard_versions.api import serializers_comments as s
+from standard_versions.api.language import content_for
+from standard_versions.api.permissions_comments import StaffRoleRequired
+from standard_versions.api.renderers_comments import (
+    FORMULA_STARTS,
+    CSVRenderer,
+    JSONLinesRenderer,
+    safe_cell,
+)
+from standard_versions.api.throttling import CommentSubmissionThrottle
+from standard_versions.api.views import ContentAPIView
+from standard_versions.errors import InvalidInput
+from standard_versions.models import Comment, CommentPeriod
+from standard_versions.roles import EDITORS, PUBLISHERS
+from standard_versions.services import comments as comment_services
+from standard_versions.services import periods as period_services
+
+IDEMPOTENCY_KEY_HEADER = OpenApiParameter(
+    "Idempotency-Key",
+    str,
+    location=OpenApiParameter.HEADER,
+    description="Up to 255 printable ASCII characters. A retry with the same key and the same "
+    "body gets the same receipt and stores nothing new; another body gets 409.",
+)
+STATUS_PARAMETER = OpenApiParameter(
+    "status", str, enum=["scheduled", "open", "closed"], description="Only periods in this state."
+)
+ERROR = OpenApiResponse(description="Error: {code, detail}.")
+
+
+class _PeriodView(ContentAPIView):
+    def context(self, **extra):
+        return self.serializer_context(content=content_for(self.request), **extra)
+
+    def period_data(self, period, *, now: dt.datetime) -> dict:
+        selectors_comments.attach_scope_codes([period])
+        return s.CommentPeriodOutputSerializer(period, context=self.context(now=now)).data
+
+
+class CommentPeriodListView(_PeriodView):
+    required_role = PUBLISHERS
+    queryset = CommentPeriod.objects.none()  # for the schema generator only
+    serializer_class = s.CommentPeriodOutputSerializer
+
+    @extend_schema(
+        parameters=[STATUS_PARAMETER],
+        responses={200: s.CommentPeriodOutputSerializer(many=True), 400: ERROR},
+        operation_id="comment_periods_list",
+    )
+    def get(self, request):
+        now = timezone.now()
+        periods = selectors_comments.period_list(status=request.query_params.get("status"), now=now)
+        page = selectors_comments.attach_scope_codes(self.paginate_queryset(periods))
+        data = self.serializer_class(page, many=True, context=self.context(now=now)).data
+        return self.get_paginated_response(data)
+
+    @extend_schema(
+        request=s.CommentPeriodCreateInputSerializer,
+        responses={201: s.CommentPeriodOutputSerializer, 400: ERROR, 409: ERROR},
+        operation_id="comment_periods_create",
+    )
+    def post(self, request):
+        now = timezone.now()
+        data = _valid(s.CommentPeriodCreateInputSerializer, request.data)
+        period = period_services.create_period(
+            standard_slug=data["standard"],
+            label=data["version"],
+            opens_at=data["opens_at"],
+            closes_at=data["closes_at"],
+            timezone=data["timezone"],
+            criteria=data["criteria"],
+            instructions=data["instructions"],
+            user=request.user,
+            reason=data["reason"],
+            now=now,
+        )
+        return Response(self.period_data(period, now=now), status=status.HTTP_201_CREATED)
+
+
+class CommentPeriodDetailView(_PeriodView):
+    serializer_class = s.CommentPeriodOutputSerializer
+
+    @extend_schema(
+        responses={200: s.CommentPeriodOutputSerializer, 404: ERROR},
+        operation_id="comment_periods_retrieve",
+    )
+    def get(self, request, period_id):
+        now = timezone.now()
+        period = selectors_comments.period_get(period_id=period_id)
+        return Response(self.period_data(period, now=now))
+
+
+class CommentPeriodExtendView(_PeriodView):
+    required_role = PUBLISHERS
+    serializer_class = s.CommentPeriodOutputSerializer
+
+    @extend_schema(
+        request=s.CommentPeriodExtendInputSerializer,
+        responses={200: s.CommentPeriodOutputSerializer, 400: ERROR, 404: ERROR, 409: ERROR},
+        operation_id="comment_periods_extend",
+    )
+    def post(self, request, period_id):
+        now = timezone.now()
+        data = _valid(s.CommentPeriodExtendInputSerializer, request.data)
+        period = period_services.extend_period(
+            period_id=period_id,
+            closes_at=data["closes_at"],
+            user=request.user,
+            reason=data["reason"],
+            now=now,
+        )
+        return Response(self.period_data(period, now=now))
+
+
+class CommentPeriodReopenView(_PeriodView):
+    required_role = PUBLISHERS
+    serializer_class = s.CommentPeriodOutputSerializer
+
+    @extend_schema(
+        request=s.CommentPeriodExtendInputSerializer,
+        responses={200: s.CommentPeriodOutputSerializer, 400: ERROR, 404: ERROR, 409: ERROR},
+        operation_id="comment_periods_reopen",
+    )
+    def post(self, request, period_id):
+        now = timezone.now()
+        data = _valid(s.CommentPeriodExtendInputSerializer, request.data)
+        period = period_services.reopen_period(
+            period_id=period_id,
+            closes_at=data["closes_at"],
+            user=request.user,
+            reason=data["reason"],
+            now=now,
+        )
+        return Response(self.period_data(period, now=now))
+
+
+class CommentPeriodCloseView(_PeriodView):
+    required_role = PUBLISHERS
+    serializer_class = s.CommentPeriodOutputSerializer
+
+    @extend_schema(
+        request=s.CommentPeriodCloseInputSerializer,
+        responses={200: s.CommentPeriodOutputSerializer, 400: ERROR, 404: ERROR, 409: ERROR},
+        operation_id="comment_periods_close",
+    )
+    def post(self, request, period_id):
+        now = timezone.now()
+        data = _valid(s.CommentPeriodCloseInputSerializer, request.data)
+        period = period_services.close_period_early(
+            period_id=period_id, user=request.user, reason=data["reason"], now=now
+        )
+        return Response(self.period_data(period, now=now))
+
+
+class CommentPeriodCommentsView(ContentAPIView):
+    """GET: the period's published comments. POST: submit a comment (anyone, throttled)."""
+
+    queryset = Comment.objects.none()  # for the schema generator only
+    allow_anonymous_writes = True
+    serializer_class = s.PublishedCommentOutputSerializer
+
+    def get_throttles(self):
+        return [CommentSubmissionThrottle()] if self.request.method == "POST" else []
+
+    @extend_schema(
+        responses={200: s.PublishedCommentOutputSerializer(many=True), 404: ERROR},
+        operation_id="comment_periods_comments_list",
+    )
+    def get(self, request, period_id):
+        period = selectors_comments.period_get(period_id=period_id)
+        page = self.paginate_queryset(selectors_comments.published_comments(period=period))
+        data = self.serializer_class(page, many=True, context={"request": request}).data
+        return self.get_paginated_response(data)
+
+    @extend_schema(
+        request=s.CommentSubmitInputSerializer,
+        parameters=[IDEMPOTENCY_KEY_HEADER],
+        responses={
+            201: s.CommentReceiptOutputSerializer,
+            400: ERROR,
+            403: ERROR,
+            404: ERROR,
+            409: ERROR,
+            413: ERROR,
+            429: ERROR,
+        },
+        operation_id="comment_periods_comments_create",
+    )
+    def post(self, request, period_id):
+        now = timezone.now()
+        key = _idempotency_key(request)
+        data = _valid(s.CommentSubmitInputSerializer, request.data)
+        result = comment_services.submit_comment(
+            period_id=period_id,
+            criterion_code=data["criterion"] or "",
+            body=data["body"],
+            proposed_text=data["proposed_text"],
+            type=data["type"],
+            language=data["language"],
+            name=data["name"],
+            organization=data["organization"],
+            identity_public=data["identity_public"],
+            email=data["email"],
+            idempotency_key=key,
+            now=now,
+        )
+        body = s.CommentReceiptOutputSerializer(result.comment, context={"request": request}).data
+        response = Response(body, status=status.HTTP_201_CREATED)
+        response["Location"] = body["receipt_url"]
+        if result.replayed:
+            response["Idempotent-Replayed"] = "true"
+        return response
+
+
+class CommentReceiptView(ContentAPIView):
+    serializer_class = s.CommentReceiptDetailOutputSerializer
+
+    @extend_schema(
+        responses={200: s.CommentReceiptDetailOutputSerializer, 404: ERROR},
+        operation_id="comments_retrieve",
+    )
+    def get(self, request, tracking_id):
+        receipt = selectors_comments.comment_receipt(tracking_id=tracking_id)
+        context = {"request": request, "criterion_change": receipt.criterion_change}
+        return Response(self.serializer_class(receipt.comment, context=context).data)
+
+
+class CommentModerateView(ContentAPIView):
+    required_role = EDITORS
+    serializer_class = s.StaffCommentOutputSerializer
+
+    @extend_schema(
+        request=s.CommentModerateInputSerializer,
+        responses={200: s.StaffCommentOutputSerializer, 400: ERROR, 404: ERROR},
+        operation_id="comments_moderate",
+    )
+    def post(self, request, tracking_id):
+        now = timezone.now()
+        data = _valid(s.CommentModerateInputSerializer, request.data)
+        comment = comment_services.moderate_comment(
+            tracking_id=tracking_id,
+            state=data["state"],
+            reason=data["reason"],
+            user=request.user,
+            now=now,
+        )
+        return Response(self.serializer_class(comment).data)
+
+
+class CommentRespondView(ContentAPIView):
+    required_role = EDITORS
+    serializer_class = s.StaffCommentOutputSerializer
+
+    @extend_schema(
+        request=s.CommentRespondInputSerializer,
+        responses={200: s.StaffCommentOutputSerializer, 400: ERROR, 404: ERROR},
+        operation_id="comments_respond",
+    )
+    def post(self, request, tracking_id):
+        now = timezone.now()
+        data = _valid(s.CommentRespondInputSerializer, request.data)
+        comment = comment_services.respond_to_comment(
+            tracking_id=tracking_id,
+            disposition=data["disposition"],
+            response=data["response"],
+            reason=data["reason"],
+            user=request.user,
+            now=now,
+        )
+        return Response(self.serializer_class(comment).data)
+
+
+class CommentPeriodModerationView(ContentAPIView):
+    """Staff: every comment of the period, with contact details; ``?state=`` filters."""
+
+    queryset = Comment.objects.none()  # for the schema generator only
+    permission_classes = [StaffRoleRequired]
+    required_role = EDITORS
+    serializer_class = s.StaffCommentOutputSerializer
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter("state", str, enum=["received", "published", "withheld"]),
+        ],
+        responses={200: s.StaffCommentOutputSerializer(many=True), 400: ERROR, 404: ERROR},
+        operation_id="comment_periods_moderation_list",
+    )
+    def get(self, request, period_id):
+        period = selectors_comments.period_get(period_id=period_id)
+        comments = selectors_comments.staff_comments(
+            period=period, state=request.query_params.get("state")
+        )
+        page = self.paginate_queryset(comments)
+        return self.get_paginated_response(self.serializer_class(page, many=True).data)
+
+
+class CommentPeriodCampaignsView(ContentAPIView):
+    """Staff: groups of identical or near-identical comments, with counts."""
+
+    queryset = Comment.objects.none()  # for the schema generator only
+    permission_classes = [StaffRoleRequired]
+    required_role = EDITORS
+    serializer_class = s.CampaignOutputSerializer
+
+    @extend_schema(
+        responses={200: s.CampaignOutputSerializer(many=True), 404: ERROR},
+        operation_id="comment_periods_campaigns_list",
+    )
+    def get(self, request, period_id):
+        period = selectors_comments.period_get(period_id=period_id)
+        page = self.paginate_queryset(selectors_comments.campaigns(period=period))
+        return self.get_paginated_response(self.serializer_class(page, many=True).data)
+
+
+class CommentPeriodExportView(ContentAPIView):
+    """Staff: every comment of the period (all states, with contact details), streamed as CSV
+    (``?format=csv``, the default) or JSON Lines (``?format=jsonl``) in constant memory."""
+
+    permission_classes = [StaffRoleRequired]
+    required_role = EDITORS
+    renderer_classes = [CSVRenderer, JSONLinesRenderer, JSONRenderer]
+
+    @extend_schema(
+        parameters=[OpenApiParameter("format", str, enum=["csv", "jsonl"])],
+        responses={
+            (200, "text/csv"): OpenApiTypes.STR,
+            (200, "application/jsonl"): OpenApiTypes.STR,
+        },
+        operation_id="comment_periods_export",
+    )
+    def get(self, request, period_id):
+        period = selectors_comments.period_get(period_id=period_id)
+        rows = selectors_comments.export_rows(period=period)
+        if request.accepted_renderer.format == "jsonl":
+            chunks, content_type, suffix = _jsonl_chunks(rows), "application/jsonl", "jsonl"
+        else:
+            chunks, content_type, suffix = _csv_chunks(rows), "text/csv; charset=utf-8", "csv"
+        response = StreamingHttpResponse(chunks, content_type=content_type)
+        response["Content-Disposition"] = (
+            f'attachment; filename="comment-period-{period.pk}-comments.{suffix}"'
+        )
+        response["Cache-Control"] = "private, no-store"
+        return response
+
+
+class DispositionReportView(ContentAPIView):
+    """Every published comment on a version, by criterion, with its disposition and response.
+    JSON, or CSV with ``?format=csv``."""
+
+    serializer_class = s.DispositionReportOutputSerializer
+    renderer_classes = [JSONRenderer, CSVRenderer, BrowsableAPIRenderer]
+
+    @extend_schema(
+        responses={
+            200: s.DispositionReportOutputSerializer,
+            (200, "text/csv"): OpenApiTypes.STR,
+            404: ERROR,
+        },
+        operation_id="disposition_report_retrieve",
+    )
+    def get(self, request, std, label):
+        now = timezone.now()
+        version = selectors.version_get(standard_slug=std, label=label)
+        report = selectors_comments.disposition_report(version=version)
+        context = self.serializer_context(content=content_for(request), now=now)
+        response = Response(self.serializer_class(report, context=context).data)
+        if request.accepted_renderer.format == "csv":
+            response["Content-Disposition"] = (
+                f'attachment; filename="{std}-{label}-disposition-report.csv"'
+            )
+        return response
+
+
+def _valid(serializer_class, data) -> dict:
+    serializer = serializer_class(data=data)
+    serializer.is_valid(raise_exception=True)
+    return serializer.validated_data
+
+
+def _idempotency_key(request) -> str | None:
+    key = request.headers.get("Idempotency-Key")
+    if key is None:
+        return None
+    if not 1 <= len(key) <= 255 or not all(" " <= char <= "~" for char in key):
+        raise InvalidInput(
+            _("The Idempotency-Key header must be 1 to 255 printable ASCII characters."),
+            code="invalid_idempotency_key",
+        )
+    return key
+
+
+def _export_value(value):
+    if isinstance(value, dt.datetime):
+        return value.astimezone(dt.UTC).isoformat()
+    return value
+
+
+class _Echo:
+    def write(self, value: str) -> str:
+        return value
+
+
+EXPORT_BATCH_ROWS = 500
+
+
+def _csv_chunks(rows):
+    writer = csv.writer(_Echo())
+    yield writer.writerow(selectors_comments.EXPORT_FIELDS)
+    batch: list[str] = []
+    for row in rows:
+        batch.append(writer.writerow([_csv_cell(value) for value in row]))
+        if len(batch) >= EXPORT_BATCH_ROWS:
+            yield "".join(batch)
+            batch = []
+    if batch:
+        yield "".join(batch)
+
+
+def _csv_cell(value):
+    # Inlined for the common cases: an export may have millions of rows of 20 cells.
+    if value.__class__ is str:
+        return "'" + value if value.startswith(FORMULA_STARTS) else value
+    if value is None:
+        return ""
+    return safe_cell(_export_value(value))
+
+
+def _jsonl_chunks(rows):
+    fields = selectors_comments.EXPORT_FIELDS
+    batch: list[str] = []
+    for row in rows:
+        record = {name: _export_value(value) for name, value in zip(fields, row, strict=True)}
+        batch.append(json.dumps(record, ensure_ascii=False) + "\n")
+        if len(batch) >= EXPORT_BATCH_ROWS:
+            yield "".join(batch)
+            batch = []
+    if batch:
+        yield "".join(batch)

@@ -1,0 +1,47 @@
+"""Pure functions on comment text: normalisation, the receipt hash and the campaign hash."""
+
+import hashlib
+import json
+import unicodedata
+
+WHITESPACE_AND_SEPARATORS = {"Zs", "Zl", "Zp", "Cc"}
+
+
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def is_encodable(text: str) -> bool:
+    """False for text that cannot be stored as UTF-8 (lone surrogates from JSON escapes)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def campaign_text(text: str) -> str:
+    """The text with case, punctuation, symbols and spacing removed, so that copies of one form
+    letter with small edits ("Dear WWC," vs "dear wwc") fall into one campaign."""
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    kept = []
+    for char in folded:
+        category = unicodedata.category(char)
+        if category[0] in "PS":
+            kept.append(" ")
+        elif category in WHITESPACE_AND_SEPARATORS:
+            kept.append(" ")
+        else:
+            kept.append(char)
+    return " ".join("".join(kept).split())
+
+
+def campaign_hash(text: str) -> str:
+    return hashlib.sha256(campaign_text(text).encode("utf-8")).hexdigest()
+
+
+def canonical_sha256(fields: dict) -> str:
+    """SHA-256 of the fields as compact JSON with sorted keys, UTF-8 (documented in docs/api.md,
+    so a commenter can recompute a receipt's hash)."""
+    encoded = json.dumps(fields, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return hashlib.sha256(encoded.encode("utf-8", "surrogatepass")).hexdigest()

@@ -1,0 +1,175 @@
+"""Public comment periods on draft versions, and the comments submitted in them.
+
+A period is the half-open interval [opens_at, closes_at) in UTC; its status is computed from the
+clock at the moment of each request (``CommentPeriod.status_at``), so nothing depends on a
+scheduler. Its scope is a JSON list of permanent criterion keys of its version (no many-to-many, so
+the scope is part of the period's history). Changes to a period's dates are kept in
+simple-history and, for the public, in ``changes``.
+
+A comment keeps a snapshot of the criterion text it was written against, so the receipt can show
+whether and how that text changed since. Email addresses are private: no public serializer reads
+them. Idempotency keys are unique per period in the database, which is what makes concurrent
+retries safe.
+"""
+
+import datetime as dt
+
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from standard_versions.models.standards import Version
+
+
+class PeriodStatus(models.TextChoices):
+    SCHEDULED = "scheduled", _("scheduled")
+    OPEN = "open", _("open")
+    CLOSED = "closed", _("closed")
+
+
+class CommentPeriod(models.Model):
+    version = models.ForeignKey(Version, on_delete=models.PROTECT, related_name="comment_periods")
+    opens_at = models.DateTimeField(_("opens at"))
+    closes_at = models.DateTimeField(_("closes at"))
+    timezone = models.CharField(_("display time zone"), max_length=64, default="UTC")
+    # Permanent criterion keys of ``version`` open for comment, or null for the whole version.
+    criterion_keys = models.JSONField(_("criteria in scope"), null=True, blank=True)
+    instructions = models.TextField(_("instructions"), blank=True, help_text=_("Markdown."))
+    # Public record of extensions, early closes and reopenings: dicts with kind, at, reason and the
+    # closing instants before and after. The same changes are in the history with their reasons.
+    changes = models.JSONField(_("changes"), default=list, blank=True)
+    # Identifies a period loaded from shipped data, so loading it again changes nothing.
+    reference = models.CharField(_("reference"), max_length=100, blank=True, default="")
+    created_at = models.DateTimeField(_("created at"))
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["opens_at", "id"]
+        verbose_name = _("comment period")
+        verbose_name_plural = _("comment periods")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(closes_at__gt=models.F("opens_at")),
+                name="comment_period_closes_after_opening",
+            ),
+            models.UniqueConstraint(
+                fields=["reference"],
+                condition=~Q(reference=""),
+                name="comment_period_reference_unique",
+            ),
+        ]
+        indexes = [models.Index(fields=["opens_at", "closes_at"], name="comment_period_dates_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.version} {self.opens_at:%Y-%m-%d} - {self.closes_at:%Y-%m-%d}"
+
+    def status_at(self, now: dt.datetime) -> str:
+        if now < self.opens_at:
+            return PeriodStatus.SCHEDULED
+        if now < self.closes_at:
+            return PeriodStatus.OPEN
+        return PeriodStatus.CLOSED
+
+
+class CommentType(models.TextChoices):
+    GENERAL = "general", _("general")
+    EDITORIAL = "editorial", _("editorial")
+    TECHNICAL = "technical", _("technical")
+    TRANSLATION = "translation", _("translation")
+
+
+class ModerationState(models.TextChoices):
+    RECEIVED = "received", _("received")
+    PUBLISHED = "published", _("published")
+    WITHHELD = "withheld", _("withheld")
+
+
+class Disposition(models.TextChoices):
+    ACCEPTED = "accepted", _("accepted")
+    PARTIALLY_ACCEPTED = "partially_accepted", _("partially accepted")
+    NOT_ACCEPTED = "not_accepted", _("not accepted")
+    NOTED = "noted", _("noted")
+    DUPLICATE = "duplicate", _("duplicate")
+
+
+class Comment(models.Model):
+    period = models.ForeignKey(CommentPeriod, on_delete=models.PROTECT, related_name="comments")
+    tracking_id = models.CharField(_("tracking id"), max_length=40, unique=True)
+    submitted_at = models.DateTimeField(_("submitted at"))
+
+    # The criterion commented on (empty for the version as a whole), with the exact text it had.
+    criterion_key = models.CharField(_("criterion key"), max_length=64, blank=True, default="")
+    criterion_code = models.CharField(_("criterion code"), max_length=20, blank=True, default="")
+    criterion_revision = models.PositiveIntegerField(_("criterion revision"), null=True, blank=True)
+    criterion_title = models.CharField(_("criterion title then"), max_length=300, blank=True)
+    criterion_description = models.TextField(_("criterion description then"), blank=True)
+
+    body = models.TextField(_("body"))
+    proposed_text = models.TextField(_("proposed text"), blank=True, default="")
+    type = models.CharField(
+        _("type"), max_length=12, choices=CommentType.choices, default=CommentType.GENERAL
+    )
+    language = models.CharField(_("language"), max_length=35, default="en")
+    name = models.CharField(_("name"), max_length=200, blank=True, default="")
+    organization = models.CharField(_("organization"), max_length=200, blank=True, default="")
+    identity_public = models.BooleanField(
+        _("name and organization may be published"), default=False
+    )
+    email = models.EmailField(_("email (private)"), max_length=254, blank=True, default="")
+
+    content_sha256 = models.CharField(_("SHA-256 of the content"), max_length=64)
+    normalized_hash = models.CharField(_("campaign hash"), max_length=64)
+
+    # Empty when the client sent no Idempotency-Key.
+    idempotency_key = models.CharField(_("idempotency key"), max_length=255, blank=True, default="")
+    request_sha256 = models.CharField(_("SHA-256 of the request"), max_length=64, blank=True)
+
+    moderation_state = models.CharField(
+        _("moderation state"),
+        max_length=10,
+        choices=ModerationState.choices,
+        default=ModerationState.RECEIVED,
+    )
+    moderation_reason = models.TextField(_("moderation reason"), blank=True, default="")
+    disposition = models.CharField(
+        _("disposition"), max_length=20, choices=Disposition.choices, blank=True, default=""
+    )
+    response = models.TextField(_("response"), blank=True, default="")
+    responded_at = models.DateTimeField(_("responded at"), null=True, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["submitted_at", "id"]
+        verbose_name = _("comment")
+        verbose_name_plural = _("comments")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["period", "idempotency_key"],
+                condition=~Q(idempotency_key=""),
+                name="comment_idempotency_key_unique_per_period",
+            ),
+            models.CheckConstraint(
+                condition=Q(moderation_state__in=[c.value for c in ModerationState]),
+                name="comment_moderation_state_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(disposition__in=["", *[c.value for c in Disposition]]),
+                name="comment_disposition_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(type__in=[c.value for c in CommentType]), name="comment_type_valid"
+            ),
+        ]
+        indexes = [
+            models.Index(
+                fields=["period", "moderation_state", "submitted_at"],
+                name="comment_period_state_idx",
+            ),
+            models.Index(fields=["period", "normalized_hash"], name="comment_campaign_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return self.tracking_id

@@ -1,0 +1,525 @@
+"""Comment submission under load, optionally with database faults; then proof that no
+acknowledged comment was lost or duplicated.
+
+    .venv/bin/python -m tests.bench.comment_load --duration 60 --clients 50
+    .venv/bin/python -m tests.bench.comment_load --duration 30 --fault
+    .venv/bin/python -m tests.bench.comment_load --duration 60 --fault \\
+        --fault-command "pg_ctlcluster --skip-systemctl-redirect 15 main restart"
+
+It creates a PostgreSQL database (``--database``), migrates it, makes a draft with an open
+comment period, starts gunicorn (``--workers`` x ``--threads``, gthread) with throttling raised,
+and runs ``--clients`` concurrent clients for ``--duration`` seconds. Every client submits unique
+bodies, each with its own Idempotency-Key, over a keep-alive connection; on a connection error, a
+timeout or a 5xx it reconnects and retries the SAME body with the SAME key until it gets an answer.
+With ``--fault``, ``--fault-command`` runs at ``--fault-at`` seconds (default: terminate every
+backend of the benchmark database with pg_terminate_backend).
+
+Afterwards it checks, from the database and over HTTP: stored comments == distinct 201 tracking
+ids, every acknowledged tracking id is stored exactly once, every stored comment was acknowledged,
+and every receipt resolves with GET /api/v1/comments/{id}/. Exit status 1 if any check fails.
+"""
+
+import argparse
+import asyncio
+import contextlib
+import json
+import os
+import signal
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+PG_ADMIN_URL = os.environ.get("BENCH_PG_ADMIN_URL", "postgres://postgres@127.0.0.1:5432/postgres")
+
+SETUP_CODE = """
+import datetime as dt
+from django.utils import timezone
+from standard_versions.services.periods import create_period
+from tests.factories import build_version
+build_version(standard_slug="load", label="1.0", criteria=40, areas=4, status="draft")
+now = timezone.now()
+period = create_period(standard_slug="load", label="1.0", opens_at=now - dt.timedelta(hours=1),
+    closes_at=now + dt.timedelta(days=1), timezone="UTC", criteria=None, instructions="",
+    user=None, reason="load test", now=now)
+print(period.pk)
+"""
+
+
+def database_url(name: str) -> str:
+    return PG_ADMIN_URL.rsplit("/", 1)[0] + "/" + name
+
+
+def server_env(db_name: str, redis_url: str, **extra: str) -> dict[str, str]:
+    env = dict(os.environ)
+    env.update(
+        DEBUG="0",
+        SECRET_KEY="benchmark-only-secret-key-not-for-production",
+        ALLOWED_HOSTS="127.0.0.1,localhost,testserver",
+        SECURE_COOKIES="0",
+        DATABASE_URL=database_url(db_name),
+        REDIS_URL=redis_url,
+        CACHE_KEY_PREFIX=f"bench-{db_name}-{os.getpid()}",
+        COMMENT_THROTTLE_RATE="100000000/min",
+        LOG_LEVEL="CRITICAL",
+        DJANGO_SETTINGS_MODULE="backend.settings",
+    )
+    env.update(extra)
+    return env
+
+
+def recreate_database(name: str) -> None:
+    import psycopg
+
+    with psycopg.connect(PG_ADMIN_URL, autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        connection.execute(f'CREATE DATABASE "{name}"')
+
+
+def drop_database(name: str) -> None:
+    import psycopg
+
+    with psycopg.connect(PG_ADMIN_URL, autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def manage(env: dict[str, str], *args: str) -> str:
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+
+
+def prepare(db_name: str, redis_url: str) -> int:
+    """A fresh database with a draft and an open period; returns the period id."""
+    recreate_database(db_name)
+    env = server_env(db_name, redis_url)
+    manage(env, "migrate", "--noinput")
+    return int(manage(env, "shell", "-c", SETUP_CODE).strip().splitlines()[-1])
+
+
+@contextlib.contextmanager
+def gunicorn(*, port: int, workers: int, threads: int, env: dict[str, str], log_path: str):
+    # The server's output (tracebacks of the 500s a fault causes) goes to log_path, not the report.
+    log = open(log_path, "w")
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "backend.wsgi:application",
+            f"--bind=127.0.0.1:{port}",
+            f"--workers={workers}",
+            "--worker-class=gthread",
+            f"--threads={threads}",
+            "--keep-alive=30",
+            "--log-level=warning",
+            "--backlog=2048",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    try:
+        for _ in range(200):
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1).read()
+                break
+            except OSError:
+                time.sleep(0.1)
+        else:
+            raise RuntimeError("gunicorn did not start")
+        yield process
+    finally:
+        process.send_signal(signal.SIGTERM)
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        log.close()
+
+
+# ---- a small keep-alive HTTP/1.1 client (the standard library has no async one) -----------
+
+
+class HTTPError(Exception):
+    pass
+
+
+class Connection:
+    def __init__(self, host: str, port: int, timeout: float):
+        self.host, self.port, self.timeout = host, port, timeout
+        self.reader = self.writer = None
+
+    async def close(self) -> None:
+        if self.writer is not None:
+            self.writer.close()
+            with contextlib.suppress(Exception):
+                await self.writer.wait_closed()
+        self.reader = self.writer = None
+
+    async def request(self, method: str, path: str, body: bytes = b"", headers=()):
+        return await asyncio.wait_for(self._request(method, path, body, headers), self.timeout)
+
+    async def _request(self, method, path, body, headers):
+        if self.writer is None:
+            self.reader, self.writer = await asyncio.open_connection(self.host, self.port)
+        head = [f"{method} {path} HTTP/1.1", f"Host: {self.host}:{self.port}"]
+        if body:
+            head += ["Content-Type: application/json", f"Content-Length: {len(body)}"]
+        head += [f"{name}: {value}" for name, value in headers]
+        self.writer.write(("\r\n".join(head) + "\r\n\r\n").encode() + body)
+        await self.writer.drain()
+        raw = await self.reader.readuntil(b"\r\n\r\n")
+        lines = raw.decode("latin-1").split("\r\n")
+        status = int(lines[0].split(" ", 2)[1])
+        response_headers = {}
+        for line in lines[1:]:
+            if ":" in line:
+                name, value = line.split(":", 1)
+                response_headers[name.strip().lower()] = value.strip()
+        if response_headers.get("transfer-encoding", "").lower() == "chunked":
+            content = b""
+            while True:
+                size = int((await self.reader.readuntil(b"\r\n")).strip().split(b";")[0], 16)
+                if size == 0:
+                    await self.reader.readuntil(b"\r\n")
+                    break
+                content += await self.reader.readexactly(size + 2)
+                content = content[:-2]
+        else:
+            content = await self.reader.readexactly(int(response_headers.get("content-length", 0)))
+        if response_headers.get("connection", "").lower() == "close":
+            await self.close()
+        return status, response_headers, content
+
+
+# ---- the load -------------------------------------------------------------------------------
+
+
+@dataclass
+class Results:
+    acknowledged: dict[str, str] = field(default_factory=dict)  # idempotency key -> tracking id
+    latencies: list[float] = field(default_factory=list)  # first attempt -> 201, seconds
+    attempts: int = 0
+    retries: int = 0
+    retry_reasons: dict[str, int] = field(default_factory=dict)
+    unexpected: list[str] = field(default_factory=list)
+    abandoned: int = 0
+    replayed: int = 0
+
+
+async def client_loop(index, *, port, period_id, stop_at, give_up_at, timeout, results: Results):
+    connection = Connection("127.0.0.1", port, timeout)
+    path = f"/api/v1/comment-periods/{period_id}/comments/"
+    sequence = 0
+    try:
+        while time.monotonic() < stop_at:
+            sequence += 1
+            key = uuid.uuid4().hex
+            body = json.dumps(
+                {
+                    "body": f"Load comment {index}-{sequence} {key}: the criterion should say "
+                    "how often the data inventory is reviewed, and by whom.",
+                    "email": f"client{index}@load.example",
+                    "type": "technical",
+                }
+            ).encode()
+            started = time.monotonic()
+            delay = 0.05
+            while True:
+                results.attempts += 1
+                reason = None
+                try:
+                    status, headers, content = await connection.request(
+                        "POST", path, body, headers=[("Idempotency-Key", key)]
+                    )
+                except (TimeoutError, OSError, asyncio.IncompleteReadError, ValueError) as e:
+                    reason = type(e).__name__
+                    await connection.close()
+                else:
+                    if status == 201:
+                        answer = json.loads(content)
+                        results.acknowledged[key] = answer["tracking_id"]
+                        results.latencies.append(time.monotonic() - started)
+                        if headers.get("idempotent-replayed") == "true":
+                            results.replayed += 1
+                        break
+                    if status >= 500 or status == 429:
+                        reason = f"HTTP {status}"
+                    else:
+                        results.unexpected.append(f"{status} {content[:200]!r}")
+                        break
+                results.retries += 1
+                results.retry_reasons[reason] = results.retry_reasons.get(reason, 0) + 1
+                if time.monotonic() > give_up_at:
+                    results.abandoned += 1
+                    return
+                await asyncio.sleep(delay)
+                delay = min(delay * 2, 1.0)
+    finally:
+        await connection.close()
+
+
+async def run_fault(command: str | None, db_name: str, at: float, log: list) -> None:
+    await asyncio.sleep(at)
+    started = time.monotonic()
+    if command:
+        process = await asyncio.create_subprocess_shell(
+            command, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT
+        )
+        output, _ = await process.communicate()
+        log.append(f"fault: `{command}` exited {process.returncode}: {output.decode()[-300:]}")
+    else:
+        import psycopg
+
+        def terminate() -> int:
+            with psycopg.connect(PG_ADMIN_URL, autocommit=True) as connection:
+                rows = connection.execute(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                    "WHERE datname = %s AND pid <> pg_backend_pid()",
+                    [db_name],
+                ).fetchall()
+            return len(rows)
+
+        killed = await asyncio.to_thread(terminate)
+        log.append(f"fault: terminated {killed} backends of {db_name}")
+    log.append(f"fault took {time.monotonic() - started:.1f} s, at t={at:.0f} s")
+
+
+async def load(args, period_id: int) -> tuple[Results, float, list]:
+    results = Results()
+    started = time.monotonic()
+    stop_at = started + args.duration
+    give_up_at = stop_at + args.grace
+    fault_log: list[str] = []
+    tasks = [
+        asyncio.create_task(
+            client_loop(
+                index,
+                port=args.port,
+                period_id=period_id,
+                stop_at=stop_at,
+                give_up_at=give_up_at,
+                timeout=args.timeout,
+                results=results,
+            )
+        )
+        for index in range(args.clients)
+    ]
+    if args.fault:
+        at = args.fault_at if args.fault_at is not None else args.duration / 2
+        tasks.append(
+            asyncio.create_task(run_fault(args.fault_command, args.database, at, fault_log))
+        )
+    await asyncio.gather(*tasks)
+    return results, time.monotonic() - started, fault_log
+
+
+async def check_receipts(port: int, tracking_ids: list[str], clients: int, timeout: float):
+    queue = list(tracking_ids)
+    failures: list[str] = []
+
+    async def worker():
+        connection = Connection("127.0.0.1", port, timeout)
+        try:
+            while queue:
+                tracking_id = queue.pop()
+                for _attempt in range(20):
+                    try:
+                        status, _h, content = await connection.request(
+                            "GET", f"/api/v1/comments/{tracking_id}/"
+                        )
+                    except (TimeoutError, OSError, asyncio.IncompleteReadError):
+                        await connection.close()
+                        await asyncio.sleep(0.2)
+                        continue
+                    if status >= 500:
+                        await asyncio.sleep(0.2)
+                        continue
+                    if status != 200 or json.loads(content)["tracking_id"] != tracking_id:
+                        failures.append(f"{tracking_id}: {status}")
+                    break
+                else:
+                    failures.append(f"{tracking_id}: no answer")
+        finally:
+            await connection.close()
+
+    await asyncio.gather(*(worker() for _ in range(clients)))
+    return failures
+
+
+def stored_comments(db_name: str, period_id: int) -> list[tuple[str, str]]:
+    import psycopg
+
+    with psycopg.connect(database_url(db_name)) as connection:
+        return connection.execute(
+            "SELECT idempotency_key, tracking_id FROM standard_versions_comment "
+            "WHERE period_id = %s",
+            [period_id],
+        ).fetchall()
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    if not values:
+        return float("nan")
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))]
+
+
+def verify(args, period_id: int, results: Results) -> tuple[dict, list[str]]:
+    stored = stored_comments(args.database, period_id)
+    stored_ids = [tracking_id for _key, tracking_id in stored]
+    stored_by_key: dict[str, list[str]] = {}
+    for key, tracking_id in stored:
+        stored_by_key.setdefault(key, []).append(tracking_id)
+    acknowledged_ids = set(results.acknowledged.values())
+    lost = [
+        key
+        for key, tracking_id in results.acknowledged.items()
+        if stored_by_key.get(key) != [tracking_id]
+    ]
+    duplicated = {key: ids for key, ids in stored_by_key.items() if len(ids) > 1}
+    unacknowledged = set(stored_ids) - acknowledged_ids
+    receipt_failures = asyncio.run(
+        check_receipts(args.port, list(acknowledged_ids), min(args.clients, 32), args.timeout)
+    )
+    figures = {
+        "stored": len(stored_ids),
+        "acknowledged": len(results.acknowledged),
+        "distinct_tracking_ids": len(acknowledged_ids),
+        "lost": len(lost),
+        "duplicated": len(duplicated),
+        "stored_unacknowledged": len(unacknowledged),
+        "receipts_checked": len(acknowledged_ids),
+        "receipts_failed": len(receipt_failures),
+    }
+    problems = []
+    if len(stored_ids) != len(acknowledged_ids):
+        problems.append(f"stored {len(stored_ids)} != acknowledged {len(acknowledged_ids)}")
+    if lost:
+        problems.append(f"{len(lost)} acknowledged comments not stored exactly once: {lost[:5]}")
+    if duplicated:
+        problems.append(f"{len(duplicated)} keys stored more than once")
+    if unacknowledged:
+        problems.append(f"{len(unacknowledged)} stored comments never acknowledged")
+    if receipt_failures:
+        problems.append(f"{len(receipt_failures)} receipts failed: {receipt_failures[:5]}")
+    if results.unexpected:
+        problems.append(f"{len(results.unexpected)} unexpected answers: {results.unexpected[:3]}")
+    if results.abandoned:
+        problems.append(f"{results.abandoned} submissions abandoned after the grace period")
+    return figures, problems
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--database", default="h_comments_load")
+    parser.add_argument("--port", type=int, default=8401)
+    parser.add_argument(
+        "--redis-url", default=os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/5"
+    )
+    parser.add_argument("--clients", type=int, default=50)
+    parser.add_argument("--duration", type=float, default=60.0)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--threads", type=int, default=8)
+    parser.add_argument("--timeout", type=float, default=10.0, help="per request, seconds")
+    parser.add_argument(
+        "--grace", type=float, default=120.0, help="seconds after --duration to finish retrying"
+    )
+    parser.add_argument("--fault", action="store_true", help="inject a fault mid-run")
+    parser.add_argument(
+        "--fault-command",
+        default=None,
+        help="shell command to run as the fault (default: pg_terminate_backend on every "
+        "backend of --database)",
+    )
+    parser.add_argument("--fault-at", type=float, default=None, help="seconds (default: middle)")
+    parser.add_argument("--keep-db", action="store_true")
+    parser.add_argument(
+        "--server-log", default="/tmp/comment_load_server.log", help="gunicorn's output"
+    )
+    return parser.parse_args(argv)
+
+
+def run(argv: list[str]) -> dict:
+    args = parse_args(argv)
+    period_id = prepare(args.database, args.redis_url)
+    env = server_env(args.database, args.redis_url)
+    try:
+        with gunicorn(
+            port=args.port,
+            workers=args.workers,
+            threads=args.threads,
+            env=env,
+            log_path=args.server_log,
+        ):
+            results, elapsed, fault_log = asyncio.run(load(args, period_id))
+            figures, problems = verify(args, period_id, results)
+    finally:
+        if not args.keep_db:
+            drop_database(args.database)
+    latencies_ms = [value * 1000 for value in results.latencies]
+    summary = {
+        "clients": args.clients,
+        "duration_s": round(elapsed, 1),
+        "workers": args.workers,
+        "threads": args.threads,
+        "fault": (args.fault_command or "pg_terminate_backend") if args.fault else None,
+        "comments_per_s": round(len(results.acknowledged) / args.duration, 1),
+        "p50_ms": round(percentile(latencies_ms, 0.50), 1),
+        "p99_ms": round(percentile(latencies_ms, 0.99), 1),
+        "max_ms": round(max(latencies_ms, default=0), 1),
+        "mean_ms": round(statistics.fmean(latencies_ms), 1) if latencies_ms else None,
+        "attempts": results.attempts,
+        "retries": results.retries,
+        "retry_reasons": results.retry_reasons,
+        "replayed_receipts": results.replayed,
+        **figures,
+        "fault_log": fault_log,
+        "server_log": args.server_log,
+        "problems": problems,
+        "ok": not problems,
+    }
+    return summary
+
+
+def report(summary: dict) -> None:
+    print(
+        f"   {summary['comments_per_s']} comments/s over {summary['duration_s']} s, "
+        f"{summary['clients']} clients, {summary['workers']} workers x {summary['threads']} "
+        f"threads; p50 {summary['p50_ms']} ms, p99 {summary['p99_ms']} ms, "
+        f"max {summary['max_ms']} ms"
+    )
+    print(
+        f"   stored {summary['stored']} = acknowledged {summary['acknowledged']}; "
+        f"lost {summary['lost']}, duplicated {summary['duplicated']}, "
+        f"receipts resolved {summary['receipts_checked'] - summary['receipts_failed']}/"
+        f"{summary['receipts_checked']}; retries {summary['retries']} {summary['retry_reasons']}"
+    )
+    for line in summary["fault_log"]:
+        print(f"   {line}")
+    print(f"   {'OK' if summary['ok'] else 'FAILED: ' + '; '.join(summary['problems'])}")
+
+
+def main(argv: list[str]) -> int:
+    summary = run(argv)
+    report(summary)
+    print(json.dumps(summary), file=sys.stderr if os.environ.get("QUIET_JSON") else sys.stdout)
+    return 0 if summary["ok"] else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

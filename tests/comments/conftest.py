@@ -1,0 +1,85 @@
+import datetime as dt
+
+import pytest
+from django.contrib.auth.models import Group, User
+from django.utils import timezone
+from rest_framework.authtoken.models import Token
+from rest_framework.test import APIClient
+
+from standard_versions.roles import EDITORS, PUBLISHERS
+from standard_versions.services.periods import create_period
+from tests.factories import build_version
+
+DAY = dt.timedelta(days=1)
+
+
+@pytest.fixture(autouse=True)
+def _generous_throttle(settings):
+    """Tests submit many comments from one client; test_throttling sets its own rate."""
+    settings.COMMENT_THROTTLE_RATE = "100000/min"
+
+
+@pytest.fixture
+def draft(db):
+    """A draft version ``big 9.0`` with 6 criteria (codes A0.0 ... A1.5, keys k0 ... k5)."""
+    return build_version(standard_slug="big", label="9.0", criteria=6, areas=2, status="draft")
+
+
+def make_period(version, *, opens_at=None, closes_at=None, criteria=None, tz="UTC", **kwargs):
+    now = timezone.now()
+    return create_period(
+        standard_slug=version.standard.slug,
+        label=version.label,
+        opens_at=opens_at or now - DAY,
+        closes_at=closes_at or now + DAY,
+        timezone=tz,
+        criteria=criteria,
+        instructions=kwargs.pop("instructions", "Comment on the **draft**."),
+        user=None,
+        reason="test",
+        now=now,
+        **kwargs,
+    )
+
+
+@pytest.fixture
+def open_period(draft):
+    return make_period(draft)
+
+
+def _staff_client(username: str, group: str | None) -> APIClient:
+    user = User.objects.create_user(username, password="x")
+    if group:
+        user.groups.add(Group.objects.get_or_create(name=group)[0])
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=user).key}")
+    client.user = user
+    return client
+
+
+@pytest.fixture
+def publisher(db) -> APIClient:
+    return _staff_client("pat-publisher", PUBLISHERS)
+
+
+@pytest.fixture
+def editor(db) -> APIClient:
+    return _staff_client("eddie-editor", EDITORS)
+
+
+@pytest.fixture
+def nobody(db) -> APIClient:
+    """Authenticated, but holds no staff role."""
+    return _staff_client("nora-nobody", None)
+
+
+def submit(client, period, **payload):
+    # Upper-case names are WSGI environ entries (REMOTE_ADDR, HTTP_...), not JSON fields.
+    headers = {name: payload.pop(name) for name in list(payload) if name.isupper()}
+    key = payload.pop("idempotency_key", None)
+    if key is not None:
+        headers["HTTP_IDEMPOTENCY_KEY"] = key
+    payload.setdefault("body", "A comment.")
+    return client.post(
+        f"/api/v1/comment-periods/{period.pk}/comments/", payload, format="json", **headers
+    )
