@@ -12,7 +12,7 @@ import datetime as dt
 import secrets
 from dataclasses import dataclass
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils.translation import gettext_lazy as _
 
 from standard_versions.comment_text import campaign_hash, canonical_sha256, is_encodable, nfc
@@ -204,13 +204,17 @@ def submit_comment(
 
 @transaction.atomic
 def _store(comment: Comment) -> None:
-    """The submission's only write, in its own transaction: BEGIN, one INSERT, COMMIT.
+    """The submission's only write, in its own short transaction: lock the period for share,
+    re-check its window against the submission's ``now``, INSERT, COMMIT.
 
     ``submit_comment`` reads the period and criterion before it, outside the transaction, so a
-    duplicate Idempotency-Key is answered after this rollback without a savepoint. Reading outside
-    changes nothing that matters: the period is checked against the server's ``now`` either way,
-    and the criterion text stored is the one the commenter saw.
+    duplicate Idempotency-Key is answered after this rollback without a savepoint. The period is
+    checked again here under a shared row lock because extending, closing early and reopening
+    lock it for update: a submission can never commit with ``submitted_at`` outside a window that
+    a concurrent staff change has just narrowed. Shared locks do not block each other, so
+    submissions stay concurrent.
     """
+    _refuse_unless_open(_period_for_share(comment.period_id), now=comment.submitted_at)
     # The new row is the comment's first state; its history record is written at the first staff
     # change (``_record_submission``), which halves the writes of a deadline surge.
     comment.skip_history_when_saving = True
@@ -218,6 +222,16 @@ def _store(comment: Comment) -> None:
         comment.save(force_insert=True)
     finally:
         del comment.skip_history_when_saving
+
+
+def _period_for_share(period_id: int) -> CommentPeriod:
+    """The period's window as committed now, share-locked until the transaction ends (on SQLite
+    the write transaction already holds the database's write lock: BEGIN IMMEDIATE). Raw SQL
+    because Django has no FOR SHARE; ``raw()`` still converts the columns."""
+    lock = " FOR SHARE" if connection.vendor == "postgresql" else ""
+    table = CommentPeriod._meta.db_table
+    query = f"SELECT id, opens_at, closes_at FROM {table} WHERE id = %s{lock}"
+    return next(iter(CommentPeriod.objects.raw(query, [period_id])))
 
 
 def _record_submission(comment: Comment) -> None:
