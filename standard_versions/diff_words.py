@@ -75,6 +75,11 @@ def text_ops(old: str, new: str) -> tuple[TextOp, ...]:
     return _coalesce(segments)
 
 
+def word_diff(old: str, new: str) -> list[dict]:
+    """``text_ops`` as JSON-ready ``{"op", "text"}`` items (receipts, translation reports)."""
+    return [op.to_dict() for op in text_ops(old, new)]
+
+
 def _coalesce(segments: list[tuple[str, str]]) -> tuple[TextOp, ...]:
     def is_change(index: int) -> bool:
         return 0 <= index < len(segments) and segments[index][0] != EQUAL

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Max, Min, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from standard_versions.comment_diff import word_diff
+from standard_versions.diff_words import word_diff
 from standard_versions.errors import InvalidInput, NotFound
 from standard_versions.models import (
     Comment,

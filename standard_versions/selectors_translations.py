@@ -1,13 +1,12 @@
 """Reads of translations: the rows a response overlays (one query), and a version's coverage."""
 
-import difflib
-import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from django.db.models import Q
 
 from standard_versions.content import SOURCE_LANGUAGE, ContentText, SourceText
+from standard_versions.diff_words import word_diff
 from standard_versions.i18n import TRANSLATED_LANGUAGES
 from standard_versions.models import Translation, Version
 from standard_versions.selectors import version_tree
@@ -67,23 +66,6 @@ def translation_rows(*, version: Version, languages: Iterable[str]) -> dict[tupl
         (row.language, row.version_id, row.object_type, row.object_key, row.field): row
         for row in rows
     }
-
-
-_TOKEN_RE = re.compile(r"\s+|\w+|[^\w\s]")
-
-
-def word_diff(old: str, new: str) -> list[dict]:
-    """Operations turning ``old`` into ``new`` word by word: equal, insert, delete."""
-    old_tokens, new_tokens = _TOKEN_RE.findall(old), _TOKEN_RE.findall(new)
-    matcher = difflib.SequenceMatcher(a=old_tokens, b=new_tokens, autojunk=False)
-    operations = []
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag in ("equal", "delete", "replace"):
-            text = "".join(old_tokens[i1:i2])
-            operations.append({"op": "equal" if tag == "equal" else "delete", "text": text})
-        if tag in ("insert", "replace"):
-            operations.append({"op": "insert", "text": "".join(new_tokens[j1:j2])})
-    return operations
 
 
 @dataclass

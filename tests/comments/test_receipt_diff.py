@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from standard_versions.comment_diff import word_diff
+from standard_versions.diff_words import word_diff
 from standard_versions.models import Criterion
 from tests.comments.conftest import submit
 
@@ -34,10 +34,14 @@ def test_a_changed_criterion_is_reported_with_a_word_diff(api_client, open_perio
     assert receipt["criterion_revision"] == 1
     change = receipt["criterion_change"]
     assert change["removed"] is False and change["title_diff"] is None
-    inserted = "".join(p["text"] for p in change["description_diff"] if p["op"] == "insert")
-    deleted = "".join(p["text"] for p in change["description_diff"] if p["op"] == "delete")
-    assert "strong" in inserted and "more." in inserted
-    assert "**emphasis**." in deleted
+    ops = change["description_diff"]
+    old = "".join(p["text"] for p in ops if p["op"] in ("equal", "delete"))
+    new = "".join(p["text"] for p in ops if p["op"] in ("equal", "insert"))
+    assert old == "Text of criterion 0 with **emphasis**."
+    assert new == "Text of criterion 0 with **strong emphasis** and more."
+    inserted = "".join(p["text"] for p in ops if p["op"] == "insert")
+    assert "strong" in inserted and "and more" in inserted
+    assert not any(p["op"] == "delete" for p in ops)
 
 
 def test_a_removed_criterion_is_reported(api_client, open_period):
