@@ -184,3 +184,45 @@ def test_the_version_page_link_to_what_changed_opens_the_comparison(client, ship
     response = client.get(link.replace("&amp;", "&"))
     assert response.status_code == 200
     assert "<h1>Changes from version 2.0 to version 3.0</h1>" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("lang", "heading", "added", "dm7_title", "marks"),
+    [
+        (
+            "es",
+            "Cambios de la versión 2.0 a la versión 3.0",
+            "Se añadieron 7 criterios.",
+            "Prácticas de datos cualitativos",
+            "Criterio nuevo",
+        ),
+        (
+            "pt-BR",
+            "Alterações da versão 2.0 para a versão 3.0",
+            "7 critérios foram adicionados.",
+            "Práticas de dados qualitativos",
+            "Critério novo",
+        ),
+    ],
+)
+def test_the_page_and_the_standards_text_are_in_the_readers_language(
+    client, shipped_data, lang, heading, added, dm7_title, marks
+):
+    from django.core.management import call_command
+
+    call_command("import_translations", "standard_versions/data/translations", verbosity=0)
+    html = _html(client, **{"from": "2.0", "to": "3.0", "lang": lang})
+    assert f'<html lang="{lang}">' in html
+    assert f"<h1>{heading}</h1>" in html
+    assert f"<li>{added}</li>" in html
+    assert dm7_title in _articles(html)["DM7"]
+    assert marks in html
+    assert f'<input type="hidden" name="lang" value="{lang}">' in html
+
+
+def test_the_hidden_marks_are_translated(client, shipped_data):
+    draft = draft_of_3_0()
+    edit(draft, "DM7", title="Qualitative Data Practice")
+    html = _html(client, **{"from": "3.0", "to": "4.0", "lang": "es"})
+    assert '<span class="visually-hidden">[eliminado: </span>' in html
+    assert '<span class="visually-hidden">[añadido: </span>' in html
