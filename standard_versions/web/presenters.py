@@ -133,7 +133,7 @@ def compare_url(standard_slug: str, *, from_label: str, to_label: str) -> str:
 
 def criterion_history_url(standard_slug: str, label: str, code: str) -> str:
     # GET .../criteria/{code}/history/ is the contract's history endpoint (staff authoring work).
-    return reverse("criterion-detail", args=[standard_slug, label, code]) + "history/"
+    return reverse("criterion-history", args=[standard_slug, label, code])
 
 
 def _version_summary(version: Version, *, standard_slug: str, content: ContentText):

@@ -1,13 +1,14 @@
 from django.urls import path
 
 from standard_versions.api import converters  # noqa: F401 (registers the path converters)
-from standard_versions.web import views
+from standard_versions.web import views, views_compare
 
 app_name = "web"
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("standards/<std:std>/versions/<label:label>/", views.version_detail, name="version"),
+    path("standards/<std:std>/compare/", views_compare.compare, name="compare"),
     # Phase 2, names reserved (see views.py): "compare" at standards/<std>/compare/,
     # "comment-period" at comment-periods/<id>/, "comment-receipt", "comment-lookup",
     # "disposition-report".

@@ -15,7 +15,7 @@ from django.template.loader import render_to_string
 from standard_versions import selectors, selectors_web
 from standard_versions.api.language import content_for
 from standard_versions.errors import NotFound
-from standard_versions.web import presenters
+from standard_versions.web import presenters, views_as_of
 from standard_versions.web.caching import cached_version_page
 from standard_versions.web.language import in_response_language, page_context
 
@@ -58,6 +58,8 @@ def home(request, *, language: str):
 @_not_found_as_404
 @in_response_language
 def version_detail(request, std: str, label: str, *, language: str):
+    if "as_of" in request.GET:
+        return views_as_of.version_as_of_page(request, std=std, label=label, language=language)
     head = selectors.version_head(standard_slug=std, label=label)
 
     def render_page() -> str:

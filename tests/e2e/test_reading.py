@@ -23,7 +23,8 @@ def test_a_reader_switches_language_and_stays_on_the_version_page(site, new_page
 
 
 def _switch(page, site, code, name):
-    switcher = page.get_by_role("navigation", name="Language")
+    # The switcher's label is in the page's language ("Language", "Idioma").
+    switcher = page.locator("nav.language-switcher")
     with page.expect_response(lambda r: "lang=" in r.url) as response_info:
         switcher.get_by_role("link", name=name).click()
     response = response_info.value

@@ -53,8 +53,9 @@ def _article(html: str, code: str) -> str:
 def test_a_draft_translation_gets_a_badge_a_reviewed_one_nothing(client, shipped_data, spanish):
     spanish({"DM7": "draft"})
     html = client.get("/standards/wwc/versions/3.0/").content.decode()
-    assert "Draft translation" in _article(html, "DM7")
-    assert "Draft translation" not in _article(html, "DM8")
+    # The page is in Spanish, so is the badge ("Draft translation").
+    assert "Traducción en borrador" in _article(html, "DM7")
+    assert "badge--draft" not in _article(html, "DM8")
     assert "[es] " in _article(html, "DM8")
 
 
@@ -70,7 +71,7 @@ def test_an_english_fallback_is_noted_and_marked_lang_en(client, shipped_data, s
     html = client.get("/standards/wwc/versions/3.0/").content.decode()
     article = _article(html, "DM7")
     title = Criterion.objects.get(version__label="3.0", code="DM7").title
-    assert "Not translated yet: shown in English." in article
+    assert "Aún no traducido: se muestra en inglés." in article
     assert f'<span lang="en">{title}</span>' in article
     assert '<div class="prose" lang="en">' in article
     area = PracticeArea.objects.get(version__label="3.0", code="DM")

@@ -1,0 +1,60 @@
+"""Rendered compare pages, cached and revalidated like the version pages.
+
+The page is a function of the two versions (and their revisions), the language, the code that
+renders it, and the query string (the language switcher's links keep it). Its ETag is the diff's
+ETag with a ``-web-compare`` variant and the templates' digest. Only pages of two versions that are
+not drafts, asked for with nothing but ``from``, ``to`` and ``lang`` (each once), are cached; the
+cache key holds the query's shape with the language value left out, so arbitrary ``lang`` values
+cannot fill the cache.
+"""
+
+import hashlib
+from collections.abc import Callable
+
+from django.core.cache import cache
+from django.http import HttpResponse, HttpResponseNotModified
+
+from standard_versions.api.caching import (
+    BODY_CACHE_SECONDS,
+    DRAFT_CACHE_CONTROL,
+    IMMUTABLE_CACHE_CONTROL,
+    etag_matches,
+    versions_etag,
+)
+from standard_versions.models import Version, VersionStatus
+from standard_versions.web.caching import PAGE_CODE_DIGEST
+
+CACHEABLE_QUERY_KEYS = frozenset({"from", "to", "lang"})
+
+
+def compare_page_etag(versions: list[Version], *, language: str) -> str:
+    return versions_etag(versions, language=language, variant=f"-web-compare-{PAGE_CODE_DIGEST}")
+
+
+def _cache_key(request, etag: str) -> str | None:
+    query = request.GET
+    if not set(query) <= CACHEABLE_QUERY_KEYS or any(len(query.getlist(k)) > 1 for k in query):
+        return None
+    shape = "&".join(key if key == "lang" else f"{key}={query[key]}" for key in query)
+    return "page:" + hashlib.sha256(f"{etag}?{shape}".encode()).hexdigest()
+
+
+def cached_compare_page(
+    request, *, versions: list[Version], language: str, render: Callable[[], str]
+) -> HttpResponse:
+    """304 if the reader's copy is current; else the cached HTML; else ``render()``'s."""
+    etag = compare_page_etag(versions, language=language)
+    immutable = all(version.status != VersionStatus.DRAFT for version in versions)
+    if etag_matches(request.META.get("HTTP_IF_NONE_MATCH"), etag):
+        response = HttpResponseNotModified()
+    else:
+        key = _cache_key(request, etag) if immutable else None
+        html = cache.get(key) if key else None
+        if html is None:
+            html = render()
+            if key:
+                cache.set(key, html, BODY_CACHE_SECONDS)
+        response = HttpResponse(html)
+    response["ETag"] = etag
+    response["Cache-Control"] = IMMUTABLE_CACHE_CONTROL if immutable else DRAFT_CACHE_CONTROL
+    return response
