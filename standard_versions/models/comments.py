@@ -17,6 +17,7 @@ import datetime as dt
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from standard_versions.models.standards import Version
@@ -81,9 +82,11 @@ class CommentType(models.TextChoices):
 
 
 class ModerationState(models.TextChoices):
-    RECEIVED = "received", _("received")
-    PUBLISHED = "published", _("published")
-    WITHHELD = "withheld", _("withheld")
+    # A context of their own: "published" is also a version status, and the two differ in
+    # grammatical gender in Spanish and Portuguese.
+    RECEIVED = "received", pgettext_lazy("comment moderation state", "received")
+    PUBLISHED = "published", pgettext_lazy("comment moderation state", "published")
+    WITHHELD = "withheld", pgettext_lazy("comment moderation state", "withheld")
 
 
 class Disposition(models.TextChoices):
