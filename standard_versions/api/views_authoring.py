@@ -52,6 +52,17 @@ def _precondition(request) -> Precondition | None:
     return Precondition.from_if_match(request.META.get("HTTP_IF_MATCH"))
 
 
+def _edit(request, *, reason: str) -> dict:
+    """The arguments every authoring service takes from the request: who, why, when, and the
+    If-Match precondition. Time is read here, once."""
+    return {
+        "user": request.user,
+        "reason": reason,
+        "now": timezone.now(),
+        "precondition": _precondition(request),
+    }
+
+
 def _parse(serializer_class, request) -> dict:
     serializer = serializer_class(data=request.data)
     serializer.is_valid(raise_exception=True)
@@ -180,10 +191,7 @@ class VersionWithdrawView(views.ContentAPIView):
         version = selectors.version_get(standard_slug=std, label=label)
         version = authoring.withdraw_draft(
             version=version,
-            user=request.user,
-            reason=data.get("reason", ""),
-            now=timezone.now(),
-            precondition=_precondition(request),
+            **_edit(request, reason=data.get("reason", "")),
         )
         return _version_response(self, request, version)
 
@@ -215,10 +223,7 @@ class RequirementsView(views.ContentAPIView):
         version = selectors.version_get(standard_slug=std, label=label)
         version = authoring.update_requirements(
             version=version,
-            user=request.user,
-            reason=data.pop("reason", ""),
-            now=timezone.now(),
-            precondition=_precondition(request),
+            **_edit(request, reason=data.pop("reason", "")),
             **data,
         )
         return self._requirements(request, version)
@@ -252,10 +257,7 @@ class CriterionListEditView(views.CriterionListView):
         criterion = authoring.add_criterion(
             version=version,
             practice_area=_practice_area(version, data.pop("practice_area")),
-            user=request.user,
-            reason=data.pop("reason", ""),
-            now=timezone.now(),
-            precondition=_precondition(request),
+            **_edit(request, reason=data.pop("reason", "")),
             **data,
         )
         response = _criterion_response(self, request, criterion, status_code=201)
@@ -294,10 +296,7 @@ class CriterionDetailEditView(views.CriterionDetailView):
         criterion = authoring.update_criterion(
             version=version,
             code=code,
-            user=request.user,
-            reason=data.pop("reason", ""),
-            now=timezone.now(),
-            precondition=_precondition(request),
+            **_edit(request, reason=data.pop("reason", "")),
             **data,
         )
         return _criterion_response(self, request, criterion)
@@ -314,10 +313,7 @@ class CriterionDetailEditView(views.CriterionDetailView):
         authoring.remove_criterion(
             version=version,
             code=code,
-            user=request.user,
-            reason=data.get("reason") or request.query_params.get("reason", ""),
-            now=timezone.now(),
-            precondition=_precondition(request),
+            **_edit(request, reason=data.get("reason") or request.query_params.get("reason", "")),
         )
         return Response(status=status.HTTP_204_NO_CONTENT)
 
@@ -339,10 +335,7 @@ class PracticeAreaCreateView(views.ContentAPIView):
         version = selectors.version_get(standard_slug=std, label=label)
         area = authoring.add_practice_area(
             version=version,
-            user=request.user,
-            reason=data.pop("reason", ""),
-            now=timezone.now(),
-            precondition=_precondition(request),
+            **_edit(request, reason=data.pop("reason", "")),
             **data,
         )
         context = self.serializer_context(content=content_for(request, versions=[version]))
@@ -366,10 +359,7 @@ class PracticeAreaDetailView(views.ContentAPIView):
         area = authoring.update_practice_area(
             version=version,
             code=code,
-            user=request.user,
-            reason=data.pop("reason", ""),
-            now=timezone.now(),
-            precondition=_precondition(request),
+            **_edit(request, reason=data.pop("reason", "")),
             **data,
         )
         context = self.serializer_context(content=content_for(request, versions=[version]))
@@ -387,10 +377,7 @@ class PracticeAreaDetailView(views.ContentAPIView):
         authoring.remove_practice_area(
             version=version,
             code=code,
-            user=request.user,
-            reason=data.get("reason") or request.query_params.get("reason", ""),
-            now=timezone.now(),
-            precondition=_precondition(request),
+            **_edit(request, reason=data.get("reason") or request.query_params.get("reason", "")),
         )
         return Response(status=status.HTTP_204_NO_CONTENT)
 
