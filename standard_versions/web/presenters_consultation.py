@@ -91,7 +91,10 @@ def time_left(period: CommentPeriod, *, language: str, now: dt.datetime) -> str:
     if status == PeriodStatus.CLOSED:
         return ""
     until = period.closes_at if status == PeriodStatus.OPEN else period.opens_at
-    return babel_dates.format_timedelta(until - now, locale=i18n.babel_locale(language))
+    # threshold=2: "10 days" rather than Babel's default "1 week", "36 hours" rather than "2 days".
+    return babel_dates.format_timedelta(
+        until - now, threshold=2, locale=i18n.babel_locale(language)
+    )
 
 
 def period_info(

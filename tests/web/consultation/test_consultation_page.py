@@ -11,6 +11,8 @@ from django.utils import timezone
 from standard_versions.services.periods import close_period_early, extend_period
 from tests.web.consultation.conftest import DAY, form_fields, make_period, page_url
 
+HOUR = dt.timedelta(hours=1)
+
 pytestmark = pytest.mark.django_db
 
 
@@ -92,7 +94,7 @@ def test_each_form_and_each_response_gets_its_own_idempotency_key_and_a_csrf_tok
 
 def test_before_opening_the_page_says_when_it_opens_and_has_no_forms(client, draft):
     now = timezone.now()
-    period = make_period(draft, opens_at=now + 2 * DAY, closes_at=now + 9 * DAY)
+    period = make_period(draft, opens_at=now + 2 * DAY + HOUR, closes_at=now + 9 * DAY)
     html = client.get(page_url(period)).content.decode()
     assert "Not open yet" in html
     assert "Opens in 2 days." in html
