@@ -259,3 +259,16 @@ def comment_lookup(request, *, language: str):
             ) % {"tracking_id": raw[:60]}
             status = 404
     return render(request, "web/comment_lookup.html", context, status=status)
+
+
+@in_response_language
+def _csrf_failure(request, *, language: str):
+    body = request.POST.get("body", "") if request.method == "POST" else ""
+    context = page_context(request, language=language, refused_text=body[:10_000])
+    return render(request, "web/csrf_failure.html", context, status=403)
+
+
+def csrf_failure(request, reason: str = ""):
+    """``CSRF_FAILURE_VIEW``: a form sent without a valid CSRF token (cookies blocked, or a page
+    kept open across a deploy that changed the secret). Stores nothing; gives the text back."""
+    return _csrf_failure(request)

@@ -22,7 +22,7 @@ HOME = "/"
 
 def main(argv: list[str]) -> None:
     seconds = 10
-    port = int(argv[argv.index("--port") + 1]) if "--port" in argv else PORT
+    port = next((int(a.split("=", 1)[1]) for a in argv if a.startswith("--port=")), PORT)
     tmp = tempfile.mkdtemp(prefix="bench-web-")
     env = bench_env(f"sqlite:///{tmp}/bench.sqlite3")
     for command in ("migrate --noinput", "load_standard", "ensure_demo"):

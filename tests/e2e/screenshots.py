@@ -64,7 +64,7 @@ SIZES = {"phone": PHONE, "desktop": DESKTOP}
 
 
 def main(argv: list[str]) -> int:
-    port = int(argv[argv.index("--port") + 1]) if "--port" in argv else PORT
+    port = next((int(a.split("=", 1)[1]) for a in argv if a.startswith("--port=")), PORT)
     OUT.mkdir(exist_ok=True)
     written = []
     tmp = tempfile.mkdtemp(prefix="screenshots-")

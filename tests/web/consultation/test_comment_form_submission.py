@@ -98,7 +98,10 @@ def test_a_filled_honeypot_gets_a_neutral_page_and_stores_nothing(client, open_p
 
 def test_a_post_without_the_csrf_token_is_refused_and_one_with_it_is_accepted(open_period):
     browser = Client(enforce_csrf_checks=True)
-    assert post_comment(browser, open_period).status_code == 403
+    refused = post_comment(browser, open_period, body="Typed before the check failed")
+    assert refused.status_code == 403
+    assert "Your form could not be accepted" in refused.content.decode()
+    assert "Typed before the check failed" in refused.content.decode()
     assert Comment.objects.count() == 0
     html = browser.get(page_url(open_period)).content.decode()
     fields = form_fields(html, "comment-A0.0")
