@@ -2,7 +2,31 @@
 
 import datetime as dt
 
+from django.utils.translation import gettext_lazy as _
+
+from standard_versions.errors import NotFound
 from standard_versions.models import Comment, CommentPeriod, Criterion, PeriodStatus
+
+# A raw query: the consultation page's cache lookup and time left need only these columns, and the
+# ORM's query compilation would cost more than everything else a cached page does.
+_PERIOD_HEAD_SQL = (
+    "SELECT p.id, p.version_id, p.opens_at, p.closes_at, p.timezone, p.criterion_keys, "
+    "p.instructions, p.changes, v.revision AS version_revision, v.status AS version_status "
+    "FROM standard_versions_commentperiod p "
+    "JOIN standard_versions_version v ON v.id = p.version_id WHERE p.id = %s"
+)
+
+
+def period_head(*, period_id: int) -> CommentPeriod:
+    """The period's own fields with its version's ``version_revision`` and ``version_status``
+    (one cheap query; no related objects loaded)."""
+    period = next(iter(CommentPeriod.objects.raw(_PERIOD_HEAD_SQL, [period_id])), None)
+    if period is None:
+        raise NotFound(
+            _("There is no comment period %(id)s.") % {"id": period_id},
+            code="comment_period_not_found",
+        )
+    return period
 
 
 def current_periods(*, now: dt.datetime) -> list[CommentPeriod]:

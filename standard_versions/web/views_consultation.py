@@ -34,6 +34,7 @@ from standard_versions.web.caching_consultation import (
     consultation_cache_key,
     fill_tokens,
     new_form_nonce,
+    split_at_sentinels,
 )
 from standard_versions.web.forms_consultation import CommentFormInputSerializer, honeypot_filled
 from standard_versions.web.language import in_response_language, page_context
@@ -62,17 +63,19 @@ def render_consultation(
     status: int = 200,
 ) -> HttpResponse:
     """The consultation page; from the cache when it is the plain page (see
-    ``caching_consultation``), rendered otherwise."""
+    ``caching_consultation``), rendered otherwise. ``period`` is a ``period_head``: enough for
+    the cache key and the time left; the full period is read only to render."""
     period_status = period.status_at(now)
     plain = error_form is None and not refusal
     cacheable = plain and set(request.GET) <= CACHEABLE_QUERY_KEYS
     key = consultation_cache_key(period, language=language, status=period_status)
-    html = cache.get(key) if cacheable else None
-    if html is None:
-        criteria = selectors_consultation.period_criteria(period=period)
-        content = content_for(request, versions=[period.version])
+    pieces = cache.get(key) if cacheable else None
+    if pieces is None:
+        full = selectors_comments.period_get(period_id=period.pk)
+        criteria = selectors_consultation.period_criteria(period=full)
+        content = content_for(request, versions=[full.version])
         page = presenters.consultation_page(
-            period, criteria, content=content, language=language, now=now, error_form=error_form
+            full, criteria, content=content, language=language, now=now, error_form=error_form
         )
         # No request: nothing request-specific but the language links (only ``lang`` varies
         # among cached pages) may enter the cached HTML; the tokens are sentinels here.
@@ -89,10 +92,11 @@ def render_consultation(
                 body_max_display=format_number(presenters.BODY_MAX_CHARS, language=language),
             ),
         )
+        pieces = split_at_sentinels(html)
         if cacheable:
-            cache.set(key, html, BODY_CACHE_SECONDS)
+            cache.set(key, pieces, BODY_CACHE_SECONDS)
     html = fill_tokens(
-        html,
+        pieces,
         csrf_token=get_token(request),
         nonce=new_form_nonce(),
         time_left=presenters.time_left(period, language=language, now=now),
@@ -126,7 +130,7 @@ def _serializer_errors(errors: dict) -> dict[str, list[str]]:
 
 
 def _submit(request, period_id: int, *, language: str, now) -> HttpResponse:
-    period = selectors_comments.period_get(period_id=period_id)
+    period = selectors_consultation.period_head(period_id=period_id)
     data = request.POST
     form = presenters.CommentForm(
         criterion_code=(data.get("criterion") or "")[:20],
@@ -209,7 +213,7 @@ def comment_period(request, period_id: int, *, language: str):
     now = timezone.now()
     if request.method == "POST":
         return _submit(request, period_id, language=language, now=now)
-    period = selectors_comments.period_get(period_id=period_id)
+    period = selectors_consultation.period_head(period_id=period_id)
     return render_consultation(request, period, language=language, now=now)
 
 

@@ -12,9 +12,10 @@ from tests.web.consultation.conftest import make_period, page_url, post_comment
 
 pytestmark = pytest.mark.django_db
 
-# period with version and standard + criteria in scope with their practice areas
-CONSULTATION_QUERIES = 2
-# the same, from the cached page
+# the period's head (raw SQL, for the cache key) + the period with version and standard + the
+# criteria in scope with their practice areas
+CONSULTATION_QUERIES = 3
+# from the cached page: the period's head only
 CONSULTATION_CACHED_QUERIES = 1
 # comment with period, version and standard + the criterion now
 RECEIPT_QUERIES = 2
