@@ -7,6 +7,7 @@ import re
 import pytest
 from django.core.management import call_command
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from standard_versions.management.commands.ensure_demo import ensure_demo
 from standard_versions.models import CommentPeriod
@@ -74,7 +75,10 @@ def test_a_form_sent_after_the_period_closed_is_refused_as_too_late(site, browse
     with page.expect_response(lambda r: r.request.method == "POST") as posted:
         form.get_by_role("button", name="Send your comment on DM7").tap()
     assert posted.value.status == 403
-    assert page.get_by_role("heading", name="Too late: this comment period has closed").is_visible()
+    page.wait_for_load_state()
+    expect(
+        page.get_by_role("heading", name="Too late: this comment period has closed")
+    ).to_be_visible()
     assert "Written while it was open, sent too late." in page.content()
     assert page.locator("form[method=post]").count() == 0
     assert demo.comments.count() == 0
@@ -131,8 +135,9 @@ def test_a_form_with_errors_is_accessible_and_its_summary_links_to_the_field(sit
     with page.expect_response(lambda r: r.request.method == "POST") as posted:
         form.get_by_role("button", name="Send your comment on DM7").click()
     assert posted.value.status == 400
+    page.wait_for_load_state()
     summary = page.locator(".error-summary")
-    assert summary.get_by_role("link", name="The comment is empty.").is_visible()
+    expect(summary.get_by_role("link", name="The comment is empty.")).to_be_visible()
     summary.get_by_role("link", name="The comment is empty.").click()
     assert page.evaluate("document.activeElement.id") == "comment-DM7-body"
     assert serious_axe_violations(page) == []
