@@ -130,6 +130,9 @@ if not DEBUG:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
+# A form sent without a valid CSRF token gets a page of the public site that gives the text back.
+CSRF_FAILURE_VIEW = "standard_versions.web.views_consultation.csrf_failure"
+
 # Request bodies above this are refused before parsing (the largest legitimate body is a comment of
 # 10,000 characters plus a proposed text of the same size, in UTF-8).
 DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("MAX_REQUEST_BYTES", 256 * 1024, minimum=1024)

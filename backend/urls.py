@@ -10,7 +10,6 @@ urlpatterns = [
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
     path("api/v1/", include("standard_versions.api.urls")),
-    path("", include("standard_versions.web.urls_comments")),
     path("", include("standard_versions.web.urls")),
 ]
 

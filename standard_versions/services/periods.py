@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from standard_versions.errors import Conflict, InvalidInput, NotFound
 from standard_versions.models import CommentPeriod, Criterion, PeriodStatus, Version, VersionStatus
 from standard_versions.rendering import MarkdownTooLong, render_markdown
+from standard_versions.services.common import bump_version_revision
 
 
 @lru_cache(maxsize=1)
@@ -293,6 +294,8 @@ def record_past_period(
     if period is None:
         period = CommentPeriod(reference=reference, created_at=now, **values)
         _save(period, user=user, reason=reason)
+        # The version's page now links to its disposition report: its cached copies must go.
+        bump_version_revision(version=version)
         return period, True
     changed = {name: value for name, value in values.items() if getattr(period, name) != value}
     if changed:

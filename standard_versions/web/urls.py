@@ -1,7 +1,7 @@
 from django.urls import path
 
 from standard_versions.api import converters  # noqa: F401 (registers the path converters)
-from standard_versions.web import views, views_compare
+from standard_versions.web import urls_consultation, views, views_compare
 
 app_name = "web"
 
@@ -13,3 +13,6 @@ urlpatterns = [
     # "comment-period" at comment-periods/<id>/, "comment-receipt", "comment-lookup",
     # "disposition-report".
 ]
+
+# The consultation pages and the disposition report (phase 2).
+urlpatterns += urls_consultation.urlpatterns

@@ -11,11 +11,13 @@ from functools import wraps
 from django.http import Http404
 from django.shortcuts import render
 from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
 
-from standard_versions import selectors, selectors_web
+from standard_versions import selectors, selectors_consultation, selectors_web
 from standard_versions.api.language import content_for
 from standard_versions.errors import NotFound
-from standard_versions.web import presenters, views_as_of
+from standard_versions.web import presenters, presenters_consultation, views_as_of
 from standard_versions.web.caching import cached_version_page
 from standard_versions.web.language import in_response_language, page_context
 
@@ -41,6 +43,7 @@ def _not_found_as_404(view):
 
 @in_response_language
 def home(request, *, language: str):
+    now = timezone.now()
     standards = selectors_web.standards_with_versions()
     versions = [version for standard in standards for version in standard.versions.all()]
     content = content_for(request, versions=versions)
@@ -48,9 +51,12 @@ def home(request, *, language: str):
         request,
         language=language,
         standards=presenters.home_page(standards, content=content),
-        # Phase 2 (comment periods, issue 5): open and scheduled periods from their selector,
-        # each with its closing time in the period's time zone and the time left.
-        comment_periods=[],
+        comment_periods=presenters_consultation.period_cards(
+            selectors_consultation.current_periods(now=now),
+            content=content,
+            language=language,
+            now=now,
+        ),
     )
     return render(request, "web/home.html", context)
 
@@ -68,9 +74,17 @@ def version_detail(request, std: str, label: str, *, language: str):
         )
         content = content_for(request, versions=[version])
         page = presenters.version_page(version, content=content)
+        # Periods open only on drafts (never cached) and publishing bumps the revision, so a
+        # cached page of a published version knows whether it had a consultation.
+        report_url = (
+            reverse("web:disposition-report", args=[std, label])
+            if selectors_consultation.version_had_consultation(version_id=version.pk)
+            else None
+        )
         # No request: nothing request-specific (CSRF token, user) may enter a cached page.
         return render_to_string(
-            "web/version.html", page_context(request, language=language, page=page)
+            "web/version.html",
+            page_context(request, language=language, page=page, disposition_report_url=report_url),
         )
 
     return cached_version_page(request, head=head, language=language, render=render_page)

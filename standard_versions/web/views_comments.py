@@ -1,25 +1,26 @@
-"""The disposition report as a server-rendered page (a minimal, semantic template that the public
-site restyles later)."""
+"""The disposition report as a page of the public site: every published comment on a version, by
+criterion, with what was done with it (the same report as the API's JSON and CSV)."""
 
-from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
+from django.views.decorators.http import require_GET
 
 from standard_versions import selectors, selectors_comments
-from standard_versions.errors import NotFound
+from standard_versions.api.language import content_for
+from standard_versions.web import presenters_consultation as presenters
+from standard_versions.web.language import in_response_language, page_context
+from standard_versions.web.views import _not_found_as_404
 
 
-def disposition_report(request, std: str, label: str):
-    try:
-        version = selectors.version_get(standard_slug=std, label=label)
-    except NotFound as error:
-        raise Http404(str(error.detail)) from None
-    report = selectors_comments.disposition_report(version=version)
+@require_GET
+@_not_found_as_404
+@in_response_language
+def disposition_report(request, std: str, label: str, *, language: str):
     now = timezone.now()
-    for period in report.periods:
-        period.status = period.status_at(now)
+    version = selectors.version_get(standard_slug=std, label=label)
+    report = selectors_comments.disposition_report(version=version)
+    content = content_for(request, versions=[version])
+    page = presenters.report_page(report, content=content, language=language, now=now)
     return render(
-        request,
-        "standard_versions/comments/disposition_report.html",
-        {"report": report, "version": version},
+        request, "web/disposition_report.html", page_context(request, language=language, page=page)
     )

@@ -1,17 +1,23 @@
 """`make screenshots`: every public page at phone and desktop sizes in each language, as PNGs.
 
-Starts the service under gunicorn on a throwaway SQLite database loaded with the shipped data,
-visits each page in headless Debian chromium and writes full-page PNGs into screenshots/
-(git-ignored): ``{page}-{language}-{phone|desktop}.png``.
+Starts the service under gunicorn on a throwaway SQLite database loaded with the shipped data, the
+shipped 2022 comment period and the demo draft with its open period (as `make run` does), visits
+each page in headless Debian chromium and writes full-page PNGs into screenshots/ (git-ignored):
+``{page}-{language}-{phone|desktop}.png``.
 """
 
+import json
+import shutil
 import sys
+import tempfile
+import urllib.request
+import uuid
 from datetime import UTC, datetime
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from tests.bench.server import gunicorn
+from tests.bench.server import bench_env, gunicorn, manage
 from tests.e2e.conftest import DESKTOP, PHONE, launch_chromium
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -33,31 +39,78 @@ PAGES = {
     # The point-in-time view: 3.0 as stored when the screenshots start (loaded just before).
     "version-3.0-as-of": ("/standards/wwc/versions/3.0/?as_of={now}", "", False),
 }
+
+
+# Added once the demo period and a comment exist (their ids are known only then); a name ending in
+# "-form-open" has the first criterion's comment form opened before the screenshot.
+def consultation_pages(base: str) -> dict[str, tuple[str, str, bool]]:
+    periods = json.load(urllib.request.urlopen(f"{base}/api/v1/comment-periods/?status=open"))
+    demo = periods["results"][0]["id"]
+    closed = json.load(urllib.request.urlopen(f"{base}/api/v1/comment-periods/?status=closed"))
+    request = urllib.request.Request(
+        f"{base}/api/v1/comment-periods/{demo}/comments/",
+        data=json.dumps(
+            {"criterion": "DM7", "body": "Please say how often the inventory is reviewed."}
+        ).encode(),
+        headers={"Content-Type": "application/json", "Idempotency-Key": str(uuid.uuid4())},
+    )
+    tracking_id = json.load(urllib.request.urlopen(request))["tracking_id"]
+    return {
+        "consultation-open": (f"/comment-periods/{demo}/", "", True),
+        "consultation-open-first-screen": (f"/comment-periods/{demo}/", "", False),
+        "consultation-open-form-open": (f"/comment-periods/{demo}/", "#DM7", False),
+        "consultation-closed": (f"/comment-periods/{closed['results'][0]['id']}/", "", True),
+        "receipt": (f"/comments/{tracking_id}/", "", True),
+        "lookup": ("/comments/lookup/", "", True),
+        "disposition-report": ("/standards/wwc/versions/3.0/disposition-report/", "", True),
+    }
+
+
 LANGUAGES = ("en", "es", "pt-BR")
 SIZES = {"phone": PHONE, "desktop": DESKTOP}
 
 
 def main(argv: list[str]) -> int:
-    """``make screenshots ARGS="--port 8601"`` serves on another port."""
-    port = int(argv[argv.index("--port") + 1]) if "--port" in argv else PORT
+    """``make screenshots ARGS="--port 8601"`` (or ``--port=8601``) serves on another port."""
+    port = PORT
+    for index, arg in enumerate(argv):
+        if arg.startswith("--port="):
+            port = int(arg.split("=", 1)[1])
+        elif arg == "--port":
+            port = int(argv[index + 1])
     OUT.mkdir(exist_ok=True)
     written = []
-    with gunicorn(port=port, workers=1) as base, sync_playwright() as playwright:
+    tmp = tempfile.mkdtemp(prefix="screenshots-")
+    env = bench_env(f"sqlite:///{tmp}/screenshots.sqlite3")
+    for command in (
+        "migrate --noinput",
+        "load_standard",
+        "import_translations standard_versions/data/translations",
+        "load_comment_periods",
+        "ensure_demo",
+    ):
+        manage(env, *command.split())
+    with gunicorn(port=port, workers=1, env=env) as base, sync_playwright() as playwright:
         now = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+        pages = {**PAGES, **consultation_pages(base)}
         browser = launch_chromium(playwright)
         for size, viewport in SIZES.items():
             context = browser.new_context(viewport=viewport)
             page = context.new_page()
-            for name, (path, fragment, full_page) in PAGES.items():
+            for name, (path, fragment, full_page) in pages.items():
                 for lang in LANGUAGES:
                     url = base + path.format(now=now)
                     url += ("&" if "?" in url else "?") + f"lang={lang}{fragment}"
                     page.goto(url)
+                    if name.endswith("-form-open"):
+                        page.locator(f'article[id="{fragment[1:]}"] summary').click()
+                        page.locator(fragment).scroll_into_view_if_needed()
                     target = OUT / f"{name}-{lang}-{size}.png"
                     page.screenshot(path=str(target), full_page=full_page)
                     written.append(target)
             context.close()
         browser.close()
+    shutil.rmtree(tmp, ignore_errors=True)
     for target in written:
         print(target.relative_to(ROOT))
     print(f"{len(written)} screenshots in {OUT.relative_to(ROOT)}/")

@@ -12,8 +12,9 @@ from tests.factories import build_version
 pytestmark = pytest.mark.django_db
 
 URL = "/standards/big/versions/{label}/"
-# version head + version with standard + practice areas, criteria, levels, outcome areas
-EXPECTED_QUERIES = 6
+# version head + version with standard + practice areas, criteria, levels, outcome areas + whether
+# the version had a comment period
+EXPECTED_QUERIES = 7
 
 
 def _queries(client, path: str, **headers) -> tuple[int, object]:

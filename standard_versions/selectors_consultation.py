@@ -1,0 +1,64 @@
+"""Reads for the public consultation pages: current periods and the criteria a period is about."""
+
+import datetime as dt
+
+from django.utils.translation import gettext_lazy as _
+
+from standard_versions.errors import NotFound
+from standard_versions.models import Comment, CommentPeriod, Criterion, PeriodStatus
+
+# A raw query: the consultation page's cache lookup and time left need only these columns, and the
+# ORM's query compilation would cost more than everything else a cached page does.
+_PERIOD_HEAD_SQL = (
+    "SELECT p.id, p.version_id, p.opens_at, p.closes_at, p.timezone, p.criterion_keys, "
+    "p.instructions, p.changes, v.revision AS version_revision, v.status AS version_status "
+    "FROM standard_versions_commentperiod p "
+    "JOIN standard_versions_version v ON v.id = p.version_id WHERE p.id = %s"
+)
+
+
+def period_head(*, period_id: int) -> CommentPeriod:
+    """The period's own fields with its version's ``version_revision`` and ``version_status``
+    (one cheap query; no related objects loaded)."""
+    period = next(iter(CommentPeriod.objects.raw(_PERIOD_HEAD_SQL, [period_id])), None)
+    if period is None:
+        raise NotFound(
+            _("There is no comment period %(id)s.") % {"id": period_id},
+            code="comment_period_not_found",
+        )
+    return period
+
+
+def current_periods(*, now: dt.datetime) -> list[CommentPeriod]:
+    """Open periods (soonest closing first), then scheduled ones (soonest opening first). One
+    query whatever their number."""
+    periods = CommentPeriod.objects.select_related("version__standard").filter(closes_at__gt=now)
+    return sorted(
+        periods,
+        key=lambda period: (
+            period.status_at(now) != PeriodStatus.OPEN,
+            period.closes_at if period.status_at(now) == PeriodStatus.OPEN else period.opens_at,
+            period.pk,
+        ),
+    )
+
+
+def period_criteria(*, period: CommentPeriod) -> list[Criterion]:
+    """The criteria in the period's scope (all of the version's when it has none), in the
+    version's order, each with its practice area. One query."""
+    criteria = (
+        Criterion.objects.filter(version_id=period.version_id)
+        .select_related("practice_area")
+        .order_by("practice_area__position", "position", "code")
+    )
+    if period.criterion_keys is not None:
+        criteria = criteria.filter(key__in=period.criterion_keys)
+    return list(criteria)
+
+
+def version_had_consultation(*, version_id: int) -> bool:
+    return CommentPeriod.objects.filter(version_id=version_id).exists()
+
+
+def tracking_id_exists(*, tracking_id: str) -> bool:
+    return Comment.objects.filter(tracking_id=tracking_id).exists()

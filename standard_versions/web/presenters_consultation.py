@@ -1,0 +1,476 @@
+"""Plain page models for the consultation pages: a comment period with its times in its own time
+zone and the reader's language, the criteria in scope, the comment forms, a receipt and the
+disposition report. Nothing here queries the database.
+"""
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from babel import dates as babel_dates
+from django.urls import reverse
+from django.utils.dateparse import parse_datetime
+from django.utils.translation import gettext_lazy as _
+
+from standard_versions import i18n
+from standard_versions.content import ContentText
+from standard_versions.models import (
+    Comment,
+    CommentPeriod,
+    CommentType,
+    Criterion,
+    Disposition,
+    ModerationState,
+    PeriodStatus,
+)
+from standard_versions.selectors_comments import CriterionChange, DispositionReport
+from standard_versions.web.presenters import Served, _html, _served, version_url
+
+# Longer labels than the model's one-word choices: a commenter picks one from these.
+TYPE_LABELS = {
+    CommentType.GENERAL: _("General"),
+    CommentType.EDITORIAL: _("Editorial: wording, spelling, clarity"),
+    CommentType.TECHNICAL: _("Technical: what the criterion asks of cities"),
+    CommentType.TRANSLATION: _("Translation"),
+}
+CHANGE_LABELS = {
+    "extended": _("Extended"),
+    "closed_early": _("Closed early"),
+    "reopened": _("Reopened"),
+}
+STATUS_LABELS = {
+    PeriodStatus.SCHEDULED: _("Not open yet"),
+    PeriodStatus.OPEN: _("Open for comment"),
+    PeriodStatus.CLOSED: _("Closed"),
+}
+MODERATION_LABELS = {
+    ModerationState.RECEIVED: _("Received, not reviewed yet"),
+    ModerationState.PUBLISHED: _("Published"),
+    ModerationState.WITHHELD: _("Withheld from publication"),
+}
+SUMMARY_LABELS = {
+    "published": _("Published comments"),
+    "awaiting_response": _("Awaiting a response"),
+    **{value: label for value, label in Disposition.choices},
+}
+
+# Form fields a service refusal belongs to (the others are shown in the summary only).
+FIELD_OF_ERROR_CODE = {
+    "comment_body_empty": "body",
+    "comment_body_too_long": "body",
+    "proposed_text_too_long": "proposed_text",
+}
+FORM_FIELDS = ("body", "proposed_text", "type", "name", "organization", "identity_public", "email")
+BODY_MAX_CHARS = 10_000
+
+
+@dataclass(frozen=True)
+class PeriodInfo:
+    id: int
+    url: str
+    standard_slug: str
+    standard_name: str
+    standard_served: Served
+    version_label: str
+    version_title: str
+    version_served: Served
+    version_url: str
+    status: str
+    status_display: str
+    timezone: str
+    zone_location: str
+    opens_at: dt.datetime
+    opens_at_display: str
+    closes_at: dt.datetime
+    closes_at_display: str
+    disposition_report_url: str
+
+
+def time_left(period: CommentPeriod, *, language: str, now: dt.datetime) -> str:
+    """ "3 days", "5 hours": until closing (open) or opening (scheduled); empty once closed."""
+    status = period.status_at(now)
+    if status == PeriodStatus.CLOSED:
+        return ""
+    until = period.closes_at if status == PeriodStatus.OPEN else period.opens_at
+    # threshold=2: "10 days" rather than Babel's default "1 week", "36 hours" rather than "2 days".
+    return babel_dates.format_timedelta(
+        until - now, threshold=2, locale=i18n.babel_locale(language)
+    )
+
+
+def period_info(
+    period: CommentPeriod, *, content: ContentText, language: str, now: dt.datetime
+) -> PeriodInfo:
+    """``period`` with its version and standard loaded (``select_related``)."""
+    version, standard = period.version, period.version.standard
+    status = period.status_at(now)
+    return PeriodInfo(
+        id=period.pk,
+        url=reverse("web:comment-period", args=[period.pk]),
+        standard_slug=standard.slug,
+        standard_name=content.text(standard, "name"),
+        standard_served=_served(content, standard),
+        version_label=version.label,
+        version_title=content.text(version, "title"),
+        version_served=_served(content, version),
+        version_url=version_url(standard.slug, version.label),
+        status=str(status),
+        status_display=str(STATUS_LABELS[status]),
+        timezone=period.timezone,
+        zone_location=i18n.format_timezone_location(period.timezone, language=language),
+        opens_at=period.opens_at,
+        opens_at_display=i18n.format_datetime(
+            period.opens_at, language=language, timezone=period.timezone
+        ),
+        closes_at=period.closes_at,
+        closes_at_display=i18n.format_datetime(
+            period.closes_at, language=language, timezone=period.timezone
+        ),
+        disposition_report_url=reverse(
+            "web:disposition-report", args=[standard.slug, version.label]
+        ),
+    )
+
+
+@dataclass(frozen=True)
+class ChangeItem:
+    kind: str
+    kind_display: str
+    at_display: str
+    reason: str
+    closes_at_before_display: str
+    closes_at_after_display: str
+
+
+def _change(change: dict, *, period: CommentPeriod, language: str) -> ChangeItem:
+    def local(value: str) -> str:
+        moment = parse_datetime(value or "")
+        if moment is None:
+            return value or ""
+        return i18n.format_datetime(moment, language=language, timezone=period.timezone)
+
+    kind = change.get("kind", "")
+    return ChangeItem(
+        kind=kind,
+        kind_display=str(CHANGE_LABELS.get(kind, kind)),
+        at_display=local(change.get("at", "")),
+        reason=change.get("reason", ""),
+        closes_at_before_display=local(change.get("closes_at_before", "")),
+        closes_at_after_display=local(change.get("closes_at_after", "")),
+    )
+
+
+@dataclass
+class CommentForm:
+    """One comment form: blank, or as submitted with its errors (field -> messages)."""
+
+    criterion_code: str
+    values: dict = field(default_factory=dict)
+    errors: dict[str, list[str]] = field(default_factory=dict)
+    # Empty: the page's per-response key is used (see views_consultation.fill_tokens).
+    idempotency_key: str = ""
+
+    @property
+    def prefix(self) -> str:
+        return f"comment-{self.criterion_code}" if self.criterion_code else "comment-version"
+
+    @property
+    def field_errors(self) -> list[tuple[str, str]]:
+        """(field id, message) for the error summary, fields in the form's order."""
+        found = []
+        for name in (*FORM_FIELDS, "__all__"):
+            for message in self.errors.get(name, []):
+                anchor = f"{self.prefix}-{name}" if name != "__all__" else f"{self.prefix}-form"
+                found.append((anchor, message))
+        return found
+
+    def __getattr__(self, name: str):
+        # ``form.body_errors`` / ``form.body`` in templates.
+        if name.endswith("_errors") and name[: -len("_errors")] in FORM_FIELDS:
+            return self.errors.get(name[: -len("_errors")], [])
+        if name in FORM_FIELDS:
+            return self.values.get(name, "" if name != "identity_public" else False)
+        raise AttributeError(name)
+
+    @property
+    def type_choices(self) -> list[tuple[str, str, bool]]:
+        chosen = self.values.get("type") or CommentType.GENERAL
+        return [(value, str(label), value == chosen) for value, label in TYPE_LABELS.items()]
+
+
+@dataclass(frozen=True)
+class ScopeCriterion:
+    code: str
+    title: str
+    description_html: str
+    is_core: bool
+    served: Served
+    version_anchor_url: str
+    form: CommentForm | None
+
+
+@dataclass(frozen=True)
+class ScopeArea:
+    code: str
+    name: str
+    served: Served
+    criteria: list[ScopeCriterion]
+
+    @property
+    def anchor(self) -> str:
+        return f"area-{self.code}"
+
+
+@dataclass(frozen=True)
+class ConsultationPage:
+    period: PeriodInfo
+    instructions_html: str
+    instructions_served: Served
+    changes: list[ChangeItem]
+    areas: list[ScopeArea]
+    criteria_count: int
+    whole_version_in_scope: bool
+    version_form: CommentForm | None
+    error_form: CommentForm | None
+
+
+def consultation_page(
+    period: CommentPeriod,
+    criteria: list[Criterion],
+    *,
+    content: ContentText,
+    language: str,
+    now: dt.datetime,
+    error_form: CommentForm | None = None,
+) -> ConsultationPage:
+    info = period_info(period, content=content, language=language, now=now)
+    is_open = info.status == PeriodStatus.OPEN
+
+    def form_for(code: str) -> CommentForm | None:
+        if not is_open:
+            return None
+        if error_form is not None and error_form.criterion_code == code:
+            return error_form
+        return CommentForm(criterion_code=code)
+
+    areas: list[ScopeArea] = []
+    for criterion in criteria:
+        area = criterion.practice_area
+        if not areas or areas[-1].code != area.code:
+            areas.append(
+                ScopeArea(
+                    code=area.code,
+                    name=content.text(area, "name"),
+                    served=_served(content, area),
+                    criteria=[],
+                )
+            )
+        areas[-1].criteria.append(
+            ScopeCriterion(
+                code=criterion.code,
+                title=content.text(criterion, "title"),
+                description_html=_html(content, criterion, "description"),
+                is_core=criterion.is_core,
+                served=_served(content, criterion),
+                version_anchor_url=f"{info.version_url}#{criterion.code}",
+                form=form_for(criterion.code),
+            )
+        )
+    instructions_language = content.language_of(period)
+    return ConsultationPage(
+        period=info,
+        instructions_html=_html(content, period, "instructions") if period.instructions else "",
+        instructions_served=Served(
+            language=instructions_language,
+            # Not a registered translatable kind yet: a reader of another language is told.
+            status="missing" if instructions_language != language else content.status(period),
+        ),
+        changes=[_change(c, period=period, language=language) for c in period.changes],
+        areas=areas,
+        criteria_count=len(criteria),
+        whole_version_in_scope=period.criterion_keys is None,
+        version_form=form_for(""),
+        error_form=error_form,
+    )
+
+
+@dataclass(frozen=True)
+class DiffPart:
+    op: str
+    text: str
+
+
+@dataclass(frozen=True)
+class ReceiptPage:
+    tracking_id: str
+    period: PeriodInfo
+    submitted_at: dt.datetime
+    submitted_at_display: str
+    content_sha256: str
+    criterion_code: str
+    criterion_title: str
+    type_display: str
+    language: str
+    body: str
+    proposed_text: str
+    moderation_state: str
+    moderation_display: str
+    moderation_reason: str
+    disposition_display: str
+    response: str
+    responded_at_display: str
+    criterion_changed: bool | None
+    criterion_removed: bool
+    title_diff: list[DiffPart]
+    description_diff: list[DiffPart]
+
+
+def _parts(diff: list[dict] | None) -> list[DiffPart]:
+    return [DiffPart(op=part["op"], text=part["text"]) for part in diff or []]
+
+
+def receipt_page(
+    comment: Comment,
+    change: CriterionChange | None,
+    *,
+    content: ContentText,
+    language: str,
+    now: dt.datetime,
+) -> ReceiptPage:
+    """``comment`` with its period, version and standard loaded (``selectors_comments``)."""
+    period = comment.period
+    local = {"language": language, "timezone": period.timezone}
+    return ReceiptPage(
+        tracking_id=comment.tracking_id,
+        period=period_info(period, content=content, language=language, now=now),
+        submitted_at=comment.submitted_at,
+        submitted_at_display=i18n.format_datetime(comment.submitted_at, **local),
+        content_sha256=comment.content_sha256,
+        criterion_code=comment.criterion_code,
+        criterion_title=comment.criterion_title,
+        type_display=str(TYPE_LABELS.get(comment.type, comment.type)),
+        language=comment.language,
+        body=comment.body,
+        proposed_text=comment.proposed_text,
+        moderation_state=comment.moderation_state,
+        moderation_display=str(MODERATION_LABELS.get(comment.moderation_state, "")),
+        moderation_reason=comment.moderation_reason,
+        disposition_display=comment.get_disposition_display() if comment.disposition else "",
+        response=comment.response,
+        responded_at_display=(
+            i18n.format_datetime(comment.responded_at, **local) if comment.responded_at else ""
+        ),
+        criterion_changed=None if change is None else change.changed,
+        criterion_removed=bool(change and change.removed),
+        title_diff=_parts(change.title_diff if change else None),
+        description_diff=_parts(change.description_diff if change else None),
+    )
+
+
+@dataclass(frozen=True)
+class ReportComment:
+    tracking_id: str
+    submitted_at: dt.datetime
+    submitted_at_display: str
+    type_display: str
+    language: str
+    author: str
+    body: str
+    proposed_text: str
+    disposition_display: str
+    response: str
+
+
+@dataclass(frozen=True)
+class ReportSectionItem:
+    code: str
+    title: str
+    comments: list[ReportComment]
+
+
+@dataclass(frozen=True)
+class ReportPage:
+    standard_slug: str
+    standard_name: str
+    standard_served: Served
+    version_label: str
+    version_url: str
+    periods: list[PeriodInfo]
+    summary: list[tuple[str, int]]
+    sections: list[ReportSectionItem]
+    csv_url: str
+    json_url: str
+
+
+def _author(comment: Comment) -> str:
+    if not comment.identity_public or not comment.name:
+        return ""
+    return f"{comment.name} ({comment.organization})" if comment.organization else comment.name
+
+
+def report_page(
+    report: DispositionReport, *, content: ContentText, language: str, now: dt.datetime
+) -> ReportPage:
+    version, standard = report.version, report.version.standard
+    timezone = report.periods[-1].timezone if report.periods else "UTC"
+    api_url = reverse("disposition-report", args=[standard.slug, version.label])
+    sections = [
+        ReportSectionItem(
+            code=section.code,
+            title=section.title,
+            comments=[
+                ReportComment(
+                    tracking_id=comment.tracking_id,
+                    submitted_at=comment.submitted_at,
+                    submitted_at_display=i18n.format_datetime(
+                        comment.submitted_at, language=language, timezone=timezone
+                    ),
+                    type_display=str(TYPE_LABELS.get(comment.type, comment.type)),
+                    language=comment.language,
+                    author=_author(comment),
+                    body=comment.body,
+                    proposed_text=comment.proposed_text,
+                    disposition_display=(
+                        comment.get_disposition_display() if comment.disposition else ""
+                    ),
+                    response=comment.response,
+                )
+                for comment in section.comments
+            ],
+        )
+        for section in report.sections
+    ]
+    return ReportPage(
+        standard_slug=standard.slug,
+        standard_name=content.text(standard, "name"),
+        standard_served=_served(content, standard),
+        version_label=version.label,
+        version_url=version_url(standard.slug, version.label),
+        periods=[
+            period_info(period, content=content, language=language, now=now)
+            for period in report.periods
+        ],
+        summary=[
+            (str(SUMMARY_LABELS.get(name, name)), count) for name, count in report.summary.items()
+        ],
+        sections=sections,
+        csv_url=f"{api_url}?format=csv",
+        json_url=f"{api_url}?format=json",
+    )
+
+
+@dataclass(frozen=True)
+class PeriodCard:
+    period: PeriodInfo
+    time_left: str
+
+
+def period_cards(
+    periods: list[CommentPeriod], *, content: ContentText, language: str, now: dt.datetime
+) -> list[PeriodCard]:
+    return [
+        PeriodCard(
+            period=period_info(period, content=content, language=language, now=now),
+            time_left=time_left(period, language=language, now=now),
+        )
+        for period in periods
+    ]

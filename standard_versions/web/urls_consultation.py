@@ -1,0 +1,26 @@
+"""Routes of the consultation pages, added to the ``web`` namespace by ``web/urls.py``."""
+
+from django.urls import path
+
+from standard_versions.api import converters, converters_comments  # noqa: F401 (converters)
+from standard_versions.web import views_comments, views_consultation
+
+urlpatterns = [
+    path(
+        "comment-periods/<period:period_id>/",
+        views_consultation.comment_period,
+        name="comment-period",
+    ),
+    # Before the receipt: "lookup" must never be read as a tracking id.
+    path("comments/lookup/", views_consultation.comment_lookup, name="comment-lookup"),
+    path(
+        "comments/<tracking:tracking_id>/",
+        views_consultation.comment_receipt,
+        name="comment-receipt",
+    ),
+    path(
+        "standards/<std:std>/versions/<label:label>/disposition-report/",
+        views_comments.disposition_report,
+        name="disposition-report",
+    ),
+]

@@ -1,0 +1,278 @@
+"""The consultation pages: a comment period with a form per criterion, the receipt, the look-up.
+
+Submitting goes through the same service as the API (``services.comments.submit_comment``) with
+the API's input serializer, throttle and Idempotency-Key mechanism, so the rules and messages are
+the same. The flow is POST-redirect-GET: a stored comment answers 303 to its receipt, so reloading
+the receipt never sends the comment again.
+"""
+
+import re
+
+from django.core.cache import cache
+from django.http import HttpResponse, HttpResponseRedirect
+from django.middleware.csrf import get_token
+from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import urlencode
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from standard_versions import selectors_comments, selectors_consultation
+from standard_versions.api.caching import BODY_CACHE_SECONDS
+from standard_versions.api.language import content_for
+from standard_versions.api.throttling import CommentSubmissionThrottle
+from standard_versions.errors import Conflict, Forbidden, InvalidInput
+from standard_versions.i18n import format_number
+from standard_versions.models import CommentPeriod
+from standard_versions.services import comments as comment_services
+from standard_versions.web import presenters_consultation as presenters
+from standard_versions.web.caching import CACHEABLE_QUERY_KEYS
+from standard_versions.web.caching_consultation import (
+    SENTINELS,
+    consultation_cache_key,
+    fill_tokens,
+    new_form_nonce,
+    split_at_sentinels,
+)
+from standard_versions.web.forms_consultation import CommentFormInputSerializer, honeypot_filled
+from standard_versions.web.language import in_response_language, page_context
+from standard_versions.web.views import _not_found_as_404
+
+# Pages with forms carry per-response tokens: never shared by caches, but kept in the browser's
+# history, so going back shows the same form with the same idempotency keys (never ``no-store``).
+PRIVATE_CACHE_CONTROL = "private, no-cache"
+
+
+def _with_lang(url: str, request, **extra) -> str:
+    query = {key: value for key, value in (("lang", request.GET.get("lang")),) if value}
+    query.update(extra)
+    return f"{url}?{urlencode(query)}" if query else url
+
+
+def render_consultation(
+    request,
+    period: CommentPeriod,
+    *,
+    language: str,
+    now,
+    error_form: presenters.CommentForm | None = None,
+    refusal: str = "",
+    refused_text: str = "",
+    status: int = 200,
+) -> HttpResponse:
+    """The consultation page; from the cache when it is the plain page (see
+    ``caching_consultation``), rendered otherwise. ``period`` is a ``period_head``: enough for
+    the cache key and the time left; the full period is read only to render."""
+    period_status = period.status_at(now)
+    plain = error_form is None and not refusal
+    cacheable = plain and set(request.GET) <= CACHEABLE_QUERY_KEYS
+    key = consultation_cache_key(period, language=language, status=period_status)
+    pieces = cache.get(key) if cacheable else None
+    if pieces is None:
+        full = selectors_comments.period_get(period_id=period.pk)
+        criteria = selectors_consultation.period_criteria(period=full)
+        content = content_for(request, versions=[full.version])
+        page = presenters.consultation_page(
+            full, criteria, content=content, language=language, now=now, error_form=error_form
+        )
+        # No request: nothing request-specific but the language links (only ``lang`` varies
+        # among cached pages) may enter the cached HTML; the tokens are sentinels here.
+        html = render_to_string(
+            "web/consultation.html",
+            page_context(
+                request,
+                language=language,
+                page=page,
+                tokens=SENTINELS,
+                refusal=refusal,
+                refused_text=refused_text,
+                body_max_chars=presenters.BODY_MAX_CHARS,
+                body_max_display=format_number(presenters.BODY_MAX_CHARS, language=language),
+            ),
+        )
+        pieces = split_at_sentinels(html)
+        if cacheable:
+            cache.set(key, pieces, BODY_CACHE_SECONDS)
+    html = fill_tokens(
+        pieces,
+        csrf_token=get_token(request),
+        nonce=new_form_nonce(),
+        time_left=presenters.time_left(period, language=language, now=now),
+    )
+    response = HttpResponse(html, status=status)
+    response["Cache-Control"] = PRIVATE_CACHE_CONTROL
+    return response
+
+
+def _echo(data) -> dict:
+    """The form's values as sent, to show them again next to the errors."""
+    values = {name: data.get(name, "") for name in presenters.FORM_FIELDS}
+    values["identity_public"] = bool(data.get("identity_public"))
+    for name in ("body", "proposed_text"):
+        values[name] = values[name].replace("\r\n", "\n")
+    return values
+
+
+def _serializer_errors(errors: dict) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    for name, messages in errors.items():
+        messages = messages if isinstance(messages, list) else [messages]
+        if name in presenters.FORM_FIELDS:
+            found.setdefault(name, []).extend(str(message) for message in messages)
+        else:
+            found.setdefault("__all__", []).extend(
+                str(_("%(field)s: %(message)s") % {"field": name, "message": message})
+                for message in messages
+            )
+    return found
+
+
+def _submit(request, period_id: int, *, language: str, now) -> HttpResponse:
+    period = selectors_consultation.period_head(period_id=period_id)
+    data = request.POST
+    form = presenters.CommentForm(
+        criterion_code=(data.get("criterion") or "")[:20],
+        values=_echo(data),
+        idempotency_key=data.get("idempotency_key", "")[:255],
+    )
+    page = {"language": language, "now": now}
+
+    throttle = CommentSubmissionThrottle()
+    if not throttle.allow_request(request, None):
+        wait = int(throttle.wait())
+        form.errors = {
+            "__all__": [
+                str(
+                    _(
+                        "You have sent too many comments in a short time. Your comment was not "
+                        "stored yet: wait %(seconds)s seconds, then send it again."
+                    )
+                    % {"seconds": wait}
+                )
+            ]
+        }
+        response = render_consultation(request, period, error_form=form, status=429, **page)
+        response["Retry-After"] = str(wait)
+        return response
+
+    if honeypot_filled(data):
+        # Neutral: a robot learns nothing, and nothing is stored.
+        return render(request, "web/comment_not_recorded.html", page_context(request, **page))
+
+    serializer = CommentFormInputSerializer(data=data)
+    if not serializer.is_valid():
+        form.errors = _serializer_errors(serializer.errors)
+        return render_consultation(request, period, error_form=form, status=400, **page)
+    valid = serializer.validated_data
+    try:
+        result = comment_services.submit_comment(
+            period_id=period.pk,
+            criterion_code=valid["criterion"] or "",
+            body=valid["body"],
+            proposed_text=valid["proposed_text"],
+            type=valid["type"],
+            language=valid["language"],
+            name=valid["name"],
+            organization=valid["organization"],
+            identity_public=valid["identity_public"],
+            email=valid["email"],
+            idempotency_key=valid["idempotency_key"] or None,
+            now=now,
+        )
+    except Forbidden as error:
+        # Before opening or at/after closing: the page in its current state, without forms.
+        return render_consultation(
+            request,
+            period,
+            refusal=str(error.detail),
+            refused_text=form.values["body"],
+            status=error.status_code,
+            **page,
+        )
+    except Conflict as error:
+        # The same form was sent before with other text: a new key lets this text be sent.
+        form.idempotency_key = ""
+        form.errors = {"__all__": [str(error.detail)]}
+        return render_consultation(request, period, error_form=form, status=409, **page)
+    except InvalidInput as error:
+        field = presenters.FIELD_OF_ERROR_CODE.get(error.code, "__all__")
+        form.errors = {field: [str(error.detail)]}
+        return render_consultation(
+            request, period, error_form=form, status=error.status_code, **page
+        )
+    receipt = reverse("web:comment-receipt", args=[result.comment.tracking_id])
+    return HttpResponseRedirect(_with_lang(receipt, request, received="1"), status=303)
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@_not_found_as_404
+@in_response_language
+def comment_period(request, period_id: int, *, language: str):
+    now = timezone.now()
+    if request.method == "POST":
+        return _submit(request, period_id, language=language, now=now)
+    period = selectors_consultation.period_head(period_id=period_id)
+    return render_consultation(request, period, language=language, now=now)
+
+
+@require_GET
+@_not_found_as_404
+@in_response_language
+def comment_receipt(request, tracking_id: str, *, language: str):
+    now = timezone.now()
+    receipt = selectors_comments.comment_receipt(tracking_id=tracking_id)
+    content = content_for(request, versions=[receipt.comment.period.version])
+    page = presenters.receipt_page(
+        receipt.comment, receipt.criterion_change, content=content, language=language, now=now
+    )
+    context = page_context(
+        request,
+        language=language,
+        page=page,
+        received=request.GET.get("received") == "1",
+        lookup_url=_with_lang(reverse("web:comment-lookup"), request),
+    )
+    response = render(request, "web/comment_receipt.html", context)
+    response["Cache-Control"] = PRIVATE_CACHE_CONTROL
+    return response
+
+
+_NOT_IN_TRACKING_ID = re.compile(r"[\s-]+")
+
+
+@require_GET
+@in_response_language
+def comment_lookup(request, *, language: str):
+    raw = request.GET.get("tracking_id")
+    context = page_context(request, language=language, tracking_id=raw or "", error="")
+    status = 200
+    if raw is not None:
+        tracking_id = _NOT_IN_TRACKING_ID.sub("", raw).lower()[:40]
+        if not tracking_id:
+            context["error"] = _("Enter the tracking id from your receipt.")
+            status = 400
+        elif selectors_consultation.tracking_id_exists(tracking_id=tracking_id):
+            receipt = reverse("web:comment-receipt", args=[tracking_id])
+            return HttpResponseRedirect(_with_lang(receipt, request))
+        else:
+            context["error"] = _(
+                "We have no comment with the tracking id %(tracking_id)s. Check it against your "
+                "receipt: it has 26 letters and digits."
+            ) % {"tracking_id": raw[:60]}
+            status = 404
+    return render(request, "web/comment_lookup.html", context, status=status)
+
+
+@in_response_language
+def _csrf_failure(request, *, language: str):
+    body = request.POST.get("body", "") if request.method == "POST" else ""
+    context = page_context(request, language=language, refused_text=body[:10_000])
+    return render(request, "web/csrf_failure.html", context, status=403)
+
+
+def csrf_failure(request, reason: str = ""):
+    """``CSRF_FAILURE_VIEW``: a form sent without a valid CSRF token (cookies blocked, or a page
+    kept open across a deploy that changed the secret). Stores nothing; gives the text back."""
+    return _csrf_failure(request)

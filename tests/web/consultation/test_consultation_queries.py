@@ -1,0 +1,83 @@
+"""Query counts of the consultation pages, pinned, and the same whatever the number of criteria,
+periods or comments."""
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from standard_versions.models import Comment, Translation
+from tests.factories import build_version
+from tests.web.consultation.conftest import make_period, page_url, post_comment
+
+pytestmark = pytest.mark.django_db
+
+# the period's head (raw SQL, for the cache key) + the period with version and standard + the
+# criteria in scope with their practice areas
+CONSULTATION_QUERIES = 3
+# from the cached page: the period's head only
+CONSULTATION_CACHED_QUERIES = 1
+# comment with period, version and standard + the criterion now
+RECEIPT_QUERIES = 2
+# standards + versions + current periods
+HOME_QUERIES = 3
+
+
+def _queries(client, path: str) -> tuple[int, object]:
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(path)
+    return len(captured), response
+
+
+@pytest.mark.parametrize("criteria", [5, 50])
+def test_the_consultation_page_costs_the_same_for_5_and_50_criteria(client, criteria):
+    version = build_version(label="9.0", criteria=criteria, areas=3, status="draft")
+    period = make_period(version)
+    cache.clear()
+    queries, response = _queries(client, page_url(period))
+    assert response.status_code == 200
+    assert response.content.decode().count('method="post"') == criteria + 1
+    assert queries == CONSULTATION_QUERIES
+    cached, again = _queries(client, page_url(period))
+    assert cached == CONSULTATION_CACHED_QUERIES
+    assert again.content.decode().count('method="post"') == criteria + 1
+
+
+def test_another_language_adds_one_query_for_its_translations(client):
+    version = build_version(label="9.0", criteria=5, status="draft")
+    period = make_period(version)
+    Translation.objects.all().delete()
+    queries, _ = _queries(client, page_url(period) + "?lang=es")
+    assert queries == CONSULTATION_QUERIES + 1
+
+
+def test_a_changed_version_is_rendered_again(client):
+    from standard_versions.services.common import bump_version_revision
+
+    version = build_version(label="9.0", criteria=5, status="draft")
+    period = make_period(version)
+    client.get(page_url(period))
+    bump_version_revision(version=version)
+    queries, _ = _queries(client, page_url(period))
+    assert queries == CONSULTATION_QUERIES
+
+
+def test_the_receipt_page_costs_a_fixed_number_of_queries(client):
+    version = build_version(label="9.0", criteria=50, status="draft")
+    period = make_period(version)
+    for n in range(5):
+        post_comment(client, period, body=f"Comment {n}", key=f"k{n}")
+    tracking_id = Comment.objects.first().tracking_id
+    queries, response = _queries(client, f"/comments/{tracking_id}/")
+    assert response.status_code == 200
+    assert queries == RECEIPT_QUERIES
+
+
+@pytest.mark.parametrize("periods", [1, 6])
+def test_the_home_page_costs_the_same_for_one_or_many_periods(client, periods):
+    for n in range(periods):
+        version = build_version(standard_slug=f"s{n}", label="9.0", criteria=2, status="draft")
+        make_period(version)
+    queries, response = _queries(client, "/")
+    assert response.content.decode().count('href="/comment-periods/') == periods
+    assert queries == HOME_QUERIES
