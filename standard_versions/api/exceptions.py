@@ -6,6 +6,7 @@ import logging
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import InterfaceError, OperationalError
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from rest_framework import exceptions, status
@@ -28,6 +29,18 @@ def _first_code(codes) -> str:
 
 
 def exception_handler(exc, context):
+    if isinstance(exc, OperationalError | InterfaceError):
+        # The database is restarting, failing over or locked: nothing was stored, and the client
+        # may retry (with its Idempotency-Key for comments).
+        logger.warning("database unavailable: %s", exc)
+        return Response(
+            {
+                "code": "service_unavailable",
+                "detail": str(_("The service is briefly unavailable; please try again.")),
+            },
+            status=status.HTTP_503_SERVICE_UNAVAILABLE,
+            headers={"Retry-After": "1"},
+        )
     if isinstance(exc, DomainError):
         body = {"code": exc.code, "detail": str(exc.detail)}
         if exc.errors:
