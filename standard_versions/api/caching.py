@@ -45,6 +45,10 @@ def _decorate(response, *, etag: str, version: Version | VersionHead, language: 
     return response
 
 
+def not_modified(*, etag: str, version: Version | VersionHead, language: str) -> HttpResponse:
+    return _decorate(HttpResponse(status=304), etag=etag, version=version, language=language)
+
+
 def conditional_content(
     request,
     *,
@@ -58,8 +62,7 @@ def conditional_content(
     for a non-draft version in JSON, or the body ``build()`` makes (then cached)."""
     etag = etag or version_etag(version, language=language, variant=variant)
     if etag_matches(request.META.get("HTTP_IF_NONE_MATCH"), etag):
-        response = HttpResponse(status=304)
-        return _decorate(response, etag=etag, version=version, language=language)
+        return not_modified(etag=etag, version=version, language=language)
 
     is_json = getattr(request, "accepted_renderer", None) is None or (
         request.accepted_renderer.format == "json"

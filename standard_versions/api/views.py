@@ -7,7 +7,12 @@ from rest_framework.response import Response
 
 from standard_versions import selectors
 from standard_versions.api import serializers
-from standard_versions.api.caching import conditional_content
+from standard_versions.api.caching import (
+    conditional_content,
+    etag_matches,
+    not_modified,
+    version_etag,
+)
 from standard_versions.api.language import content_for, response_language
 
 LANG_PARAMETER = OpenApiParameter(
@@ -27,6 +32,34 @@ class ContentAPIView(GenericAPIView):
 
     def serializer_context(self, **extra):
         return {"request": self.request, "view": self, **extra}
+
+
+class RevalidationFastPath:
+    """An anonymous conditional GET whose ETag still matches is answered 304 before DRF's
+    authentication, content negotiation and rendering run. Reads are public and unthrottled, so
+    none of those can change the answer; anything else (no If-None-Match, credentials, ``as_of``,
+    an unknown object, a database error) takes the ordinary path, which answers it properly."""
+
+    def current_etag(self, request, **kwargs) -> tuple[selectors.VersionHead, str]:
+        raise NotImplementedError
+
+    def dispatch(self, request, *args, **kwargs):
+        if (
+            request.method in ("GET", "HEAD")
+            and "HTTP_IF_NONE_MATCH" in request.META
+            and "HTTP_AUTHORIZATION" not in request.META
+            and "as_of" not in request.GET
+        ):
+            try:
+                head, etag = self.current_etag(request, **kwargs)
+            except Exception:  # the ordinary path below reports it properly
+                head = etag = None
+            if etag and etag_matches(request.META["HTTP_IF_NONE_MATCH"], etag):
+                language = response_language(request)
+                response = not_modified(etag=etag, version=head, language=language)
+                patch_vary_headers(response, ("Accept", "Accept-Language"))
+                return response
+        return super().dispatch(request, *args, **kwargs)
 
 
 class StandardListView(ContentAPIView):
@@ -67,10 +100,14 @@ class VersionListView(ContentAPIView):
         return self.get_paginated_response(data)
 
 
-class VersionDetailView(ContentAPIView):
+class VersionDetailView(RevalidationFastPath, ContentAPIView):
     """The whole version: practice areas with their criteria, and the requirements."""
 
     serializer_class = serializers.VersionTreeOutputSerializer
+
+    def current_etag(self, request, *, std, label):
+        head = selectors.version_head(standard_slug=std, label=label)
+        return head, version_etag(head, language=response_language(request), variant="-tree")
 
     @extend_schema(parameters=[LANG_PARAMETER], operation_id="versions_retrieve")
     def get(self, request, std, label):
@@ -112,8 +149,13 @@ class CriterionListView(ContentAPIView):
         )
 
 
-class CriterionDetailView(ContentAPIView):
+class CriterionDetailView(RevalidationFastPath, ContentAPIView):
     serializer_class = serializers.CriterionDetailOutputSerializer
+
+    def current_etag(self, request, *, std, label, code):
+        head = selectors.version_head(standard_slug=std, label=label)
+        variant = selectors.criterion_etag_variant(version=head, label=label, code=code)
+        return head, version_etag(head, language=response_language(request), variant=variant)
 
     @extend_schema(parameters=[LANG_PARAMETER], operation_id="criteria_retrieve")
     def get(self, request, std, label, code):
