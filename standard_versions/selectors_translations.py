@@ -45,6 +45,7 @@ def translatable_objects(version: Version) -> Iterator[object]:
         yield from area.criteria.all()
     yield from version.levels.all()
     yield from version.outcome_areas.all()
+    yield from version.comment_periods.order_by("opens_at", "pk")
 
 
 def translatable_fields(version: Version) -> Iterator[tuple[object, TranslatableKind, str, str]]:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from standard_versions.content import SOURCE_LANGUAGE
 from standard_versions.models import (
     CertificationLevel,
+    CommentPeriod,
     Criterion,
     OutcomeArea,
     PracticeArea,
@@ -58,6 +59,14 @@ register(CertificationLevel, TranslatableKind("level", ("name",), lambda o: o.ke
 register(
     OutcomeArea,
     TranslatableKind("outcome_area", ("name", "description"), lambda o: o.key, _version_id),
+)
+# A period is named by its reference (stable across databases, e.g. the shipped 2022 period) or,
+# without one, by its id.
+register(
+    CommentPeriod,
+    TranslatableKind(
+        "comment_period", ("instructions",), lambda o: o.reference or str(o.pk), _version_id
+    ),
 )
 
 

@@ -9,7 +9,11 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework.reverse import reverse
 
-from standard_versions.api.serializers import ContentField, ContentHTMLField
+from standard_versions.api.serializers import (
+    ContentField,
+    ContentHTMLField,
+    TranslatableOutputSerializer,
+)
 from standard_versions.models import CommentType, Disposition, ModerationState
 
 LANGUAGE_TAG = r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,3}$"
@@ -74,7 +78,7 @@ class CommentPeriodChangeOutputSerializer(serializers.Serializer):
     closes_at_after = serializers.CharField()
 
 
-class CommentPeriodOutputSerializer(serializers.Serializer):
+class CommentPeriodOutputSerializer(TranslatableOutputSerializer):
     id = serializers.IntegerField(read_only=True)
     standard = serializers.CharField(source="version.standard.slug", read_only=True)
     version = serializers.CharField(source="version.label", read_only=True)

@@ -50,12 +50,16 @@ ERROR = OpenApiResponse(description="Error: {code, detail}.")
 
 
 class _PeriodView(ContentAPIView):
-    def context(self, **extra):
-        return self.serializer_context(content=content_for(self.request), **extra)
+    def context(self, *, periods=(), **extra):
+        # Instructions are translatable content of the periods' versions (one query for all).
+        versions = list({period.version_id: period.version for period in periods}.values())
+        content = content_for(self.request, versions=versions)
+        return self.serializer_context(content=content, **extra)
 
     def period_data(self, period, *, now: dt.datetime) -> dict:
         selectors_comments.attach_scope_codes([period])
-        return s.CommentPeriodOutputSerializer(period, context=self.context(now=now)).data
+        context = self.context(periods=[period], now=now)
+        return s.CommentPeriodOutputSerializer(period, context=context).data
 
 
 class CommentPeriodListView(_PeriodView):
@@ -72,7 +76,8 @@ class CommentPeriodListView(_PeriodView):
         now = timezone.now()
         periods = selectors_comments.period_list(status=request.query_params.get("status"), now=now)
         page = selectors_comments.attach_scope_codes(self.paginate_queryset(periods))
-        data = self.serializer_class(page, many=True, context=self.context(now=now)).data
+        context = self.context(periods=page, now=now)
+        data = self.serializer_class(page, many=True, context=context).data
         return self.get_paginated_response(data)
 
     @extend_schema(
