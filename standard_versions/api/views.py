@@ -44,20 +44,22 @@ class RevalidationFastPath:
         raise NotImplementedError
 
     def dispatch(self, request, *args, **kwargs):
+        meta = request.META
         if (
             request.method in ("GET", "HEAD")
-            and "HTTP_IF_NONE_MATCH" in request.META
-            and "HTTP_AUTHORIZATION" not in request.META
-            and "as_of" not in request.GET
+            and "HTTP_IF_NONE_MATCH" in meta
+            and "HTTP_AUTHORIZATION" not in meta
+            and "as_of" not in meta.get("QUERY_STRING", "")
         ):
             try:
                 head, etag = self.current_etag(request, **kwargs)
             except Exception:  # the ordinary path below reports it properly
                 head = etag = None
-            if etag and etag_matches(request.META["HTTP_IF_NONE_MATCH"], etag):
-                language = response_language(request)
-                response = not_modified(etag=etag, version=head, language=language)
-                patch_vary_headers(response, ("Accept", "Accept-Language"))
+            if etag and etag_matches(meta["HTTP_IF_NONE_MATCH"], etag):
+                response = not_modified(
+                    etag=etag, version=head, language=response_language(request)
+                )
+                response["Vary"] = "Accept, Accept-Language"
                 return response
         return super().dispatch(request, *args, **kwargs)
 
