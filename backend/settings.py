@@ -140,6 +140,10 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("MAX_REQUEST_BYTES", 256 * 1024, minimum=1
 # Markdown source longer than this is refused on write and not rendered on read.
 MARKDOWN_MAX_CHARS = env_int("MARKDOWN_MAX_CHARS", 20_000, minimum=100)
 
+# How long each worker may answer an anonymous revalidation of a non-draft version from the head it
+# last read (standard_versions/head_memo.py); 0 makes every revalidation query the database.
+REVALIDATION_MEMO_MS = env_int("REVALIDATION_MEMO_MS", 1000, minimum=0)
+
 COMMENT_THROTTLE_RATE = env_rate("COMMENT_THROTTLE_RATE", "20/min")
 
 REST_FRAMEWORK = {

@@ -10,6 +10,7 @@ from django.db.models import Prefetch, QuerySet, prefetch_related_objects
 from django.utils.translation import gettext_lazy as _
 
 from standard_versions.errors import NotFound
+from standard_versions.head_memo import revalidation_heads
 from standard_versions.models import (
     CertificationLevel,
     Criterion,
@@ -17,6 +18,7 @@ from standard_versions.models import (
     PracticeArea,
     Standard,
     Version,
+    VersionStatus,
 )
 
 
@@ -87,6 +89,32 @@ def criterion_etag_variant(*, version: VersionHead, label: str, code: str) -> st
             code="criterion_not_found",
         )
     return f"-c{row[0]}.{row[1]}"
+
+
+def revalidation_version_head(*, standard_slug: str, label: str, now: float) -> VersionHead:
+    """``version_head`` for answering a revalidation: a non-draft version's head may come from
+    this worker's memo, up to ``REVALIDATION_MEMO_MS`` old (see head_memo.py)."""
+    key = ("version", standard_slug, label)
+    head = revalidation_heads.get(key, now=now)
+    if head is None:
+        head = version_head(standard_slug=standard_slug, label=label)
+        if head.status != VersionStatus.DRAFT:
+            revalidation_heads.put(key, head, now=now)
+    return head
+
+
+def revalidation_criterion_variant(
+    *, version: VersionHead, label: str, code: str, now: float
+) -> str:
+    """``criterion_etag_variant`` for answering a revalidation, remembered like
+    ``revalidation_version_head`` for criteria of non-draft versions."""
+    key = ("criterion", version.pk, version.revision, code)
+    variant = revalidation_heads.get(key, now=now)
+    if variant is None:
+        variant = criterion_etag_variant(version=version, label=label, code=code)
+        if version.status != VersionStatus.DRAFT:
+            revalidation_heads.put(key, variant, now=now)
+    return variant
 
 
 def version_get(*, standard_slug: str, label: str) -> Version:

@@ -3,12 +3,16 @@ from django.core.cache import cache
 from django.core.management import call_command
 from rest_framework.test import APIClient
 
+from standard_versions.head_memo import revalidation_heads
+
 
 @pytest.fixture(autouse=True)
 def _empty_cache():
     cache.clear()
+    revalidation_heads.clear()
     yield
     cache.clear()
+    revalidation_heads.clear()
 
 
 @pytest.fixture

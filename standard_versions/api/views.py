@@ -7,13 +7,9 @@ from rest_framework.response import Response
 
 from standard_versions import selectors
 from standard_versions.api import serializers
-from standard_versions.api.caching import (
-    conditional_content,
-    etag_matches,
-    not_modified,
-    version_etag,
-)
+from standard_versions.api.caching import conditional_content, version_etag
 from standard_versions.api.language import content_for, response_language
+from standard_versions.api.revalidation import RevalidationFastPath
 
 LANG_PARAMETER = OpenApiParameter(
     "lang", str, description="Language: en (source), es or pt-BR. Wins over Accept-Language."
@@ -32,36 +28,6 @@ class ContentAPIView(GenericAPIView):
 
     def serializer_context(self, **extra):
         return {"request": self.request, "view": self, **extra}
-
-
-class RevalidationFastPath:
-    """An anonymous conditional GET whose ETag still matches is answered 304 before DRF's
-    authentication, content negotiation and rendering run. Reads are public and unthrottled, so
-    none of those can change the answer; anything else (no If-None-Match, credentials, ``as_of``,
-    an unknown object, a database error) takes the ordinary path, which answers it properly."""
-
-    def current_etag(self, request, **kwargs) -> tuple[selectors.VersionHead, str]:
-        raise NotImplementedError
-
-    def dispatch(self, request, *args, **kwargs):
-        meta = request.META
-        if (
-            request.method in ("GET", "HEAD")
-            and "HTTP_IF_NONE_MATCH" in meta
-            and "HTTP_AUTHORIZATION" not in meta
-            and "as_of" not in meta.get("QUERY_STRING", "")
-        ):
-            try:
-                head, etag = self.current_etag(request, **kwargs)
-            except Exception:  # the ordinary path below reports it properly
-                head = etag = None
-            if etag and etag_matches(meta["HTTP_IF_NONE_MATCH"], etag):
-                response = not_modified(
-                    etag=etag, version=head, language=response_language(request)
-                )
-                response["Vary"] = "Accept, Accept-Language"
-                return response
-        return super().dispatch(request, *args, **kwargs)
 
 
 class StandardListView(ContentAPIView):
@@ -107,8 +73,8 @@ class VersionDetailView(RevalidationFastPath, ContentAPIView):
 
     serializer_class = serializers.VersionTreeOutputSerializer
 
-    def current_etag(self, request, *, std, label):
-        head = selectors.version_head(standard_slug=std, label=label)
+    def current_etag(self, request, *, now, std, label):
+        head = selectors.revalidation_version_head(standard_slug=std, label=label, now=now)
         return head, version_etag(head, language=response_language(request), variant="-tree")
 
     @extend_schema(parameters=[LANG_PARAMETER], operation_id="versions_retrieve")
@@ -154,9 +120,11 @@ class CriterionListView(ContentAPIView):
 class CriterionDetailView(RevalidationFastPath, ContentAPIView):
     serializer_class = serializers.CriterionDetailOutputSerializer
 
-    def current_etag(self, request, *, std, label, code):
-        head = selectors.version_head(standard_slug=std, label=label)
-        variant = selectors.criterion_etag_variant(version=head, label=label, code=code)
+    def current_etag(self, request, *, now, std, label, code):
+        head = selectors.revalidation_version_head(standard_slug=std, label=label, now=now)
+        variant = selectors.revalidation_criterion_variant(
+            version=head, label=label, code=code, now=now
+        )
         return head, version_etag(head, language=response_language(request), variant=variant)
 
     @extend_schema(parameters=[LANG_PARAMETER], operation_id="criteria_retrieve")

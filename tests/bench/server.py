@@ -44,13 +44,17 @@ def gunicorn(
     workers: int = 2,
     env: dict[str, str] | None = None,
     extra_args: tuple[str, ...] = (),
+    settings: dict[str, str] | None = None,
 ):
-    """Yield the base URL of a running gunicorn; stop it afterwards."""
+    """Yield the base URL of a running gunicorn; stop it afterwards. Without ``env`` it serves a
+    throwaway SQLite database with the shipped data; ``settings`` are added environment values."""
     tmp = tempfile.mkdtemp(prefix="bench-")
     if env is None:
-        env = bench_env(f"sqlite:///{tmp}/bench.sqlite3")
+        env = bench_env(f"sqlite:///{tmp}/bench.sqlite3", **(settings or {}))
         manage(env, "migrate", "--noinput")
         manage(env, "load_standard")
+    elif settings:
+        env = {**env, **settings}
     process = subprocess.Popen(
         [
             sys.executable,
