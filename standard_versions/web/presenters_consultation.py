@@ -10,6 +10,7 @@ from babel import dates as babel_dates
 from django.urls import reverse
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from standard_versions import i18n
 from standard_versions.content import ContentText
@@ -44,7 +45,7 @@ STATUS_LABELS = {
 }
 MODERATION_LABELS = {
     ModerationState.RECEIVED: _("Received, not reviewed yet"),
-    ModerationState.PUBLISHED: _("Published"),
+    ModerationState.PUBLISHED: pgettext_lazy("comment moderation state", "Published"),
     ModerationState.WITHHELD: _("Withheld from publication"),
 }
 SUMMARY_LABELS = {

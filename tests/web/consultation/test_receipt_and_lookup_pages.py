@@ -117,3 +117,15 @@ def test_an_empty_lookup_asks_for_the_tracking_id(client, db):
     response = client.get("/comments/lookup/", {"tracking_id": "  "})
     assert response.status_code == 400
     assert "Enter the tracking id from your receipt." in response.content.decode()
+
+
+@pytest.mark.parametrize("lang", ["es", "pt-BR"])
+def test_a_published_comment_is_published_in_the_masculine_in_spanish_and_portuguese(
+    client, comment, lang
+):
+    moderate_comment(
+        tracking_id=comment.tracking_id, state="published", user=None, now=timezone.now()
+    )
+    html = client.get(f"/comments/{comment.tracking_id}/?lang={lang}").content.decode()
+    assert "Publicado" in html
+    assert "Publicada" not in html
