@@ -91,6 +91,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Change reasons are a paragraph (services.authoring.MAX_REASON_LENGTH), not simple-history's
+# default of 100 characters.
+SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
+
 REDIS_URL = env_str("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {

@@ -22,8 +22,8 @@ def _reason_field(**kwargs):
     return serializers.CharField(
         required=False,
         allow_blank=True,
-        max_length=1000,
-        help_text="Why the change is made (required on every edit, at most 100 characters); "
+        max_length=2000,
+        help_text="Why the change is made (required on every edit, at most 1000 characters); "
         "recorded in the history.",
         **kwargs,
     )

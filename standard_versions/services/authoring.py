@@ -33,8 +33,9 @@ from standard_versions.preconditions import Precondition
 from standard_versions.services.common import bump_version_revision
 from standard_versions.services.translations import copy_translations
 
-# simple-history stores the change reason in a CharField of this length.
-MAX_REASON_LENGTH = 100
+# A paragraph: enough to say why, short enough to read in a history list. (The history column is
+# a text field, SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD, so this is the only limit.)
+MAX_REASON_LENGTH = 1000
 COPY_BATCH_SIZE = 500
 
 

@@ -60,11 +60,25 @@ def test_an_edit_without_a_reason_is_refused(draft, editor_client, reason):
     assert _snapshot() == before
 
 
-def test_a_reason_over_100_characters_is_refused(draft, editor_client):
+def test_a_reason_over_1000_characters_is_refused(draft, editor_client):
+    before = _snapshot()
     response = editor_client.patch(
-        f"{BASE}/3.1/criteria/DM7/", {"title": "x", "reason": "r" * 101}, format="json"
+        f"{BASE}/3.1/criteria/DM7/", {"title": "x", "reason": "r" * 1001}, format="json"
     )
     assert response.status_code == 400 and response.json()["code"] == "reason_too_long"
+    assert _snapshot() == before
+
+
+def test_a_reason_of_a_whole_paragraph_is_kept_whole_in_the_history(draft, editor_client):
+    reason = (
+        "Aligns the wording with the 2022 consultation's comments on data inventories. " * 13
+    )[:1000]
+    response = editor_client.patch(
+        f"{BASE}/3.1/criteria/DM7/", {"title": "x", "reason": reason}, format="json"
+    )
+    assert response.status_code == 200
+    latest = Criterion.history.filter(version__label="3.1", code="DM7").latest("history_date")
+    assert latest.history_change_reason == reason.strip()
 
 
 def test_a_stale_if_match_is_refused_with_412_and_changes_nothing(draft, editor_client):
