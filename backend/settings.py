@@ -45,6 +45,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "standard_versions.middleware.PublicContentMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "standard_versions.middleware.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -24,3 +24,26 @@ class LanguageMiddleware:
         response.headers.setdefault("Content-Language", language)
         patch_vary_headers(response, ("Accept-Language",))
         return response
+
+
+class PublicContentMiddleware:
+    """Drops ``Cookie`` from ``Vary`` on responses marked ``public_content``.
+
+    The session middleware adds ``Vary: Cookie`` whenever authentication looked at the session,
+    which is on every API request. For content that is the same for every reader (the JSON of a
+    version that is no longer a draft, served ``public, max-age``) that makes shared caches keep
+    one copy per visitor, or none. Listed before SessionMiddleware so it sees the final headers.
+    A response that sets a cookie keeps its ``Vary`` untouched.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if getattr(response, "public_content", False) and not response.cookies:
+            vary = [v.strip() for v in response.get("Vary", "").split(",") if v.strip()]
+            kept = [v for v in vary if v.lower() != "cookie"]
+            if kept != vary:
+                response["Vary"] = ", ".join(kept)
+        return response

@@ -37,11 +37,12 @@ def etag_matches(header: str | None, etag: str) -> bool:
 
 
 def _decorate(response, *, etag: str, version: Version | VersionHead, language: str):
+    immutable = version.status != VersionStatus.DRAFT
     response["ETag"] = etag
-    response["Cache-Control"] = (
-        DRAFT_CACHE_CONTROL if version.status == VersionStatus.DRAFT else IMMUTABLE_CACHE_CONTROL
-    )
+    response["Cache-Control"] = IMMUTABLE_CACHE_CONTROL if immutable else DRAFT_CACHE_CONTROL
     response["Content-Language"] = language
+    # The JSON of a non-draft version is the same for every reader (see PublicContentMiddleware).
+    response.public_content = immutable and not isinstance(response, Response)
     return response
 
 
@@ -104,6 +105,7 @@ def conditional_versions_content(
         response["ETag"] = etag
         response["Cache-Control"] = IMMUTABLE_CACHE_CONTROL if immutable else DRAFT_CACHE_CONTROL
         response["Content-Language"] = language
+        response.public_content = immutable and not isinstance(response, Response)
         return response
 
     if etag_matches(request.META.get("HTTP_IF_NONE_MATCH"), etag):
