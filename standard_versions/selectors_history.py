@@ -16,14 +16,18 @@ from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext_lazy as _
 
 from standard_versions.errors import InvalidInput, NotFound
+from standard_versions.content import SOURCE_LANGUAGE, ContentText, SourceText
 from standard_versions.models import (
     CertificationLevel,
     Criterion,
     OutcomeArea,
     PracticeArea,
+    Translation,
     Version,
 )
 from standard_versions.selectors import criterion_get, standard_get
+from standard_versions.selectors_translations import ROW_FIELDS
+from standard_versions.translatable import TranslatedText
 
 # --- point in time -------------------------------------------------------------------------------
 
@@ -136,6 +140,24 @@ def version_tree_as_of(*, version: Version, as_of: datetime) -> Version:
         "outcome_areas": sorted(outcomes, key=lambda area: (area.position, area.key)),
     }
     return past
+
+
+def content_text_as_of(*, language: str, versions: list[Version], as_of: datetime) -> ContentText:
+    """``content_text`` for a point-in-time read: the translations of ``versions`` as they were
+    stored at ``as_of`` (so their status is judged against the English of that time), and the
+    standard's own text as it is now, like the standard itself in such a read. Two queries."""
+    if language == SOURCE_LANGUAGE:
+        return SourceText()
+    records = _latest_at(
+        Translation,
+        as_of=as_of,
+        condition=Q(language=language, version_id__in=[version.pk for version in versions]),
+    )
+    rows = [tuple(getattr(record, name) for name in ROW_FIELDS) for record in records]
+    rows += Translation.objects.filter(language=language, version__isnull=True).values_list(
+        *ROW_FIELDS
+    )
+    return TranslatedText.from_rows(language, rows)
 
 
 def criteria_as_of(*, version: Version, as_of: datetime) -> list[Criterion]:

@@ -4,8 +4,11 @@
 English; see standard_versions.i18n); these are the hooks every content view calls.
 """
 
+from datetime import datetime
+
 from standard_versions.content import ContentText
 from standard_versions.i18n import request_language
+from standard_versions.selectors_history import content_text_as_of
 from standard_versions.selectors_translations import content_text
 
 
@@ -13,6 +16,10 @@ def response_language(request) -> str:
     return request_language(request)
 
 
-def content_for(request, *, versions=()) -> ContentText:
-    """English as stored, or the translations of ``versions`` overlaid (one query)."""
-    return content_text(language=request_language(request), versions=versions)
+def content_for(request, *, versions=(), as_of: datetime | None = None) -> ContentText:
+    """English as stored, or the translations of ``versions`` overlaid (one query); with
+    ``as_of``, the translations as they were stored then (two queries)."""
+    language = request_language(request)
+    if as_of is not None:
+        return content_text_as_of(language=language, versions=list(versions), as_of=as_of)
+    return content_text(language=language, versions=versions)

@@ -148,7 +148,9 @@ class VersionDetailAsOfView(views.VersionDetailView):
             return super().get(request, std, label)
         version = selectors.version_get(standard_slug=std, label=label)
         tree = selectors_history.version_tree_as_of(version=version, as_of=as_of)
-        context = self.serializer_context(content=content_for(request, versions=[tree]))
+        context = self.serializer_context(
+            content=content_for(request, versions=[tree], as_of=as_of)
+        )
         return Response(self.serializer_class(tree, context=context).data)
 
 
@@ -241,7 +243,9 @@ class CriterionListEditView(views.CriterionListView):
         version = selectors.version_get(standard_slug=std, label=label)
         criteria = selectors_history.criteria_as_of(version=version, as_of=as_of)
         page = self.paginate_queryset(criteria)
-        context = self.serializer_context(content=content_for(request, versions=[version]))
+        context = self.serializer_context(
+            content=content_for(request, versions=[version], as_of=as_of)
+        )
         data = self.serializer_class(page, many=True, context=context).data
         return self.get_paginated_response(data)
 
@@ -277,7 +281,9 @@ class CriterionDetailEditView(views.CriterionDetailView):
             return super().get(request, std, label, code)
         version = selectors.version_get(standard_slug=std, label=label)
         criterion = selectors_history.criterion_as_of(version=version, code=code, as_of=as_of)
-        context = self.serializer_context(content=content_for(request, versions=[version]))
+        context = self.serializer_context(
+            content=content_for(request, versions=[version], as_of=as_of)
+        )
         return Response(self.serializer_class(criterion, context=context).data)
 
     @extend_schema(

@@ -61,7 +61,7 @@ def version_as_of_page(request, *, std: str, label: str, language: str) -> HttpR
         html = render_to_string("web/version_as_of_error.html", context)
         response = HttpResponse(html, status=error.status_code)
     else:
-        content = content_for(request, versions=[tree])
+        content = content_for(request, versions=[tree], as_of=as_of)
         page = presenters.version_page(tree, content=content)
         context = page_context(
             request, language=language, page=page, as_of=as_of, as_of_text=as_of.date().isoformat()
