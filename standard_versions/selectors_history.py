@@ -15,8 +15,8 @@ from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext_lazy as _
 
-from standard_versions.errors import InvalidInput, NotFound
 from standard_versions.content import SOURCE_LANGUAGE, ContentText, SourceText
+from standard_versions.errors import InvalidInput, NotFound
 from standard_versions.models import (
     CertificationLevel,
     Criterion,
