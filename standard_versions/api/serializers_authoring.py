@@ -101,6 +101,20 @@ class OutcomeAreaInputSerializer(serializers.Serializer):
     description = serializers.CharField(required=False, allow_blank=True, default="")
 
 
+class VersionUpdateInputSerializer(serializers.Serializer):
+    title = serializers.CharField(required=False, max_length=300)
+    provenance = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        max_length=20000,
+        help_text="Where the version's text comes from (plain text).",
+    )
+    effective_from = serializers.DateField(
+        required=False, allow_null=True, help_text="When the version takes effect; null clears it."
+    )
+    reason = _reason_field()
+
+
 class RequirementsUpdateInputSerializer(serializers.Serializer):
     levels = LevelInputSerializer(
         many=True, required=False, help_text="The complete list of levels."
@@ -127,6 +141,7 @@ class PracticeAreaAuthoringOutputSerializer(TranslatableOutputSerializer):
 
 
 class VersionAuthoringOutputSerializer(VersionSummaryOutputSerializer):
+    provenance = serializers.CharField(read_only=True)
     revision = serializers.IntegerField(read_only=True)
 
 

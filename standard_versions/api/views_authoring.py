@@ -153,6 +153,24 @@ class VersionDetailAsOfView(views.VersionDetailView):
         )
         return Response(self.serializer_class(tree, context=context).data)
 
+    @extend_schema(
+        operation_id="versions_partial_update",
+        request=authoring_serializers.VersionUpdateInputSerializer,
+        parameters=[IF_MATCH_PARAMETER],
+        responses={200: authoring_serializers.VersionAuthoringOutputSerializer, **ERRORS},
+    )
+    def patch(self, request, std, label):
+        data = _parse(authoring_serializers.VersionUpdateInputSerializer, request)
+        version = selectors.version_get(standard_slug=std, label=label)
+        version = authoring.update_version_details(
+            version=version,
+            **_edit(request, reason=data.pop("reason", "")),
+            title=data.get("title"),
+            provenance=data.get("provenance"),
+            effective_from=data.get("effective_from", authoring.KEEP),
+        )
+        return _version_response(self, request, version)
+
 
 class VersionPublishView(views.ContentAPIView):
     required_role = PUBLISHERS

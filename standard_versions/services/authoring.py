@@ -779,6 +779,44 @@ def update_requirements(
     return version
 
 
+# ``effective_from=KEEP`` leaves the date as it is; ``None`` clears it.
+KEEP = object()
+
+
+@transaction.atomic
+def update_version_details(
+    *,
+    version: Version,
+    user,
+    reason: str,
+    now: datetime,
+    precondition: Precondition | None = None,
+    title: str | None = None,
+    provenance: str | None = None,
+    effective_from: date | None | object = KEEP,
+) -> Version:
+    """Change a draft's title, provenance note or planned effective date; ``None`` title or
+    provenance (and ``KEEP`` for the date) stay as they are. Nothing changed records nothing."""
+    version = _lock_editable_version(version)
+    _check_precondition(precondition, version=version)
+    reason = clean_reason(reason)
+    changes: dict = {}
+    if title is not None and title != version.title:
+        changes["title"] = title
+    if provenance is not None and provenance != version.provenance:
+        changes["provenance"] = provenance
+    if effective_from is not KEEP and effective_from != version.effective_from:
+        changes["effective_from"] = effective_from
+    if not changes:
+        return version
+    for name, value in changes.items():
+        setattr(version, name, value)
+    _validate(version, exclude=("standard", "based_on"))
+    _save(version, user=user, reason=reason, now=now)
+    bump_version_revision(version=version)
+    return version
+
+
 def _set_core_criteria(*, version: Version, codes: list[str], user, reason: str, now) -> bool:
     criteria = list(Criterion.objects.select_for_update().filter(version=version))
     known = {criterion.code for criterion in criteria}
