@@ -793,7 +793,7 @@ def update_version_details(
     precondition: Precondition | None = None,
     title: str | None = None,
     provenance: str | None = None,
-    effective_from: date | None | object = KEEP,
+    effective_from: date | object | None = KEEP,
 ) -> Version:
     """Change a draft's title, provenance note or planned effective date; ``None`` title or
     provenance (and ``KEEP`` for the date) stay as they are. Nothing changed records nothing."""
