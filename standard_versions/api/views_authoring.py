@@ -162,7 +162,7 @@ class VersionDetailAsOfView(views.VersionDetailView):
     def patch(self, request, std, label):
         data = _parse(authoring_serializers.VersionUpdateInputSerializer, request)
         version = selectors.version_get(standard_slug=std, label=label)
-        version = authoring.update_version_details(
+        version = authoring.update_version(
             version=version,
             **_edit(request, reason=data.pop("reason", "")),
             title=data.get("title"),

@@ -330,6 +330,10 @@ def create_draft(
     return draft
 
 
+# ``effective_from=KEEP`` leaves the date as it is; ``None`` clears it.
+KEEP = object()
+
+
 @transaction.atomic
 def update_version(
     *,
@@ -340,20 +344,20 @@ def update_version(
     precondition: Precondition | None = None,
     title: str | None = None,
     provenance: str | None = None,
-    effective_from: date | None = None,
+    effective_from: date | object | None = KEEP,
 ) -> Version:
+    """Change a draft's title, provenance note or planned effective date; a ``None`` title or
+    provenance (and ``KEEP`` for the date) stays as it is. Nothing changed records nothing."""
     version = _lock_editable_version(version)
     _check_precondition(precondition, version=version)
     reason = clean_reason(reason)
     changes = {
         name: value
-        for name, value in {
-            "title": title,
-            "provenance": provenance,
-            "effective_from": effective_from,
-        }.items()
+        for name, value in {"title": title, "provenance": provenance}.items()
         if value is not None and getattr(version, name) != value
     }
+    if effective_from is not KEEP and effective_from != version.effective_from:
+        changes["effective_from"] = effective_from
     if not changes:
         return version
     for name, value in changes.items():
@@ -776,44 +780,6 @@ def update_requirements(
         )
     if changed:
         bump_version_revision(version=version)
-    return version
-
-
-# ``effective_from=KEEP`` leaves the date as it is; ``None`` clears it.
-KEEP = object()
-
-
-@transaction.atomic
-def update_version_details(
-    *,
-    version: Version,
-    user,
-    reason: str,
-    now: datetime,
-    precondition: Precondition | None = None,
-    title: str | None = None,
-    provenance: str | None = None,
-    effective_from: date | object | None = KEEP,
-) -> Version:
-    """Change a draft's title, provenance note or planned effective date; ``None`` title or
-    provenance (and ``KEEP`` for the date) stay as they are. Nothing changed records nothing."""
-    version = _lock_editable_version(version)
-    _check_precondition(precondition, version=version)
-    reason = clean_reason(reason)
-    changes: dict = {}
-    if title is not None and title != version.title:
-        changes["title"] = title
-    if provenance is not None and provenance != version.provenance:
-        changes["provenance"] = provenance
-    if effective_from is not KEEP and effective_from != version.effective_from:
-        changes["effective_from"] = effective_from
-    if not changes:
-        return version
-    for name, value in changes.items():
-        setattr(version, name, value)
-    _validate(version, exclude=("standard", "based_on"))
-    _save(version, user=user, reason=reason, now=now)
-    bump_version_revision(version=version)
     return version
 
 

@@ -161,3 +161,16 @@ def test_every_admin_page_renders(admin_draft, admin_client):
         f"/admin/standard_versions/version/{admin_draft.pk}/history/",
     ]:
         assert admin_client.get(path).status_code == 200, path
+
+
+def test_clearing_a_drafts_effective_date_in_the_admin_clears_it(admin_draft, admin_client):
+    url = f"/admin/standard_versions/version/{admin_draft.pk}/change/"
+    form = {"title": "Version 3.1", "provenance": "", "change_reason": ""}
+    set_date = admin_client.post(
+        url, {**form, "effective_from": "2027-01-01", "change_reason": "Planned date"}
+    )
+    assert set_date.status_code == 302, set_date.content.decode()[:3000]
+    assert str(Version.objects.get(pk=admin_draft.pk).effective_from) == "2027-01-01"
+    cleared = admin_client.post(url, {**form, "effective_from": "", "change_reason": "Not known"})
+    assert cleared.status_code == 302, cleared.content.decode()[:3000]
+    assert Version.objects.get(pk=admin_draft.pk).effective_from is None
