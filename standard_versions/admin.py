@@ -2,7 +2,8 @@
 
 Saves go through ``services.authoring`` (the same rules, history and revision bumps as the API),
 with the reason asked on the form. Everything of a version that is no longer a draft is read-only.
-Removing criteria and practice areas is left to the API, where a reason is asked for.
+Removing criteria and practice areas is left to the API, where a reason is asked for. Comments
+are moderated and answered here too (admin_comments.py).
 """
 
 from django import forms
@@ -353,3 +354,7 @@ class CriterionAdmin(_StaffAdmin):
             now=now,
             **changed,
         )
+
+
+# Registered by import: comments have their own module (admin_comments.py), built on _StaffAdmin.
+from standard_versions import admin_comments  # noqa: E402, F401

@@ -1,0 +1,150 @@
+"""Staff admin for public comments: find, read, moderate and respond.
+
+Moderation and responses go through ``services.comments`` (the same rules and history as the staff
+API) in one transaction, so a refused half stores nothing. Comments are never added or deleted
+here: they come from the public, and the record of what was done with them is kept.
+"""
+
+from django import forms
+from django.contrib import admin, messages
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from standard_versions.admin import _StaffAdmin
+from standard_versions.errors import DomainError
+from standard_versions.models import Comment, ModerationState
+from standard_versions.services import comments as comment_services
+
+MODERATION_FIELDS = ("moderation_state", "moderation_reason")
+RESPONSE_FIELDS = ("disposition", "response")
+
+
+class CommentModerationForm(forms.ModelForm):
+    change_reason = forms.CharField(
+        label=_("Note for the history"),
+        required=False,
+        max_length=1000,
+        help_text=_("Optional; recorded in the history with your name, with the response."),
+    )
+
+    class Meta:
+        model = Comment
+        fields = (*MODERATION_FIELDS, *RESPONSE_FIELDS)
+        widgets = {"moderation_reason": forms.Textarea(attrs={"rows": 2})}
+
+
+@admin.register(Comment)
+class CommentAdmin(_StaffAdmin):
+    form = CommentModerationForm
+    list_display = (
+        "tracking_id",
+        "period",
+        "criterion_code",
+        "type",
+        "submitted_at",
+        "moderation_state",
+        "disposition",
+    )
+    list_filter = ("moderation_state", "disposition", "type", "language", "period")
+    list_select_related = ("period__version__standard",)
+    search_fields = ("tracking_id", "body", "organization", "name")
+    date_hierarchy = "submitted_at"
+    ordering = ("-submitted_at",)
+    actions = ("publish_selected",)
+    fieldsets = (
+        (
+            _("Comment"),
+            {
+                "fields": (
+                    "tracking_id",
+                    "period",
+                    "criterion_code",
+                    "criterion_title",
+                    "type",
+                    "language",
+                    "submitted_at",
+                    "body",
+                    "proposed_text",
+                    "content_sha256",
+                )
+            },
+        ),
+        (_("Commenter"), {"fields": ("name", "organization", "identity_public", "email")}),
+        (_("Moderation"), {"fields": MODERATION_FIELDS}),
+        (_("Response"), {"fields": (*RESPONSE_FIELDS, "responded_at", "change_reason")}),
+    )
+    readonly_fields = (
+        "tracking_id",
+        "period",
+        "criterion_code",
+        "criterion_title",
+        "type",
+        "language",
+        "submitted_at",
+        "body",
+        "proposed_text",
+        "content_sha256",
+        "name",
+        "organization",
+        "identity_public",
+        "email",
+        "responded_at",
+    )
+
+    def _is_editable(self, obj) -> bool:
+        return True
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def save_with_service(self, *, request, obj, form, change, reason, now):
+        changed = set(form.changed_data)
+        data = form.cleaned_data
+        with transaction.atomic():
+            if changed & set(MODERATION_FIELDS):
+                comment_services.moderate_comment(
+                    tracking_id=obj.tracking_id,
+                    state=data["moderation_state"],
+                    reason=data["moderation_reason"],
+                    user=request.user,
+                    now=now,
+                )
+            if changed & set(RESPONSE_FIELDS):
+                comment_services.respond_to_comment(
+                    tracking_id=obj.tracking_id,
+                    disposition=data["disposition"] or "",
+                    response=data["response"],
+                    user=request.user,
+                    reason=reason,
+                    now=now,
+                )
+        return Comment.objects.get(pk=obj.pk)
+
+    @admin.action(description=_("Publish the selected comments"))
+    def publish_selected(self, request, queryset):
+        now = timezone.now()
+        tracking_ids = list(
+            queryset.exclude(moderation_state=ModerationState.PUBLISHED).values_list(
+                "tracking_id", flat=True
+            )
+        )
+        with transaction.atomic():
+            for tracking_id in tracking_ids:
+                comment_services.moderate_comment(
+                    tracking_id=tracking_id,
+                    state=ModerationState.PUBLISHED,
+                    user=request.user,
+                    now=now,
+                )
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d comment published.",
+                "%(count)d comments published.",
+                len(tracking_ids),
+            )
+            % {"count": len(tracking_ids)},
+            level=messages.SUCCESS,
+        )
