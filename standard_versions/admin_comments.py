@@ -130,14 +130,18 @@ class CommentAdmin(_StaffAdmin):
                 "tracking_id", flat=True
             )
         )
-        with transaction.atomic():
-            for tracking_id in tracking_ids:
-                comment_services.moderate_comment(
-                    tracking_id=tracking_id,
-                    state=ModerationState.PUBLISHED,
-                    user=request.user,
-                    now=now,
-                )
+        try:
+            with transaction.atomic():
+                for tracking_id in tracking_ids:
+                    comment_services.moderate_comment(
+                        tracking_id=tracking_id,
+                        state=ModerationState.PUBLISHED,
+                        user=request.user,
+                        now=now,
+                    )
+        except DomainError as error:
+            self.message_user(request, str(error.detail), level=messages.ERROR)
+            return
         self.message_user(
             request,
             ngettext(
