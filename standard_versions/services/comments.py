@@ -282,9 +282,10 @@ def _comment_for_update(tracking_id: str) -> Comment:
     return comment
 
 
-def _save(comment: Comment, *, user, reason: str) -> None:
+def _save(comment: Comment, *, user, reason: str, now: dt.datetime) -> None:
     comment._change_reason = reason
     comment._history_user = user
+    comment._history_date = now
     comment.save()
 
 
@@ -305,7 +306,7 @@ def moderate_comment(
         return comment
     comment.moderation_state = state
     comment.moderation_reason = reason
-    _save(comment, user=user, reason=reason or f"moderation: {state}")
+    _save(comment, user=user, reason=reason or f"moderation: {state}", now=now)
     return comment
 
 
@@ -336,5 +337,10 @@ def respond_to_comment(
     comment.disposition = disposition
     comment.response = response
     comment.responded_at = now
-    _save(comment, user=user, reason=(reason or "").strip() or f"disposition: {disposition}")
+    _save(
+        comment,
+        user=user,
+        reason=(reason or "").strip() or f"disposition: {disposition}",
+        now=now,
+    )
     return comment

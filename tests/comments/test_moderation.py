@@ -1,9 +1,13 @@
 """Staff publish or withhold comments (withholding needs a reason, kept in history) and record a
 disposition and a response, which the commenter sees on the receipt."""
 
+from datetime import timedelta
+
 import pytest
+from django.utils import timezone
 
 from standard_versions.models import Comment
+from standard_versions.services.comments import moderate_comment, respond_to_comment
 from tests.comments.conftest import submit
 
 pytestmark = pytest.mark.django_db
@@ -122,3 +126,22 @@ def test_the_staff_queue_filters_by_state(api_client, editor, open_period, track
     received = editor.get(f"{url}?state=received").json()["results"]
     assert [c["tracking_id"] for c in received] == [tracking_id]
     assert editor.get(f"{url}?state=bogus").json()["code"] == "invalid_state"
+
+
+def test_a_moderation_and_a_response_are_dated_with_the_time_passed_in(tracking_id):
+    moderated_at = timezone.now() + timedelta(minutes=5)
+    responded_at = moderated_at + timedelta(minutes=5)
+    moderate_comment(tracking_id=tracking_id, state="published", user=None, now=moderated_at)
+    respond_to_comment(
+        tracking_id=tracking_id,
+        disposition="noted",
+        response="Thanks.",
+        user=None,
+        now=responded_at,
+    )
+    dates = list(
+        Comment.objects.get(tracking_id=tracking_id)
+        .history.order_by("history_id")
+        .values_list("history_date", flat=True)
+    )
+    assert dates[1:] == [moderated_at, responded_at]
