@@ -17,6 +17,20 @@ from standard_versions.errors import DomainError
 from standard_versions.models import Comment, ModerationState
 from standard_versions.services import comments as comment_services
 
+# What the public sent is shown, never edited; moderation and the response are edited.
+COMMENT_FIELDS = (
+    "tracking_id",
+    "period",
+    "criterion_code",
+    "criterion_title",
+    "type",
+    "language",
+    "submitted_at",
+    "body",
+    "proposed_text",
+    "content_sha256",
+)
+COMMENTER_FIELDS = ("name", "organization", "identity_public", "email")
 MODERATION_FIELDS = ("moderation_state", "moderation_reason")
 RESPONSE_FIELDS = ("disposition", "response")
 
@@ -54,44 +68,12 @@ class CommentAdmin(_StaffAdmin):
     ordering = ("-submitted_at",)
     actions = ("publish_selected",)
     fieldsets = (
-        (
-            _("Comment"),
-            {
-                "fields": (
-                    "tracking_id",
-                    "period",
-                    "criterion_code",
-                    "criterion_title",
-                    "type",
-                    "language",
-                    "submitted_at",
-                    "body",
-                    "proposed_text",
-                    "content_sha256",
-                )
-            },
-        ),
-        (_("Commenter"), {"fields": ("name", "organization", "identity_public", "email")}),
+        (_("Comment"), {"fields": COMMENT_FIELDS}),
+        (_("Commenter"), {"fields": COMMENTER_FIELDS}),
         (_("Moderation"), {"fields": MODERATION_FIELDS}),
         (_("Response"), {"fields": (*RESPONSE_FIELDS, "responded_at", "change_reason")}),
     )
-    readonly_fields = (
-        "tracking_id",
-        "period",
-        "criterion_code",
-        "criterion_title",
-        "type",
-        "language",
-        "submitted_at",
-        "body",
-        "proposed_text",
-        "content_sha256",
-        "name",
-        "organization",
-        "identity_public",
-        "email",
-        "responded_at",
-    )
+    readonly_fields = (*COMMENT_FIELDS, *COMMENTER_FIELDS, "responded_at")
 
     def _is_editable(self, obj) -> bool:
         return True

@@ -15,17 +15,17 @@ pytestmark = pytest.mark.django_db
 BASE = "/api/v1/standards/wwc/versions"
 
 
-def _translate_dm7_title(version: Version, text: str, *, now) -> None:
+def _translate_dm7_title(version: Version, text: str, *, now, field: str = "title") -> None:
     set_translation(
         version=version,
         object_type="criterion",
         object_key="dm7",
-        field="title",
+        field=field,
         language="es",
         text=text,
         status="draft",
         user=None,
-        reason="Spanish title",
+        reason=f"Spanish {field}",
         now=now,
     )
 
@@ -81,17 +81,11 @@ def test_a_translation_current_then_is_not_called_stale_for_a_later_english_edit
         now=start + timedelta(minutes=10),
     )
     _translate_dm7_title(draft, "Prácticas de datos cualitativos", now=start + timedelta(hours=1))
-    set_translation(
-        version=draft,
-        object_type="criterion",
-        object_key="dm7",
-        field="description",
-        language="es",
-        text="Su gobierno local tiene una estrategia documentada.",
-        status="draft",
-        user=None,
-        reason="Spanish description",
+    _translate_dm7_title(
+        draft,
+        "Su gobierno local tiene una estrategia documentada.",
         now=start + timedelta(hours=1),
+        field="description",
     )
     update_criterion(
         version=draft,
