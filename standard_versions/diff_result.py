@@ -303,6 +303,27 @@ class RequirementsDiff:
 
 
 @dataclass(frozen=True)
+class TranslationCaveat:
+    """A criterion whose comparison in a translated language cannot be trusted: its English
+    differs between the versions (or it is in one version only) while the text compared in that
+    language is, in either version, a stale translation or an English fallback (``missing``).
+    A status is None where the criterion is not in that version."""
+
+    key: str
+    code: str
+    from_status: str | None
+    to_status: str | None
+
+    def to_dict(self) -> dict:
+        return {
+            "key": self.key,
+            "code": self.code,
+            "from_status": self.from_status,
+            "to_status": self.to_status,
+        }
+
+
+@dataclass(frozen=True)
 class VersionDiff:
     standard: str
     language: str
@@ -311,6 +332,8 @@ class VersionDiff:
     criteria: Section
     practice_areas: Section
     requirements: RequirementsDiff
+    # Only in a translated language (see TranslationCaveat); empty in English.
+    translation_caveats: tuple[TranslationCaveat, ...] = ()
 
     @property
     def is_empty(self) -> bool:
@@ -345,4 +368,5 @@ class VersionDiff:
             "changed": criteria["changed"],
             "practice_areas": self.practice_areas.to_dict(),
             "requirements": self.requirements.to_dict(),
+            "translation_caveats": [caveat.to_dict() for caveat in self.translation_caveats],
         }

@@ -152,6 +152,21 @@ def diff_title(data: dict) -> str:
     }
 
 
+def translation_caveat_sentence(data: dict, *, markup=md_escape) -> str | None:
+    """The warning of a translated diff whose comparison of some criteria cannot be trusted
+    (``translation_caveats``), or None."""
+    codes = [markup(caveat["code"]) for caveat in data.get("translation_caveats", ())]
+    if not codes:
+        return None
+    return ngettext(
+        "The English of %(codes)s changed, but its translation is missing or out of date in one "
+        "of the versions: this comparison may not show that change.",
+        "The English of %(codes)s changed, but their translations are missing or out of date in "
+        "one of the versions: this comparison may not show those changes.",
+        len(codes),
+    ) % {"codes": join_words(codes)}
+
+
 def is_empty_diff(data: dict) -> bool:
     summary = data["summary"]
     return not any(value for name, value in summary.items())

@@ -1,7 +1,7 @@
 """What a writer expects to find (from an ``If-Match`` header): lost-update protection.
 
-An ETag of version content names the version and its revision (``"1-v12.7-en-tree"``); an ETag of
-one criterion also names the criterion and its revision (``"1-v12.7-en-c345.3"``). A criterion
+An ETag of version content names the version and its revision (``"2-v12.7-en-tree"``); an ETag of
+one criterion also names the criterion and its revision (``"2-v12.7-en-c345.3"``). A criterion
 write is checked against the criterion's own revision when the tag names it, else against the
 version's; every other write against the version's. Services check a ``Precondition`` against the
 rows they have locked, so two writers holding the same tag cannot both succeed.

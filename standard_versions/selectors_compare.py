@@ -4,7 +4,7 @@ The versions come in one query and the pair is picked from them, so the page cos
 one for the translations (none in English) and four for the two trees, whatever their size.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.utils.translation import gettext_lazy as _
 
@@ -13,7 +13,7 @@ from standard_versions.diff import VersionDiff, diff_versions
 from standard_versions.errors import NotFound
 from standard_versions.models import Version
 from standard_versions.selectors import standard_get
-from standard_versions.selectors_diff import version_snapshots
+from standard_versions.selectors_diff import translation_caveats, version_snapshots
 from standard_versions.snapshots import VersionSnapshot
 
 
@@ -51,4 +51,8 @@ class Comparison:
 def compare_versions(*, old: Version, new: Version, content: ContentText) -> Comparison:
     """The two versions' snapshots in ``content``'s language and their diff: four queries."""
     before, after = version_snapshots(versions=[old, new], content=content)
-    return Comparison(old=before, new=after, diff=diff_versions(before, after))
+    diff = replace(
+        diff_versions(before, after),
+        translation_caveats=translation_caveats(old=old, new=new, content=content),
+    )
+    return Comparison(old=before, new=after, diff=diff)

@@ -1,10 +1,13 @@
 """Reads for version diffs: the two versions in one query, their snapshots in four more."""
 
+from dataclasses import replace
+
 from django.db.models import Prefetch, prefetch_related_objects
 from django.utils.translation import gettext_lazy as _
 
-from standard_versions.content import ContentText, SourceText
+from standard_versions.content import SOURCE_LANGUAGE, ContentText, SourceText
 from standard_versions.diff import VersionDiff, diff_versions
+from standard_versions.diff_result import TranslationCaveat
 from standard_versions.errors import NotFound
 from standard_versions.models import (
     CertificationLevel,
@@ -110,6 +113,43 @@ def version_snapshots(
     return [by_pk[version.pk] for version in versions]
 
 
+UNRELIABLE_STATUSES = frozenset({"stale", "missing"})
+
+
+def translation_caveats(
+    *, old: Version, new: Version, content: ContentText
+) -> tuple[TranslationCaveat, ...]:
+    """Criteria whose comparison in ``content``'s language cannot be trusted (see
+    ``TranslationCaveat``), in the new version's reading order then the removed ones. Reads the
+    trees ``version_snapshots`` prefetched: no query."""
+    if content.language == SOURCE_LANGUAGE:
+        return ()
+
+    def criteria(version: Version) -> dict:
+        return {c.key: c for area in version.practice_areas.all() for c in area.criteria.all()}
+
+    before, after = criteria(old), criteria(new)
+    caveats = []
+    for key in [*after, *(key for key in before if key not in after)]:
+        was, now = before.get(key), after.get(key)
+        if (
+            was is not None
+            and now is not None
+            and ((was.title, was.description) == (now.title, now.description))
+        ):
+            continue  # the English is the same: whatever the translations show is what changed
+        statuses = [content.status(c) if c is not None else None for c in (was, now)]
+        if UNRELIABLE_STATUSES.intersection(statuses):
+            caveats.append(TranslationCaveat(key, (now or was).code, *statuses))
+    return tuple(caveats)
+
+
 def version_diff(*, old: Version, new: Version, content: ContentText | None = None) -> VersionDiff:
+    """The diff of two versions in ``content``'s language (English by default), with the
+    translation caveats of a translated language."""
+    content = content or SourceText()
     before, after = version_snapshots(versions=[old, new], content=content)
-    return diff_versions(before, after)
+    return replace(
+        diff_versions(before, after),
+        translation_caveats=translation_caveats(old=old, new=new, content=content),
+    )

@@ -17,7 +17,7 @@ from standard_versions.models import Version, VersionStatus
 from standard_versions.selectors import VersionHead
 
 # Bump when the shape of served content changes, so clients never keep a body from older code.
-REPRESENTATION_EPOCH = "1"
+REPRESENTATION_EPOCH = "2"
 
 IMMUTABLE_CACHE_CONTROL = "public, max-age=3600"
 DRAFT_CACHE_CONTROL = "no-cache"

@@ -212,6 +212,17 @@ class DiffRequirementsOutputSerializer(serializers.Serializer):
     min_outcome_areas = DiffIntChangeOutputSerializer(allow_null=True)
 
 
+class DiffTranslationCaveatOutputSerializer(serializers.Serializer):
+    key = serializers.CharField()
+    code = serializers.CharField()
+    from_status = serializers.CharField(
+        allow_null=True, help_text="stale, missing, draft or reviewed; null if not in `from`."
+    )
+    to_status = serializers.CharField(
+        allow_null=True, help_text="stale, missing, draft or reviewed; null if not in `to`."
+    )
+
+
 class VersionDiffOutputSerializer(serializers.Serializer):
     standard = serializers.CharField()
     language = serializers.CharField(help_text="Language of the texts compared.")
@@ -223,6 +234,12 @@ class VersionDiffOutputSerializer(serializers.Serializer):
     changed = DiffCriterionChangeOutputSerializer(many=True)
     practice_areas = DiffPracticeAreasOutputSerializer()
     requirements = DiffRequirementsOutputSerializer()
+    translation_caveats = DiffTranslationCaveatOutputSerializer(
+        many=True,
+        help_text="In es or pt-BR: criteria whose English differs between the versions while a "
+        "text compared here is a stale translation or an English fallback, so this comparison "
+        "may miss or misstate their change; see the English diff. Empty in English.",
+    )
 
     def get_fields(self):
         fields = super().get_fields()

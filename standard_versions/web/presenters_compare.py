@@ -13,7 +13,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from standard_versions.diff_result import CriterionChange, CriterionEntry
-from standard_versions.diff_sentences import practice_area_sentences, requirement_sentences
+from standard_versions.diff_sentences import (
+    practice_area_sentences,
+    requirement_sentences,
+    translation_caveat_sentence,
+)
 from standard_versions.diff_words import DELETE, INSERT, TextOp
 from standard_versions.models import Version
 from standard_versions.rendering import MarkdownTooLong, render_markdown
@@ -80,6 +84,8 @@ class ComparePage:
     practice_area_sentences: list[SafeString]
     groups: list[AreaGroup]
     is_empty: bool
+    # In a translated language: which criteria this comparison may misstate (TranslationCaveat).
+    translation_caveat: SafeString | None = None
 
 
 class _Marks:
@@ -306,4 +312,7 @@ def compare_page(comparison: Comparison, *, standard_slug: str) -> ComparePage:
         ],
         groups=groups,
         is_empty=diff.is_empty,
+        translation_caveat=mark_safe(caveat)
+        if (caveat := translation_caveat_sentence(data, markup=escape))
+        else None,
     )
