@@ -13,7 +13,12 @@ from django.http import StreamingHttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_view,
+)
 from rest_framework import status
 from rest_framework.renderers import BrowsableAPIRenderer, JSONRenderer
 from rest_framework.response import Response
@@ -73,6 +78,7 @@ class CommentPeriodListView(_PeriodView):
         operation_id="comment_periods_list",
     )
     def get(self, request):
+        """Comment periods, soonest first; `?status=open|scheduled|closed` filters."""
         now = timezone.now()
         periods = selectors_comments.period_list(status=request.query_params.get("status"), now=now)
         page = selectors_comments.attach_scope_codes(self.paginate_queryset(periods))
@@ -86,6 +92,8 @@ class CommentPeriodListView(_PeriodView):
         operation_id="comment_periods_create",
     )
     def post(self, request):
+        """Staff (publishers): open a comment period on a draft, for the whole version or some
+        criteria."""
         now = timezone.now()
         data = _valid(s.CommentPeriodCreateInputSerializer, request.data)
         period = period_services.create_period(
@@ -111,24 +119,24 @@ class CommentPeriodDetailView(_PeriodView):
         operation_id="comment_periods_retrieve",
     )
     def get(self, request, period_id):
+        """One comment period with its status, dates and scope."""
         now = timezone.now()
         period = selectors_comments.period_get(period_id=period_id)
         return Response(self.period_data(period, now=now))
 
 
-class CommentPeriodExtendView(_PeriodView):
+class _PeriodClosingTimeView(_PeriodView):
+    """POST ``{closes_at, reason}``: give the period a new closing time with
+    ``change_closing_time`` (a service of ``services.periods``); publishers only."""
+
     required_role = PUBLISHERS
     serializer_class = s.CommentPeriodOutputSerializer
+    change_closing_time = None
 
-    @extend_schema(
-        request=s.CommentPeriodExtendInputSerializer,
-        responses={200: s.CommentPeriodOutputSerializer, 400: ERROR, 404: ERROR, 409: ERROR},
-        operation_id="comment_periods_extend",
-    )
     def post(self, request, period_id):
         now = timezone.now()
         data = _valid(s.CommentPeriodExtendInputSerializer, request.data)
-        period = period_services.extend_period(
+        period = type(self).change_closing_time(
             period_id=period_id,
             closes_at=data["closes_at"],
             user=request.user,
@@ -138,26 +146,29 @@ class CommentPeriodExtendView(_PeriodView):
         return Response(self.period_data(period, now=now))
 
 
-class CommentPeriodReopenView(_PeriodView):
-    required_role = PUBLISHERS
-    serializer_class = s.CommentPeriodOutputSerializer
-
-    @extend_schema(
-        request=s.CommentPeriodExtendInputSerializer,
-        responses={200: s.CommentPeriodOutputSerializer, 400: ERROR, 404: ERROR, 409: ERROR},
-        operation_id="comment_periods_reopen",
-    )
-    def post(self, request, period_id):
-        now = timezone.now()
-        data = _valid(s.CommentPeriodExtendInputSerializer, request.data)
-        period = period_services.reopen_period(
-            period_id=period_id,
-            closes_at=data["closes_at"],
-            user=request.user,
-            reason=data["reason"],
-            now=now,
+def _closing_time_schema(operation_id: str):
+    return extend_schema_view(
+        post=extend_schema(
+            request=s.CommentPeriodExtendInputSerializer,
+            responses={200: s.CommentPeriodOutputSerializer, 400: ERROR, 404: ERROR, 409: ERROR},
+            operation_id=operation_id,
         )
-        return Response(self.period_data(period, now=now))
+    )
+
+
+@_closing_time_schema("comment_periods_extend")
+class CommentPeriodExtendView(_PeriodClosingTimeView):
+    """Move a scheduled or open period's closing time later (publishers; a reason is required)."""
+
+    change_closing_time = staticmethod(period_services.extend_period)
+
+
+@_closing_time_schema("comment_periods_reopen")
+class CommentPeriodReopenView(_PeriodClosingTimeView):
+    """Open a closed period again, from now until the new closing time (publishers; a reason is
+    required)."""
+
+    change_closing_time = staticmethod(period_services.reopen_period)
 
 
 class CommentPeriodCloseView(_PeriodView):
@@ -170,6 +181,7 @@ class CommentPeriodCloseView(_PeriodView):
         operation_id="comment_periods_close",
     )
     def post(self, request, period_id):
+        """Staff (publishers): close an open period now, with a reason."""
         now = timezone.now()
         data = _valid(s.CommentPeriodCloseInputSerializer, request.data)
         period = period_services.close_period_early(
@@ -193,6 +205,7 @@ class CommentPeriodCommentsView(ContentAPIView):
         operation_id="comment_periods_comments_list",
     )
     def get(self, request, period_id):
+        """The period's published comments."""
         period = selectors_comments.period_get(period_id=period_id)
         page = self.paginate_queryset(selectors_comments.published_comments(period=period))
         data = self.serializer_class(page, many=True, context={"request": request}).data
@@ -213,6 +226,8 @@ class CommentPeriodCommentsView(ContentAPIView):
         operation_id="comment_periods_comments_create",
     )
     def post(self, request, period_id):
+        """Submit a comment (anyone, throttled). Answers 201 with a receipt; the same
+        `Idempotency-Key` with the same body returns the same receipt."""
         now = timezone.now()
         key = _idempotency_key(request)
         data = _valid(s.CommentSubmitInputSerializer, request.data)
@@ -246,6 +261,7 @@ class CommentReceiptView(ContentAPIView):
         operation_id="comments_retrieve",
     )
     def get(self, request, tracking_id):
+        """A comment's receipt and current status, by its tracking id (never its email address)."""
         receipt = selectors_comments.comment_receipt(tracking_id=tracking_id)
         context = {"request": request, "criterion_change": receipt.criterion_change}
         return Response(self.serializer_class(receipt.comment, context=context).data)
@@ -261,6 +277,7 @@ class CommentModerateView(ContentAPIView):
         operation_id="comments_moderate",
     )
     def post(self, request, tracking_id):
+        """Staff (editors): publish or withhold a comment (withholding needs a reason)."""
         now = timezone.now()
         data = _valid(s.CommentModerateInputSerializer, request.data)
         comment = comment_services.moderate_comment(
@@ -283,6 +300,7 @@ class CommentRespondView(ContentAPIView):
         operation_id="comments_respond",
     )
     def post(self, request, tracking_id):
+        """Staff (editors): record a comment's disposition and the response to it."""
         now = timezone.now()
         data = _valid(s.CommentRespondInputSerializer, request.data)
         comment = comment_services.respond_to_comment(
