@@ -35,6 +35,7 @@ class StandardListView(ContentAPIView):
 
     @extend_schema(parameters=[LANG_PARAMETER], operation_id="standards_list")
     def get(self, request):
+        """The standards held here, in the reader's language."""
         page = self.paginate_queryset(selectors.standard_list())
         content = content_for(request)
         data = self.get_serializer(
@@ -51,6 +52,7 @@ class StandardDetailView(ContentAPIView):
 
     @extend_schema(parameters=[LANG_PARAMETER], operation_id="standards_retrieve")
     def get(self, request, std):
+        """One standard."""
         standard = selectors.standard_get(slug=std)
         context = self.serializer_context(content=content_for(request))
         return Response(self.serializer_class(standard, context=context).data)
@@ -61,6 +63,7 @@ class VersionListView(ContentAPIView):
 
     @extend_schema(parameters=[LANG_PARAMETER], operation_id="versions_list")
     def get(self, request, std):
+        """Every version of the standard, oldest first, with its status and dates."""
         versions = selectors.version_list(standard_slug=std)
         page = self.paginate_queryset(versions)
         context = self.serializer_context(content=content_for(request, versions=page))

@@ -117,6 +117,8 @@ class VersionListCreateView(views.VersionListView):
         responses={201: authoring_serializers.VersionAuthoringOutputSerializer, **ERRORS},
     )
     def post(self, request, std):
+        """Staff (editors): a new draft holding a copy of `based_on`'s practice areas, criteria,
+        requirements and translations, keys kept."""
         data = _parse(authoring_serializers.VersionCreateInputSerializer, request)
         try:
             based_on = selectors.version_get(standard_slug=std, label=data["based_on"])
@@ -143,6 +145,8 @@ class VersionDetailAsOfView(views.VersionDetailView):
         parameters=[views.LANG_PARAMETER, AS_OF_PARAMETER], operation_id="versions_retrieve"
     )
     def get(self, request, std, label):
+        """The whole version: practice areas with their criteria, and the requirements. With
+        `as_of`, the version as it was stored at that instant. Answers `If-None-Match` with 304."""
         as_of = _as_of(request)
         if as_of is None:
             return super().get(request, std, label)
@@ -160,6 +164,8 @@ class VersionDetailAsOfView(views.VersionDetailView):
         responses={200: authoring_serializers.VersionAuthoringOutputSerializer, **ERRORS},
     )
     def patch(self, request, std, label):
+        """Staff (editors): change a draft's title, provenance note or effective date (`null` clears
+        it), with a reason; `If-Match` guards against lost updates."""
         data = _parse(authoring_serializers.VersionUpdateInputSerializer, request)
         version = selectors.version_get(standard_slug=std, label=label)
         version = authoring.update_version(
@@ -183,6 +189,7 @@ class VersionPublishView(views.ContentAPIView):
         responses={200: authoring_serializers.VersionAuthoringOutputSerializer, **ERRORS},
     )
     def post(self, request, std, label):
+        """Staff (publishers): publish a draft; the version published until now is superseded."""
         data = _parse(authoring_serializers.VersionPublishInputSerializer, request)
         version = selectors.version_get(standard_slug=std, label=label)
         version = authoring.publish_version(
@@ -207,6 +214,7 @@ class VersionWithdrawView(views.ContentAPIView):
         responses={200: authoring_serializers.VersionAuthoringOutputSerializer, **ERRORS},
     )
     def post(self, request, std, label):
+        """Staff (publishers): withdraw a draft."""
         data = _parse(authoring_serializers.ChangeReasonInputSerializer, request)
         version = selectors.version_get(standard_slug=std, label=label)
         version = authoring.withdraw_draft(
@@ -229,6 +237,7 @@ class RequirementsView(views.ContentAPIView):
 
     @extend_schema(operation_id="requirements_retrieve", parameters=[views.LANG_PARAMETER])
     def get(self, request, std, label):
+        """The version's certification requirements: levels, core criteria and outcome areas."""
         version = selectors.version_get(standard_slug=std, label=label)
         return self._requirements(request, version)
 
@@ -239,6 +248,8 @@ class RequirementsView(views.ContentAPIView):
         responses={200: serializers.RequirementsOutputSerializer, **ERRORS},
     )
     def patch(self, request, std, label):
+        """Staff (editors): replace parts of a draft's requirements; each list given is the complete
+        new list."""
         data = _parse(authoring_serializers.RequirementsUpdateInputSerializer, request)
         version = selectors.version_get(standard_slug=std, label=label)
         version = authoring.update_requirements(
@@ -255,6 +266,8 @@ class RequirementsView(views.ContentAPIView):
 class CriterionListEditView(views.CriterionListView):
     @extend_schema(parameters=[views.LANG_PARAMETER, AS_OF_PARAMETER], operation_id="criteria_list")
     def get(self, request, std, label):
+        """The version's criteria in reading order, paginated. With `as_of`, as they were stored at
+        that instant."""
         as_of = _as_of(request)
         if as_of is None:
             return super().get(request, std, label)
@@ -274,6 +287,7 @@ class CriterionListEditView(views.CriterionListView):
         responses={201: serializers.CriterionDetailOutputSerializer, **ERRORS},
     )
     def post(self, request, std, label):
+        """Staff (editors): add a criterion to a draft."""
         data = _parse(authoring_serializers.CriterionCreateInputSerializer, request)
         version = selectors.version_get(standard_slug=std, label=label)
         criterion = authoring.add_criterion(
@@ -294,6 +308,8 @@ class CriterionDetailEditView(views.CriterionDetailView):
         parameters=[views.LANG_PARAMETER, AS_OF_PARAMETER], operation_id="criteria_retrieve"
     )
     def get(self, request, std, label, code):
+        """One criterion with its practice area. With `as_of`, the criterion that had this code at
+        that instant. Answers `If-None-Match` with 304."""
         as_of = _as_of(request)
         if as_of is None:
             return super().get(request, std, label, code)
@@ -311,6 +327,8 @@ class CriterionDetailEditView(views.CriterionDetailView):
         responses={200: serializers.CriterionDetailOutputSerializer, **ERRORS},
     )
     def patch(self, request, std, label, code):
+        """Staff (editors): change a draft's criterion (title, description, code, practice area,
+        position, core); its key never changes."""
         data = _parse(authoring_serializers.CriterionUpdateInputSerializer, request)
         version = selectors.version_get(standard_slug=std, label=label)
         if "practice_area" in data:
@@ -332,6 +350,7 @@ class CriterionDetailEditView(views.CriterionDetailView):
         responses={204: None, **ERRORS},
     )
     def delete(self, request, std, label, code):
+        """Staff (editors): remove a criterion from a draft, with a reason."""
         data = _parse(authoring_serializers.ChangeReasonInputSerializer, request)
         version = selectors.version_get(standard_slug=std, label=label)
         authoring.remove_criterion(
@@ -355,6 +374,7 @@ class PracticeAreaCreateView(views.ContentAPIView):
         responses={201: authoring_serializers.PracticeAreaAuthoringOutputSerializer, **ERRORS},
     )
     def post(self, request, std, label):
+        """Staff (editors): add a practice area to a draft."""
         data = _parse(authoring_serializers.PracticeAreaCreateInputSerializer, request)
         version = selectors.version_get(standard_slug=std, label=label)
         area = authoring.add_practice_area(
@@ -376,6 +396,7 @@ class PracticeAreaDetailView(views.ContentAPIView):
         responses={200: authoring_serializers.PracticeAreaAuthoringOutputSerializer, **ERRORS},
     )
     def patch(self, request, std, label, code):
+        """Staff (editors): change a draft's practice area."""
         data = _parse(authoring_serializers.PracticeAreaUpdateInputSerializer, request)
         version = selectors.version_get(standard_slug=std, label=label)
         if "code" in data:
@@ -396,6 +417,7 @@ class PracticeAreaDetailView(views.ContentAPIView):
         responses={204: None, **ERRORS},
     )
     def delete(self, request, std, label, code):
+        """Staff (editors): remove an empty practice area from a draft, with a reason."""
         data = _parse(authoring_serializers.ChangeReasonInputSerializer, request)
         version = selectors.version_get(standard_slug=std, label=label)
         authoring.remove_practice_area(
@@ -421,6 +443,8 @@ class _HistoryView(views.ContentAPIView):
 class CriterionHistoryView(_HistoryView):
     @extend_schema(operation_id="criteria_history")
     def get(self, request, std, label, code):
+        """The criterion's change records, newest first: when, by whom, why, and each field's old
+        and new value."""
         version = selectors.version_get(standard_slug=std, label=label)
         rows = selectors_history.criterion_history_rows(version=version, code=code)
         return self.history_response(rows)
@@ -429,6 +453,7 @@ class CriterionHistoryView(_HistoryView):
 class VersionHistoryView(_HistoryView):
     @extend_schema(operation_id="versions_history")
     def get(self, request, std, label):
+        """The change records of the version and everything in it, newest first."""
         version = selectors.version_get(standard_slug=std, label=label)
         return self.history_response(selectors_history.version_history_rows(version=version))
 
@@ -438,6 +463,7 @@ class CriterionTimelineView(views.ContentAPIView):
 
     @extend_schema(operation_id="criteria_timeline", parameters=[views.LANG_PARAMETER])
     def get(self, request, std, key):
+        """One criterion (by its permanent key) followed through every version of the standard."""
         criteria = selectors_history.criterion_timeline(standard_slug=std, key=key)
         page = self.paginate_queryset(criteria)
         if self.paginator.page.paginator.count == 0:

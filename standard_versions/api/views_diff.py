@@ -69,6 +69,8 @@ class VersionDiffView(ContentAPIView):
         },
     )
     def get(self, request, std):
+        """What changed from one version to another, criterion by criterion and word by word, as
+        JSON, an HTML redline or a Markdown changelog."""
         query = parse_diff_query(request.query_params)
         old, new = selectors_diff.version_pair_get(
             standard_slug=std, from_label=query["from"], to_label=query["to"]

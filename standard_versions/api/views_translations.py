@@ -14,6 +14,8 @@ class TranslationCoverageView(ContentAPIView):
 
     @extend_schema(operation_id="versions_translations_retrieve")
     def get(self, request, std, label):
+        """Translation coverage of the version in each language: counts by status, missing fields,
+        and stale fields with the English diff since they were translated."""
         version = selectors.version_get(standard_slug=std, label=label)
         report = {
             "standard": version.standard.slug,

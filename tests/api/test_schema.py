@@ -32,3 +32,21 @@ def test_browsable_api_renders_html(client, shipped_data):
     response = client.get("/api/v1/standards/wwc/versions/3.0/", HTTP_ACCEPT="text/html")
     assert response.status_code == 200
     assert b"Qualitative Data Practices" in response.content
+
+
+def test_every_operation_is_described_for_its_readers_not_by_a_base_class(tmp_path):
+    from standard_versions.api.revalidation import RevalidationFastPath
+    from standard_versions.api.views import ContentAPIView
+
+    path = tmp_path / "schema.yaml"
+    call_command("spectacular", "--file", str(path))
+    schema = yaml.safe_load(path.read_text())
+    internal = {
+        " ".join(ContentAPIView.__doc__.split())[:40],
+        " ".join(RevalidationFastPath.__doc__.split())[:40],
+    }
+    for operations in schema["paths"].values():
+        for operation in operations.values():
+            description = " ".join(operation.get("description", "").split())
+            assert description, operation["operationId"]
+            assert description[:40] not in internal, operation["operationId"]
