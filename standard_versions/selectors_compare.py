@@ -4,16 +4,16 @@ The versions come in one query and the pair is picked from them, so the page cos
 one for the translations (none in English) and four for the two trees, whatever their size.
 """
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
 from standard_versions.content import ContentText
-from standard_versions.diff import VersionDiff, diff_versions
+from standard_versions.diff import VersionDiff
 from standard_versions.errors import NotFound
 from standard_versions.models import Version
 from standard_versions.selectors import standard_get
-from standard_versions.selectors_diff import translation_caveats, version_snapshots
+from standard_versions.selectors_diff import snapshots_diff, version_snapshots
 from standard_versions.snapshots import VersionSnapshot
 
 
@@ -51,8 +51,5 @@ class Comparison:
 def compare_versions(*, old: Version, new: Version, content: ContentText) -> Comparison:
     """The two versions' snapshots in ``content``'s language and their diff: four queries."""
     before, after = version_snapshots(versions=[old, new], content=content)
-    diff = replace(
-        diff_versions(before, after),
-        translation_caveats=translation_caveats(old=old, new=new, content=content),
-    )
+    diff = snapshots_diff(old=old, new=new, before=before, after=after, content=content)
     return Comparison(old=before, new=after, diff=diff)

@@ -144,12 +144,24 @@ def translation_caveats(
     return tuple(caveats)
 
 
-def version_diff(*, old: Version, new: Version, content: ContentText | None = None) -> VersionDiff:
-    """The diff of two versions in ``content``'s language (English by default), with the
-    translation caveats of a translated language."""
-    content = content or SourceText()
-    before, after = version_snapshots(versions=[old, new], content=content)
+def snapshots_diff(
+    *,
+    old: Version,
+    new: Version,
+    before: VersionSnapshot,
+    after: VersionSnapshot,
+    content: ContentText,
+) -> VersionDiff:
+    """The diff of two versions' snapshots (made by ``version_snapshots`` in ``content``), with
+    the translation caveats of a translated language."""
     return replace(
         diff_versions(before, after),
         translation_caveats=translation_caveats(old=old, new=new, content=content),
     )
+
+
+def version_diff(*, old: Version, new: Version, content: ContentText | None = None) -> VersionDiff:
+    """The diff of two versions in ``content``'s language (English by default)."""
+    content = content or SourceText()
+    before, after = version_snapshots(versions=[old, new], content=content)
+    return snapshots_diff(old=old, new=new, before=before, after=after, content=content)
