@@ -7,6 +7,7 @@ with DEBUG off, SECRET_KEY and ALLOWED_HOSTS must be given.
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -40,6 +41,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     # Swagger UI's files from the pinned package, served by whitenoise: /api/docs/ needs no CDN.
     "drf_spectacular_sidecar",
+    "csp",
     "simple_history",
     "standard_versions",
 ]
@@ -47,6 +49,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "backend.csp.SiteCSPMiddleware",
     "standard_versions.middleware.PublicContentMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "standard_versions.middleware.LanguageMiddleware",
@@ -136,6 +139,48 @@ if not DEBUG:
     CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
+
+# Django's default, stated because docs/operations.md promises it: other sites get no Referer, so
+# a link out of the Standard tells them nothing about what was being read.
+SECURE_REFERRER_POLICY = "same-origin"
+
+# HTTPS (docs/operations.md, "Production"): off unless set, so plain-HTTP development and the test
+# suite work; the documented production environment turns every one on.
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", False)
+# Load balancers probe /healthz over plain HTTP; a redirect would read as "down".
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0, minimum=0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", False)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
+if SECURE_HSTS_PRELOAD and not (SECURE_HSTS_INCLUDE_SUBDOMAINS and SECURE_HSTS_SECONDS >= 31536000):
+    raise ImproperlyConfigured(
+        "SECURE_HSTS_PRELOAD=1 needs SECURE_HSTS_INCLUDE_SUBDOMAINS=1 and SECURE_HSTS_SECONDS of "
+        "at least 31536000: browsers' preload lists refuse anything less."
+    )
+
+# Content-Security-Policy (django-csp 4; backend/csp.py). Everything comes from this site. No page
+# runs inline script, so script-src has neither 'unsafe-inline' nor a nonce: the version and
+# consultation pages cache their HTML and share it across responses, where a per-response nonce
+# cannot go. A page that needs code gets a static file. Only the admin and the browsable API get
+# inline styles. data: images are the SVG icons inside Swagger UI's stylesheet.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+if csp_report_uri := env_str("CSP_REPORT_URI", ""):
+    if any(character in csp_report_uri for character in " ;,'\""):
+        raise ImproperlyConfigured(f"CSP_REPORT_URI={csp_report_uri!r} is not a single URL.")
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["report-uri"] = [csp_report_uri]
 
 # A form sent without a valid CSRF token gets a page of the public site that gives the text back.
 CSRF_FAILURE_VIEW = "standard_versions.web.views_consultation.csrf_failure"

@@ -2,52 +2,23 @@
 (drf-spectacular-sidecar, pinned in pyproject.toml) and has no inline script or style, so it runs
 under the site's Content-Security-Policy."""
 
-from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
 import pytest
 
+from tests.inline_code import PageCode
+
 pytestmark = pytest.mark.django_db
 
 
-class _Assets(HTMLParser):
-    """Every URL the page loads (script src, link href) and every inline script or style."""
-
-    def __init__(self):
-        super().__init__()
-        self.urls: list[str] = []
-        self.inline: list[str] = []
-        self._open: str | None = None
-
-    def handle_starttag(self, tag, attrs):
-        attributes = dict(attrs)
-        if tag == "script" and attributes.get("src"):
-            self.urls.append(attributes["src"])
-        elif tag in ("script", "style"):
-            self._open = tag
-        elif tag == "link" and attributes.get("href"):
-            self.urls.append(attributes["href"])
-        if any(name.startswith("on") for name in attributes) or "style" in attributes:
-            self.inline.append(f"<{tag}> attribute")
-
-    def handle_data(self, data):
-        if self._open and data.strip():
-            self.inline.append(f"<{self._open}>{data.strip()[:60]}")
-
-    def handle_endtag(self, tag):
-        self._open = None
-
-
-def _assets(client) -> _Assets:
+def _assets(client) -> PageCode:
     response = client.get("/api/docs/")
     assert response.status_code == 200
-    parser = _Assets()
-    parser.feed(response.content.decode())
-    return parser
+    return PageCode(response.content.decode())
 
 
 def test_the_docs_page_loads_only_same_origin_assets(client):
-    urls = _assets(client).urls
+    urls = _assets(client).loads
     assert urls, "the page loads Swagger UI from somewhere"
     elsewhere = [url for url in urls if urlsplit(url).netloc or not url.startswith("/")]
     assert elsewhere == []
@@ -56,7 +27,7 @@ def test_the_docs_page_loads_only_same_origin_assets(client):
 
 
 def test_every_asset_of_the_docs_page_is_served(client):
-    for url in _assets(client).urls:
+    for url in _assets(client).loads:
         response = client.get(url)
         assert response.status_code == 200, url
         body = b"".join(response) if response.streaming else response.content
