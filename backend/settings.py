@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     # Swagger UI's files from the pinned package, served by whitenoise: /api/docs/ needs no CDN.
     "drf_spectacular_sidecar",
+    "corsheaders",
     "csp",
     "simple_history",
     "standard_versions",
@@ -49,6 +50,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Early, so preflights are answered before anything else runs (standard_versions/api/cors.py).
+    "corsheaders.middleware.CorsMiddleware",
     "backend.csp.SiteCSPMiddleware",
     "standard_versions.middleware.PublicContentMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -181,6 +184,18 @@ if csp_report_uri := env_str("CSP_REPORT_URI", ""):
     if any(character in csp_report_uri for character in " ;,'\""):
         raise ImproperlyConfigured(f"CSP_REPORT_URI={csp_report_uri!r} is not a single URL.")
     CONTENT_SECURITY_POLICY["DIRECTIVES"]["report-uri"] = [csp_report_uri]
+
+# CORS (docs/operations.md, "CORS"): a browser on any origin (a city's portal) may read what anyone
+# may read; writes and staff-only reads get no CORS headers. standard_versions/api/cors.py decides
+# per request from the view's permissions, so the URL pattern alone matches nothing.
+CORS_URLS_REGEX = r"(?!)"
+CORS_ALLOW_ALL_ORIGINS = True
+# "*" is never sent with cookies, and Authorization is not an allowed header: every cross-origin
+# read is anonymous, so it can only see what anyone can.
+CORS_ALLOW_CREDENTIALS = False
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_ALLOW_HEADERS = ["accept", "accept-language", "if-none-match"]
+CORS_EXPOSE_HEADERS = ["ETag", "Content-Language", "Content-Disposition", "Retry-After"]
 
 # A form sent without a valid CSRF token gets a page of the public site that gives the text back.
 CSRF_FAILURE_VIEW = "standard_versions.web.views_consultation.csrf_failure"
