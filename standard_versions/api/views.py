@@ -10,9 +10,16 @@ from standard_versions.api import serializers
 from standard_versions.api.caching import conditional_content, version_etag
 from standard_versions.api.language import content_for, response_language
 from standard_versions.api.revalidation import RevalidationFastPath
+from standard_versions.models import Criterion, Standard, Version
 
 LANG_PARAMETER = OpenApiParameter(
     "lang", str, description="Language: en (source), es or pt-BR. Wins over Accept-Language."
+)
+IF_NONE_MATCH_PARAMETER = OpenApiParameter(
+    "If-None-Match",
+    str,
+    location=OpenApiParameter.HEADER,
+    description="The ETag of the copy you hold: 304 without a body while it is current.",
 )
 
 
@@ -31,9 +38,15 @@ class ContentAPIView(GenericAPIView):
 
 
 class StandardListView(ContentAPIView):
+    queryset = Standard.objects.none()  # for the schema generator only
     serializer_class = serializers.StandardOutputSerializer
 
-    @extend_schema(parameters=[LANG_PARAMETER], operation_id="standards_list")
+    @extend_schema(
+        summary="List the standards",
+        parameters=[LANG_PARAMETER],
+        responses={200: serializers.StandardOutputSerializer(many=True)},
+        operation_id="standards_list",
+    )
     def get(self, request):
         """The standards held here, in the reader's language."""
         page = self.paginate_queryset(selectors.standard_list())
@@ -50,7 +63,9 @@ class StandardListView(ContentAPIView):
 class StandardDetailView(ContentAPIView):
     serializer_class = serializers.StandardOutputSerializer
 
-    @extend_schema(parameters=[LANG_PARAMETER], operation_id="standards_retrieve")
+    @extend_schema(
+        summary="Get a standard", parameters=[LANG_PARAMETER], operation_id="standards_retrieve"
+    )
     def get(self, request, std):
         """One standard."""
         standard = selectors.standard_get(slug=std)
@@ -59,9 +74,15 @@ class StandardDetailView(ContentAPIView):
 
 
 class VersionListView(ContentAPIView):
+    queryset = Version.objects.none()  # for the schema generator only
     serializer_class = serializers.VersionSummaryOutputSerializer
 
-    @extend_schema(parameters=[LANG_PARAMETER], operation_id="versions_list")
+    @extend_schema(
+        summary="List a standard's versions",
+        parameters=[LANG_PARAMETER],
+        responses={200: serializers.VersionSummaryOutputSerializer(many=True)},
+        operation_id="versions_list",
+    )
     def get(self, request, std):
         """Every version of the standard, oldest first, with its status and dates."""
         versions = selectors.version_list(standard_slug=std)
@@ -97,6 +118,7 @@ class VersionDetailView(RevalidationFastPath, ContentAPIView):
 
 
 class CriterionListView(ContentAPIView):
+    queryset = Criterion.objects.none()  # for the schema generator only
     serializer_class = serializers.CriterionDetailOutputSerializer
 
     @extend_schema(parameters=[LANG_PARAMETER], operation_id="criteria_list")

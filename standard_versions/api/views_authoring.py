@@ -8,7 +8,7 @@ the ``If-Match`` header as a ``Precondition``.
 
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import status
 from rest_framework.response import Response
 from rest_framework.reverse import reverse
@@ -19,6 +19,7 @@ from standard_versions.api import serializers_authoring as authoring_serializers
 from standard_versions.api.caching import version_etag
 from standard_versions.api.language import content_for, response_language
 from standard_versions.errors import InvalidInput, NotFound
+from standard_versions.models import Criterion
 from standard_versions.preconditions import Precondition
 from standard_versions.roles import PUBLISHERS
 from standard_versions.services import authoring
@@ -38,14 +39,13 @@ IF_MATCH_PARAMETER = OpenApiParameter(
 REASON_PARAMETER = OpenApiParameter(
     "reason", str, description="Why (instead of a JSON body with reason)."
 )
-ERRORS = {
-    400: OpenApiResponse(description="Invalid input (code says which)."),
-    401: OpenApiResponse(description="Not authenticated."),
-    403: OpenApiResponse(description="No staff role for this."),
-    404: OpenApiResponse(description="Unknown standard, version or code."),
-    409: OpenApiResponse(description="version_not_editable, duplicate code, ..."),
-    412: OpenApiResponse(description="precondition_failed: If-Match is stale."),
-}
+
+
+def _conflicts(*codes: str) -> dict:
+    """The 409 of an authoring write, naming its codes (the other errors are derived, see
+    api/schema_errors.py). Every write refuses a version that is no longer a draft."""
+    names = ", ".join(f"`{code}`" for code in ("version_not_editable", *codes))
+    return {409: OpenApiResponse(description=f"Conflict with the version's state: {names}.")}
 
 
 def _precondition(request) -> Precondition | None:
@@ -112,9 +112,29 @@ def _version_response(view, request, version, *, status_code=status.HTTP_200_OK)
 
 class VersionListCreateView(views.VersionListView):
     @extend_schema(
+        summary="Create a draft from a version",
         operation_id="versions_create",
         request=authoring_serializers.VersionCreateInputSerializer,
-        responses={201: authoring_serializers.VersionAuthoringOutputSerializer, **ERRORS},
+        responses={
+            201: authoring_serializers.VersionAuthoringOutputSerializer,
+            400: OpenApiResponse(
+                description="`based_on_not_found`, `invalid_label`, `reason_too_long`, or "
+                "`invalid` with `errors`."
+            ),
+            409: OpenApiResponse(description="`version_label_taken`: the label is in use."),
+        },
+        examples=[
+            OpenApiExample(
+                "A draft of 3.1 from 3.0",
+                request_only=True,
+                value={
+                    "label": "3.1",
+                    "title": "WWC Standard, Version 3.1",
+                    "based_on": "3.0",
+                    "reason": "Start of the 2027 revision",
+                },
+            )
+        ],
     )
     def post(self, request, std):
         """Staff (editors): a new draft holding a copy of `based_on`'s practice areas, criteria,
@@ -142,7 +162,9 @@ class VersionListCreateView(views.VersionListView):
 
 class VersionDetailAsOfView(views.VersionDetailView):
     @extend_schema(
-        parameters=[views.LANG_PARAMETER, AS_OF_PARAMETER], operation_id="versions_retrieve"
+        summary="Get a whole version",
+        parameters=[views.LANG_PARAMETER, AS_OF_PARAMETER, views.IF_NONE_MATCH_PARAMETER],
+        operation_id="versions_retrieve",
     )
     def get(self, request, std, label):
         """The whole version: practice areas with their criteria, and the requirements. With
@@ -158,10 +180,11 @@ class VersionDetailAsOfView(views.VersionDetailView):
         return Response(self.serializer_class(tree, context=context).data)
 
     @extend_schema(
+        summary="Change a draft's details",
         operation_id="versions_partial_update",
         request=authoring_serializers.VersionUpdateInputSerializer,
         parameters=[IF_MATCH_PARAMETER],
-        responses={200: authoring_serializers.VersionAuthoringOutputSerializer, **ERRORS},
+        responses={200: authoring_serializers.VersionAuthoringOutputSerializer, **_conflicts()},
     )
     def patch(self, request, std, label):
         """Staff (editors): change a draft's title, provenance note or effective date (`null` clears
@@ -183,10 +206,14 @@ class VersionPublishView(views.ContentAPIView):
     serializer_class = authoring_serializers.VersionAuthoringOutputSerializer
 
     @extend_schema(
+        summary="Publish a draft",
         operation_id="versions_publish",
         request=authoring_serializers.VersionPublishInputSerializer,
         parameters=[IF_MATCH_PARAMETER],
-        responses={200: authoring_serializers.VersionAuthoringOutputSerializer, **ERRORS},
+        responses={
+            200: authoring_serializers.VersionAuthoringOutputSerializer,
+            **_conflicts("version_has_no_criteria"),
+        },
     )
     def post(self, request, std, label):
         """Staff (publishers): publish a draft; the version published until now is superseded."""
@@ -208,10 +235,11 @@ class VersionWithdrawView(views.ContentAPIView):
     serializer_class = authoring_serializers.VersionAuthoringOutputSerializer
 
     @extend_schema(
+        summary="Withdraw a draft",
         operation_id="versions_withdraw",
         request=authoring_serializers.ChangeReasonInputSerializer,
         parameters=[IF_MATCH_PARAMETER],
-        responses={200: authoring_serializers.VersionAuthoringOutputSerializer, **ERRORS},
+        responses={200: authoring_serializers.VersionAuthoringOutputSerializer, **_conflicts()},
     )
     def post(self, request, std, label):
         """Staff (publishers): withdraw a draft."""
@@ -235,17 +263,22 @@ class RequirementsView(views.ContentAPIView):
         response["ETag"] = version_etag(tree, language=response_language(request), variant="-tree")
         return response
 
-    @extend_schema(operation_id="requirements_retrieve", parameters=[views.LANG_PARAMETER])
+    @extend_schema(
+        summary="Get a version's requirements",
+        operation_id="requirements_retrieve",
+        parameters=[views.LANG_PARAMETER],
+    )
     def get(self, request, std, label):
         """The version's certification requirements: levels, core criteria and outcome areas."""
         version = selectors.version_get(standard_slug=std, label=label)
         return self._requirements(request, version)
 
     @extend_schema(
+        summary="Change a draft's requirements",
         operation_id="requirements_partial_update",
         request=authoring_serializers.RequirementsUpdateInputSerializer,
         parameters=[IF_MATCH_PARAMETER],
-        responses={200: serializers.RequirementsOutputSerializer, **ERRORS},
+        responses={200: serializers.RequirementsOutputSerializer, **_conflicts()},
     )
     def patch(self, request, std, label):
         """Staff (editors): replace parts of a draft's requirements; each list given is the complete
@@ -264,7 +297,12 @@ class RequirementsView(views.ContentAPIView):
 
 
 class CriterionListEditView(views.CriterionListView):
-    @extend_schema(parameters=[views.LANG_PARAMETER, AS_OF_PARAMETER], operation_id="criteria_list")
+    @extend_schema(
+        summary="List a version's criteria",
+        parameters=[views.LANG_PARAMETER, AS_OF_PARAMETER, views.IF_NONE_MATCH_PARAMETER],
+        responses={200: serializers.CriterionDetailOutputSerializer(many=True)},
+        operation_id="criteria_list",
+    )
     def get(self, request, std, label):
         """The version's criteria in reading order, paginated. With `as_of`, as they were stored at
         that instant."""
@@ -281,10 +319,14 @@ class CriterionListEditView(views.CriterionListView):
         return self.get_paginated_response(data)
 
     @extend_schema(
+        summary="Add a criterion to a draft",
         operation_id="criteria_create",
         request=authoring_serializers.CriterionCreateInputSerializer,
         parameters=[IF_MATCH_PARAMETER],
-        responses={201: serializers.CriterionDetailOutputSerializer, **ERRORS},
+        responses={
+            201: serializers.CriterionDetailOutputSerializer,
+            **_conflicts("criterion_code_taken", "criterion_key_taken"),
+        },
     )
     def post(self, request, std, label):
         """Staff (editors): add a criterion to a draft."""
@@ -305,7 +347,9 @@ class CriterionListEditView(views.CriterionListView):
 
 class CriterionDetailEditView(views.CriterionDetailView):
     @extend_schema(
-        parameters=[views.LANG_PARAMETER, AS_OF_PARAMETER], operation_id="criteria_retrieve"
+        summary="Get a criterion",
+        parameters=[views.LANG_PARAMETER, AS_OF_PARAMETER, views.IF_NONE_MATCH_PARAMETER],
+        operation_id="criteria_retrieve",
     )
     def get(self, request, std, label, code):
         """One criterion with its practice area. With `as_of`, the criterion that had this code at
@@ -321,10 +365,21 @@ class CriterionDetailEditView(views.CriterionDetailView):
         return Response(self.serializer_class(criterion, context=context).data)
 
     @extend_schema(
+        summary="Change a draft's criterion",
         operation_id="criteria_partial_update",
         request=authoring_serializers.CriterionUpdateInputSerializer,
         parameters=[IF_MATCH_PARAMETER],
-        responses={200: serializers.CriterionDetailOutputSerializer, **ERRORS},
+        responses={
+            200: serializers.CriterionDetailOutputSerializer,
+            **_conflicts("criterion_code_taken"),
+        },
+        examples=[
+            OpenApiExample(
+                "A clearer title",
+                request_only=True,
+                value={"title": "Qualitative Data and Community Input", "reason": "Clearer title"},
+            )
+        ],
     )
     def patch(self, request, std, label, code):
         """Staff (editors): change a draft's criterion (title, description, code, practice area,
@@ -344,10 +399,11 @@ class CriterionDetailEditView(views.CriterionDetailView):
         return _criterion_response(self, request, criterion)
 
     @extend_schema(
+        summary="Remove a criterion from a draft",
         operation_id="criteria_destroy",
         request=authoring_serializers.ChangeReasonInputSerializer,
         parameters=[IF_MATCH_PARAMETER, REASON_PARAMETER],
-        responses={204: None, **ERRORS},
+        responses={204: None, **_conflicts()},
     )
     def delete(self, request, std, label, code):
         """Staff (editors): remove a criterion from a draft, with a reason."""
@@ -368,10 +424,14 @@ class PracticeAreaCreateView(views.ContentAPIView):
     serializer_class = authoring_serializers.PracticeAreaAuthoringOutputSerializer
 
     @extend_schema(
+        summary="Add a practice area to a draft",
         operation_id="practice_areas_create",
         request=authoring_serializers.PracticeAreaCreateInputSerializer,
         parameters=[IF_MATCH_PARAMETER],
-        responses={201: authoring_serializers.PracticeAreaAuthoringOutputSerializer, **ERRORS},
+        responses={
+            201: authoring_serializers.PracticeAreaAuthoringOutputSerializer,
+            **_conflicts("practice_area_code_taken", "practice_area_key_taken"),
+        },
     )
     def post(self, request, std, label):
         """Staff (editors): add a practice area to a draft."""
@@ -390,10 +450,14 @@ class PracticeAreaDetailView(views.ContentAPIView):
     serializer_class = authoring_serializers.PracticeAreaAuthoringOutputSerializer
 
     @extend_schema(
+        summary="Change a draft's practice area",
         operation_id="practice_areas_partial_update",
         request=authoring_serializers.PracticeAreaUpdateInputSerializer,
         parameters=[IF_MATCH_PARAMETER],
-        responses={200: authoring_serializers.PracticeAreaAuthoringOutputSerializer, **ERRORS},
+        responses={
+            200: authoring_serializers.PracticeAreaAuthoringOutputSerializer,
+            **_conflicts("practice_area_code_taken"),
+        },
     )
     def patch(self, request, std, label, code):
         """Staff (editors): change a draft's practice area."""
@@ -411,10 +475,11 @@ class PracticeAreaDetailView(views.ContentAPIView):
         return Response(self.serializer_class(area, context=context).data)
 
     @extend_schema(
+        summary="Remove an empty practice area from a draft",
         operation_id="practice_areas_destroy",
         request=authoring_serializers.ChangeReasonInputSerializer,
         parameters=[IF_MATCH_PARAMETER, REASON_PARAMETER],
-        responses={204: None, **ERRORS},
+        responses={204: None, **_conflicts("practice_area_not_empty")},
     )
     def delete(self, request, std, label, code):
         """Staff (editors): remove an empty practice area from a draft, with a reason."""
@@ -432,6 +497,7 @@ class PracticeAreaDetailView(views.ContentAPIView):
 
 
 class _HistoryView(views.ContentAPIView):
+    queryset = Criterion.history.none()  # for the schema generator only
     serializer_class = authoring_serializers.HistoryEntryOutputSerializer
 
     def history_response(self, rows):
@@ -441,7 +507,11 @@ class _HistoryView(views.ContentAPIView):
 
 
 class CriterionHistoryView(_HistoryView):
-    @extend_schema(operation_id="criteria_history")
+    @extend_schema(
+        summary="A criterion's change history",
+        responses={200: authoring_serializers.HistoryEntryOutputSerializer(many=True)},
+        operation_id="criteria_history",
+    )
     def get(self, request, std, label, code):
         """The criterion's change records, newest first: when, by whom, why, and each field's old
         and new value."""
@@ -451,7 +521,11 @@ class CriterionHistoryView(_HistoryView):
 
 
 class VersionHistoryView(_HistoryView):
-    @extend_schema(operation_id="versions_history")
+    @extend_schema(
+        summary="A version's change history",
+        responses={200: authoring_serializers.HistoryEntryOutputSerializer(many=True)},
+        operation_id="versions_history",
+    )
     def get(self, request, std, label):
         """The change records of the version and everything in it, newest first."""
         version = selectors.version_get(standard_slug=std, label=label)
@@ -459,9 +533,15 @@ class VersionHistoryView(_HistoryView):
 
 
 class CriterionTimelineView(views.ContentAPIView):
+    queryset = Criterion.objects.none()  # for the schema generator only
     serializer_class = authoring_serializers.TimelineEntryOutputSerializer
 
-    @extend_schema(operation_id="criteria_timeline", parameters=[views.LANG_PARAMETER])
+    @extend_schema(
+        summary="A criterion through every version",
+        parameters=[views.LANG_PARAMETER],
+        responses={200: authoring_serializers.TimelineEntryOutputSerializer(many=True)},
+        operation_id="criteria_timeline",
+    )
     def get(self, request, std, key):
         """One criterion (by its permanent key) followed through every version of the standard."""
         criteria = selectors_history.criterion_timeline(standard_slug=std, key=key)

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
+    OpenApiExample,
     OpenApiParameter,
     OpenApiResponse,
     extend_schema,
@@ -51,7 +52,26 @@ IDEMPOTENCY_KEY_HEADER = OpenApiParameter(
 STATUS_PARAMETER = OpenApiParameter(
     "status", str, enum=["scheduled", "open", "closed"], description="Only periods in this state."
 )
-ERROR = OpenApiResponse(description="Error: {code, detail}.")
+STATE_PARAMETER = OpenApiParameter(
+    "state",
+    str,
+    enum=["received", "published", "withheld"],
+    description="Only comments in this moderation state (400 invalid_state otherwise).",
+)
+EXPORT_FORMAT_PARAMETER = OpenApiParameter(
+    "format",
+    str,
+    enum=["csv", "jsonl"],
+    description="csv (the default) or jsonl (JSON Lines, one comment per line).",
+)
+
+
+def _error(description: str) -> OpenApiResponse:
+    """An error response of one view: the body is the shared Error (api/schema_errors.py)."""
+    return OpenApiResponse(description=description)
+
+
+INVALID_TIME = "`datetime_without_offset`, `datetime_out_of_range`"
 
 
 class _PeriodView(ContentAPIView):
@@ -73,8 +93,12 @@ class CommentPeriodListView(_PeriodView):
     serializer_class = s.CommentPeriodOutputSerializer
 
     @extend_schema(
+        summary="List comment periods",
         parameters=[STATUS_PARAMETER],
-        responses={200: s.CommentPeriodOutputSerializer(many=True), 400: ERROR},
+        responses={
+            200: s.CommentPeriodOutputSerializer(many=True),
+            400: _error("`invalid_status`: status is not scheduled, open or closed."),
+        },
         operation_id="comment_periods_list",
     )
     def get(self, request):
@@ -87,8 +111,33 @@ class CommentPeriodListView(_PeriodView):
         return self.get_paginated_response(data)
 
     @extend_schema(
+        summary="Open a comment period on a draft",
         request=s.CommentPeriodCreateInputSerializer,
-        responses={201: s.CommentPeriodOutputSerializer, 400: ERROR, 409: ERROR},
+        responses={
+            201: s.CommentPeriodOutputSerializer,
+            400: _error(
+                "`closes_at_not_after_opens_at`, `criterion_not_in_version`, `scope_empty`, "
+                f"`invalid_timezone`, {INVALID_TIME}, `version_not_found` (the standard or "
+                "version named in the body), `instructions_too_long`, or `invalid` with `errors`."
+            ),
+            409: _error("`version_not_draft`: periods are opened only on drafts."),
+        },
+        examples=[
+            OpenApiExample(
+                "Two weeks on two criteria",
+                request_only=True,
+                value={
+                    "standard": "wwc",
+                    "version": "demo",
+                    "opens_at": "2030-04-14T00:00:00-04:00",
+                    "closes_at": "2030-04-28T00:00:00-04:00",
+                    "timezone": "America/New_York",
+                    "criteria": ["DM7", "DM8"],
+                    "instructions": "Comment on the **new** criteria.",
+                    "reason": "Spring consultation",
+                },
+            )
+        ],
         operation_id="comment_periods_create",
     )
     def post(self, request):
@@ -115,7 +164,8 @@ class CommentPeriodDetailView(_PeriodView):
     serializer_class = s.CommentPeriodOutputSerializer
 
     @extend_schema(
-        responses={200: s.CommentPeriodOutputSerializer, 404: ERROR},
+        summary="Get a comment period",
+        responses={200: s.CommentPeriodOutputSerializer},
         operation_id="comment_periods_retrieve",
     )
     def get(self, request, period_id):
@@ -146,24 +196,48 @@ class _PeriodClosingTimeView(_PeriodView):
         return Response(self.period_data(period, now=now))
 
 
-def _closing_time_schema(operation_id: str):
+def _closing_time_schema(operation_id: str, *, summary: str, refusals: dict, example: dict):
     return extend_schema_view(
         post=extend_schema(
+            summary=summary,
             request=s.CommentPeriodExtendInputSerializer,
-            responses={200: s.CommentPeriodOutputSerializer, 400: ERROR, 404: ERROR, 409: ERROR},
+            responses={200: s.CommentPeriodOutputSerializer, **refusals},
+            examples=[OpenApiExample(summary, request_only=True, value=example)],
             operation_id=operation_id,
         )
     )
 
 
-@_closing_time_schema("comment_periods_extend")
+@_closing_time_schema(
+    "comment_periods_extend",
+    summary="Extend a comment period",
+    refusals={
+        400: _error(
+            f"`reason_required`, `closes_at_not_later` (it must close later), {INVALID_TIME}, "
+            "or `invalid` with `errors`."
+        ),
+        409: _error("`comment_period_closed` (reopen it instead) or `version_not_draft`."),
+    },
+    example={"closes_at": "2030-05-05T00:00:00-04:00", "reason": "Requests from several cities"},
+)
 class CommentPeriodExtendView(_PeriodClosingTimeView):
     """Move a scheduled or open period's closing time later (publishers; a reason is required)."""
 
     change_closing_time = staticmethod(period_services.extend_period)
 
 
-@_closing_time_schema("comment_periods_reopen")
+@_closing_time_schema(
+    "comment_periods_reopen",
+    summary="Reopen a closed comment period",
+    refusals={
+        400: _error(
+            f"`reason_required`, `closes_at_not_in_future`, {INVALID_TIME}, or `invalid` with "
+            "`errors`."
+        ),
+        409: _error("`comment_period_not_closed` or `version_not_draft`."),
+    },
+    example={"closes_at": "2030-05-12T00:00:00-04:00", "reason": "The form was down"},
+)
 class CommentPeriodReopenView(_PeriodClosingTimeView):
     """Open a closed period again, from now until the new closing time (publishers; a reason is
     required)."""
@@ -176,8 +250,22 @@ class CommentPeriodCloseView(_PeriodView):
     serializer_class = s.CommentPeriodOutputSerializer
 
     @extend_schema(
+        summary="Close a comment period early",
         request=s.CommentPeriodCloseInputSerializer,
-        responses={200: s.CommentPeriodOutputSerializer, 400: ERROR, 404: ERROR, 409: ERROR},
+        responses={
+            200: s.CommentPeriodOutputSerializer,
+            400: _error("`reason_required`, or `invalid` with `errors`."),
+            409: _error(
+                "`comment_period_closed` (already closed) or `comment_period_not_open` (scheduled)."
+            ),
+        },
+        examples=[
+            OpenApiExample(
+                "Close now",
+                request_only=True,
+                value={"reason": "Draft withdrawn for rework"},
+            )
+        ],
         operation_id="comment_periods_close",
     )
     def post(self, request, period_id):
@@ -201,7 +289,8 @@ class CommentPeriodCommentsView(ContentAPIView):
         return [CommentSubmissionThrottle()] if self.request.method == "POST" else []
 
     @extend_schema(
-        responses={200: s.PublishedCommentOutputSerializer(many=True), 404: ERROR},
+        summary="List a period's published comments",
+        responses={200: s.PublishedCommentOutputSerializer(many=True)},
         operation_id="comment_periods_comments_list",
     )
     def get(self, request, period_id):
@@ -214,15 +303,40 @@ class CommentPeriodCommentsView(ContentAPIView):
     @extend_schema(
         request=s.CommentSubmitInputSerializer,
         parameters=[IDEMPOTENCY_KEY_HEADER],
+        summary="Submit a comment",
         responses={
             201: s.CommentReceiptOutputSerializer,
-            400: ERROR,
-            403: ERROR,
-            404: ERROR,
-            409: ERROR,
-            413: ERROR,
-            429: ERROR,
+            400: _error(
+                "`criterion_not_in_scope`, `comment_body_empty`, `comment_body_too_long`, "
+                "`proposed_text_too_long`, `invalid_text`, `invalid_idempotency_key`, or "
+                "`invalid` with `errors`. Nothing was stored."
+            ),
+            403: _error(
+                "`comment_period_not_open` (before opens_at), `comment_period_closed` (at or "
+                "after closes_at), or `permission_denied` (a session request without its CSRF "
+                "token)."
+            ),
+            409: _error(
+                "`idempotency_key_reused`: the Idempotency-Key was used with another body."
+            ),
         },
+        examples=[
+            OpenApiExample(
+                "A technical comment on DM7",
+                request_only=True,
+                value={
+                    "criterion": "DM7",
+                    "body": "Please say how often the inventory is reviewed.",
+                    "proposed_text": "... reviewed at least once a year ...",
+                    "type": "technical",
+                    "language": "en",
+                    "name": "Ana Silva",
+                    "organization": "City of Somewhere",
+                    "identity_public": True,
+                    "email": "ana@example.org",
+                },
+            )
+        ],
         operation_id="comment_periods_comments_create",
     )
     def post(self, request, period_id):
@@ -257,7 +371,8 @@ class CommentReceiptView(ContentAPIView):
     serializer_class = s.CommentReceiptDetailOutputSerializer
 
     @extend_schema(
-        responses={200: s.CommentReceiptDetailOutputSerializer, 404: ERROR},
+        summary="Get a comment's receipt",
+        responses={200: s.CommentReceiptDetailOutputSerializer},
         operation_id="comments_retrieve",
     )
     def get(self, request, tracking_id):
@@ -272,8 +387,15 @@ class CommentModerateView(ContentAPIView):
     serializer_class = s.StaffCommentOutputSerializer
 
     @extend_schema(
+        summary="Publish or withhold a comment",
         request=s.CommentModerateInputSerializer,
-        responses={200: s.StaffCommentOutputSerializer, 400: ERROR, 404: ERROR},
+        responses={
+            200: s.StaffCommentOutputSerializer,
+            400: _error(
+                "`invalid_moderation_state`, `reason_required` (withholding), or `invalid` with "
+                "`errors`."
+            ),
+        },
         operation_id="comments_moderate",
     )
     def post(self, request, tracking_id):
@@ -295,8 +417,15 @@ class CommentRespondView(ContentAPIView):
     serializer_class = s.StaffCommentOutputSerializer
 
     @extend_schema(
+        summary="Answer a comment",
         request=s.CommentRespondInputSerializer,
-        responses={200: s.StaffCommentOutputSerializer, 400: ERROR, 404: ERROR},
+        responses={
+            200: s.StaffCommentOutputSerializer,
+            400: _error(
+                "`invalid_disposition`, `response_required`, `response_too_long`, or `invalid` "
+                "with `errors`."
+            ),
+        },
         operation_id="comments_respond",
     )
     def post(self, request, tracking_id):
@@ -323,10 +452,9 @@ class CommentPeriodModerationView(ContentAPIView):
     serializer_class = s.StaffCommentOutputSerializer
 
     @extend_schema(
-        parameters=[
-            OpenApiParameter("state", str, enum=["received", "published", "withheld"]),
-        ],
-        responses={200: s.StaffCommentOutputSerializer(many=True), 400: ERROR, 404: ERROR},
+        summary="List a period's comments for moderation",
+        parameters=[STATE_PARAMETER],
+        responses={200: s.StaffCommentOutputSerializer(many=True)},
         operation_id="comment_periods_moderation_list",
     )
     def get(self, request, period_id):
@@ -347,7 +475,8 @@ class CommentPeriodCampaignsView(ContentAPIView):
     serializer_class = s.CampaignOutputSerializer
 
     @extend_schema(
-        responses={200: s.CampaignOutputSerializer(many=True), 404: ERROR},
+        summary="List a period's campaigns",
+        responses={200: s.CampaignOutputSerializer(many=True)},
         operation_id="comment_periods_campaigns_list",
     )
     def get(self, request, period_id):
@@ -365,7 +494,8 @@ class CommentPeriodExportView(ContentAPIView):
     renderer_classes = [CSVRenderer, JSONLinesRenderer, JSONRenderer]
 
     @extend_schema(
-        parameters=[OpenApiParameter("format", str, enum=["csv", "jsonl"])],
+        summary="Export a period's comments",
+        parameters=[EXPORT_FORMAT_PARAMETER],
         responses={
             (200, "text/csv"): OpenApiTypes.STR,
             (200, "application/jsonl"): OpenApiTypes.STR,
@@ -398,8 +528,16 @@ class DispositionReportView(ContentAPIView):
         responses={
             200: s.DispositionReportOutputSerializer,
             (200, "text/csv"): OpenApiTypes.STR,
-            404: ERROR,
         },
+        summary="Get a version's disposition report",
+        parameters=[
+            OpenApiParameter(
+                "format",
+                str,
+                enum=["json", "csv"],
+                description="json (the default) or csv (one row per comment).",
+            )
+        ],
         operation_id="disposition_report_retrieve",
     )
     def get(self, request, std, label):

@@ -17,7 +17,7 @@ from standard_versions.api.serializers_diff import (
     DiffQueryInputSerializer,
     VersionDiffOutputSerializer,
 )
-from standard_versions.api.views import LANG_PARAMETER, ContentAPIView
+from standard_versions.api.views import IF_NONE_MATCH_PARAMETER, LANG_PARAMETER, ContentAPIView
 from standard_versions.errors import InvalidInput
 
 DIFF_PARAMETERS = [
@@ -55,8 +55,9 @@ class VersionDiffView(ContentAPIView):
     renderer_classes = [JSONRenderer, BrowsableAPIRenderer, DiffHTMLRenderer, DiffMarkdownRenderer]
 
     @extend_schema(
+        summary="Compare two versions",
         operation_id="standards_diff",
-        parameters=DIFF_PARAMETERS,
+        parameters=[*DIFF_PARAMETERS, IF_NONE_MATCH_PARAMETER],
         responses={
             (200, "application/json"): VersionDiffOutputSerializer,
             (200, "text/html"): OpenApiTypes.STR,

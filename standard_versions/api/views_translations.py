@@ -12,7 +12,9 @@ from standard_versions.selectors_translations import translation_coverage
 class TranslationCoverageView(ContentAPIView):
     serializer_class = TranslationCoverageOutputSerializer
 
-    @extend_schema(operation_id="versions_translations_retrieve")
+    @extend_schema(
+        summary="Translation coverage of a version", operation_id="versions_translations_retrieve"
+    )
     def get(self, request, std, label):
         """Translation coverage of the version in each language: counts by status, missing fields,
         and stale fields with the English diff since they were translated."""
