@@ -12,7 +12,7 @@ TEST_ENV := DEBUG=0 SECRET_KEY=test-only-secret-key-not-for-production \
 	ALLOWED_HOSTS=testserver,localhost,127.0.0.1 SECURE_COOKIES=0
 RUN_ENV := DEBUG=$${DEBUG:-1}
 
-.PHONY: run test venv lint pytest bench chromium axe screenshots clean catalogs messages
+.PHONY: run test venv lint pytest fuzz bench chromium axe screenshots clean catalogs messages
 
 $(STAMP): pyproject.toml
 	@test -n "$(PYTHON)" || { echo "Python 3.11 or newer is needed"; exit 1; }
@@ -40,7 +40,7 @@ lint: venv
 	$(TEST_ENV) $(MANAGE) check --fail-level WARNING
 	$(TEST_ENV) $(MANAGE) makemigrations --check --dry-run
 
-test: venv catalogs lint chromium axe
+test: venv catalogs lint fuzz chromium axe
 	$(TEST_ENV) $(BIN)/pytest -n 2 $(ARGS)
 
 # `make pytest ARGS="tests/api -k etag"`: the suite or a part of it, without the lint steps.
@@ -77,6 +77,12 @@ catalogs: venv
 
 messages: venv
 	$(RUN_ENV) $(MANAGE) update_catalogs
+
+# The schema fuzzer: schemathesis against gunicorn (DEBUG=0) on a scratch database loaded with the
+# shipped data, anonymous and with a staff token (tests/fuzz/); about 2-3 minutes. On PostgreSQL
+# (DATABASE_URL) it creates and drops <name>_fuzz. `make fuzz FUZZ_ARGS="--max-examples 100"`.
+fuzz: venv catalogs
+	$(BIN)/python -m tests.fuzz.run_schemathesis $(FUZZ_ARGS)
 
 bench: venv
 	$(BIN)/python -m tests.bench.run $(ARGS)
