@@ -49,6 +49,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "backend.middleware.RequestBodyLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Early, so preflights are answered before anything else runs (standard_versions/api/cors.py).
     "corsheaders.middleware.CorsMiddleware",
@@ -223,10 +224,9 @@ REST_FRAMEWORK = {
     "PAGE_SIZE": 100,
     "DEFAULT_RENDERER_CLASSES": [
         "rest_framework.renderers.JSONRenderer",
-        "rest_framework.renderers.BrowsableAPIRenderer",
+        "standard_versions.api.renderers.BrowsableAPIRenderer",
     ],
     "DEFAULT_PARSER_CLASSES": ["standard_versions.api.parsers.LimitedJSONParser"],
-    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "EXCEPTION_HANDLER": "standard_versions.api.exceptions.exception_handler",
     "DEFAULT_SCHEMA_CLASS": "standard_versions.api.schema.OwnDocstringAutoSchema",
     "DEFAULT_THROTTLE_RATES": {"comments": COMMENT_THROTTLE_RATE},

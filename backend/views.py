@@ -2,12 +2,15 @@ import logging
 
 from django.http import HttpResponse, JsonResponse
 from django.template.loader import render_to_string
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_safe
 
 from standard_versions.web.errors import not_found_page
 
 logger = logging.getLogger(__name__)
 
 
+@require_safe
 def healthz(request):
     """Liveness probe: a fixed small JSON body, no database. Also the benchmark's ceiling view."""
     return JsonResponse({"status": "ok"})
@@ -19,7 +22,7 @@ def _is_api(request) -> bool:
 
 def not_found(request, exception=None):
     if _is_api(request):
-        return JsonResponse({"code": "not_found", "detail": "No such page."}, status=404)
+        return JsonResponse({"code": "not_found", "detail": str(_("No such page."))}, status=404)
     return not_found_page(request, exception)
 
 
@@ -34,7 +37,7 @@ _PLAIN_SERVER_ERROR = (
 def server_error(request):
     if _is_api(request):
         return JsonResponse(
-            {"code": "server_error", "detail": "Internal server error."}, status=500
+            {"code": "server_error", "detail": str(_("Internal server error."))}, status=500
         )
     try:
         html = render_to_string("web/500.html")

@@ -2,5 +2,7 @@ import os
 
 from django.core.wsgi import get_wsgi_application
 
+from backend.wsgi_body import ChunkedBodyReader
+
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "backend.settings")
-application = get_wsgi_application()
+application = ChunkedBodyReader(get_wsgi_application())

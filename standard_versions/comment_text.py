@@ -5,6 +5,24 @@ import json
 import unicodedata
 
 WHITESPACE_AND_SEPARATORS = {"Zs", "Zl", "Zp", "Cc"}
+INVISIBLE_CATEGORIES = WHITESPACE_AND_SEPARATORS | {"Cf"}
+
+
+# Hangul and half-width fillers and the blank Braille pattern render as nothing, though Unicode
+# files them as letters or symbols.
+INVISIBLE_FILLERS = {"\u115f", "\u1160", "\u3164", "\uffa0", "\u2800"}
+
+
+def is_blank(text: str) -> bool:
+    """True when nothing in ``text`` would show: only spaces of any kind (no-break, ideographic),
+    line and paragraph separators, control and format characters (zero-width space, word joiner,
+    byte-order mark, direction marks) and the known filler characters."""
+    return all(
+        char.isspace()
+        or unicodedata.category(char) in INVISIBLE_CATEGORIES
+        or char in INVISIBLE_FILLERS
+        for char in text
+    )
 
 
 def nfc(text: str) -> str:

@@ -36,7 +36,8 @@ class Precondition:
     @classmethod
     def from_if_match(cls, header: str | None) -> "Precondition | None":
         """``None`` when there is no header (no precondition); a tag that is not ours matches
-        nothing, so it fails as a stale tag would."""
+        nothing, so it fails as a stale tag would. ``If-Match`` uses the strong comparison
+        (RFC 9110, 13.1.1): a weak tag (``W/"..."``) never matches."""
         if header is None:
             return None
         candidates = parse_etags(header)
@@ -44,7 +45,9 @@ class Precondition:
             return cls(any_tag=True)
         tags = []
         for candidate in candidates:
-            match = _TAG.match(candidate.removeprefix("W/").strip('"'))
+            if candidate.startswith("W/"):
+                continue
+            match = _TAG.match(candidate.strip('"'))
             if match:
                 tags.append(
                     _Tag(

@@ -33,7 +33,10 @@ from standard_versions.translatable import TranslatedText
 
 
 def parse_as_of(text: str) -> datetime:
-    """An ISO 8601 instant (a date alone means its start, UTC; no offset means UTC)."""
+    """An ISO 8601 instant (a date alone means its start, UTC; no offset means UTC), returned in
+    UTC. Anything unparseable, or an instant that leaves years 1 to 9999 once in UTC, is refused
+    with 400 ``invalid_as_of``: offsets are normalised away here because PostgreSQL accepts only
+    offsets up to 15:59 and Python cannot represent instants outside those years."""
     text = (text or "").strip()
     if "T" in text:
         # A "+" left unencoded in a query string arrives as a space.
@@ -44,7 +47,10 @@ def parse_as_of(text: str) -> datetime:
             value = parse_datetime(text)
             if value is None and (day := parse_date(text)) is not None:
                 value = datetime.combine(day, time.min)
-        except ValueError:
+            if value is not None:
+                value = value.replace(tzinfo=UTC) if timezone.is_naive(value) else value
+                value = value.astimezone(UTC)
+        except (ValueError, OverflowError):
             value = None
     if value is None:
         raise InvalidInput(
@@ -52,8 +58,6 @@ def parse_as_of(text: str) -> datetime:
             code="invalid_as_of",
             errors={"as_of": [str(_("Not an ISO 8601 date or date and time."))]},
         )
-    if timezone.is_naive(value):
-        value = value.replace(tzinfo=UTC)
     return value
 
 

@@ -9,6 +9,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from standard_versions.api.fields import StrictCharField
 from standard_versions.api.serializers import (
     ContentField,
     TranslatableOutputSerializer,
@@ -19,7 +20,7 @@ MAX_POSITION = 2**31 - 1
 
 
 def _reason_field(**kwargs):
-    return serializers.CharField(
+    return StrictCharField(
         required=False,
         allow_blank=True,
         max_length=2000,
@@ -34,9 +35,9 @@ class ChangeReasonInputSerializer(serializers.Serializer):
 
 
 class VersionCreateInputSerializer(serializers.Serializer):
-    label = serializers.CharField(max_length=20)
-    title = serializers.CharField(max_length=300)
-    based_on = serializers.CharField(max_length=20, help_text="Label of the version to copy.")
+    label = StrictCharField(max_length=20)
+    title = StrictCharField(max_length=300)
+    based_on = StrictCharField(max_length=20, help_text="Label of the version to copy.")
     reason = _reason_field()
 
 
@@ -46,10 +47,10 @@ class VersionPublishInputSerializer(serializers.Serializer):
 
 
 class CriterionUpdateInputSerializer(serializers.Serializer):
-    title = serializers.CharField(required=False, max_length=300)
-    description = serializers.CharField(required=False, help_text="Markdown.")
-    code = serializers.CharField(required=False, max_length=20, help_text="New display code.")
-    practice_area = serializers.CharField(
+    title = StrictCharField(required=False, max_length=300)
+    description = StrictCharField(required=False, help_text="Markdown.")
+    code = StrictCharField(required=False, max_length=20, help_text="New display code.")
+    practice_area = StrictCharField(
         required=False, max_length=20, help_text="Code of a practice area of the same version."
     )
     position = serializers.IntegerField(required=False, min_value=0, max_value=MAX_POSITION)
@@ -58,13 +59,13 @@ class CriterionUpdateInputSerializer(serializers.Serializer):
 
 
 class CriterionCreateInputSerializer(serializers.Serializer):
-    code = serializers.CharField(max_length=20)
-    title = serializers.CharField(max_length=300)
-    description = serializers.CharField(help_text="Markdown.")
-    practice_area = serializers.CharField(max_length=20)
+    code = StrictCharField(max_length=20)
+    title = StrictCharField(max_length=300)
+    description = StrictCharField(help_text="Markdown.")
+    practice_area = StrictCharField(max_length=20)
     position = serializers.IntegerField(required=False, min_value=0, max_value=MAX_POSITION)
     is_core = serializers.BooleanField(required=False, default=False)
-    key = serializers.CharField(
+    key = StrictCharField(
         required=False,
         max_length=64,
         help_text="Permanent key; give it only to continue a criterion of an earlier version.",
@@ -73,37 +74,37 @@ class CriterionCreateInputSerializer(serializers.Serializer):
 
 
 class PracticeAreaCreateInputSerializer(serializers.Serializer):
-    code = serializers.CharField(max_length=20)
-    name = serializers.CharField(max_length=200)
-    description = serializers.CharField(required=False, allow_blank=True, default="")
+    code = StrictCharField(max_length=20)
+    name = StrictCharField(max_length=200)
+    description = StrictCharField(required=False, allow_blank=True, default="")
     position = serializers.IntegerField(required=False, min_value=0, max_value=MAX_POSITION)
-    key = serializers.CharField(required=False, max_length=64)
+    key = StrictCharField(required=False, max_length=64)
     reason = _reason_field()
 
 
 class PracticeAreaUpdateInputSerializer(serializers.Serializer):
-    code = serializers.CharField(required=False, max_length=20, help_text="New code.")
-    name = serializers.CharField(required=False, max_length=200)
-    description = serializers.CharField(required=False, allow_blank=True)
+    code = StrictCharField(required=False, max_length=20, help_text="New code.")
+    name = StrictCharField(required=False, max_length=200)
+    description = StrictCharField(required=False, allow_blank=True)
     position = serializers.IntegerField(required=False, min_value=0, max_value=MAX_POSITION)
     reason = _reason_field()
 
 
 class LevelInputSerializer(serializers.Serializer):
-    key = serializers.CharField(required=False, max_length=64)
-    name = serializers.CharField(max_length=100)
+    key = StrictCharField(required=False, max_length=64)
+    name = StrictCharField(max_length=100)
     min_percent = serializers.IntegerField(min_value=0, max_value=100)
 
 
 class OutcomeAreaInputSerializer(serializers.Serializer):
-    key = serializers.CharField(required=False, max_length=64)
-    name = serializers.CharField(max_length=200)
-    description = serializers.CharField(required=False, allow_blank=True, default="")
+    key = StrictCharField(required=False, max_length=64)
+    name = StrictCharField(max_length=200)
+    description = StrictCharField(required=False, allow_blank=True, default="")
 
 
 class VersionUpdateInputSerializer(serializers.Serializer):
-    title = serializers.CharField(required=False, max_length=300)
-    provenance = serializers.CharField(
+    title = StrictCharField(required=False, max_length=300)
+    provenance = StrictCharField(
         required=False,
         allow_blank=True,
         max_length=20000,
@@ -124,7 +125,7 @@ class RequirementsUpdateInputSerializer(serializers.Serializer):
     )
     min_outcome_areas = serializers.IntegerField(required=False, min_value=0, max_value=100)
     core_criteria = serializers.ListField(
-        child=serializers.CharField(max_length=20),
+        child=StrictCharField(max_length=20),
         required=False,
         max_length=10000,
         help_text="Codes of all core criteria.",

@@ -9,6 +9,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework.reverse import reverse
 
+from standard_versions.api.fields import StrictCharField, StrictRegexField
 from standard_versions.api.serializers import (
     ContentField,
     ContentHTMLField,
@@ -45,29 +46,29 @@ def _local(instant: dt.datetime, name: str) -> str:
 
 
 class CommentPeriodCreateInputSerializer(serializers.Serializer):
-    standard = serializers.CharField(max_length=50)
-    version = serializers.CharField(max_length=20)
+    standard = StrictCharField(max_length=50)
+    version = StrictCharField(max_length=20)
     opens_at = AwareDateTimeField()
     closes_at = AwareDateTimeField()
-    timezone = serializers.CharField(max_length=64, default="UTC")
+    timezone = StrictCharField(max_length=64, default="UTC")
     criteria = serializers.ListField(
-        child=serializers.CharField(max_length=20),
+        child=StrictCharField(max_length=20),
         allow_null=True,
         required=False,
         default=None,
         max_length=1000,
     )
-    instructions = serializers.CharField(allow_blank=True, required=False, default="")
-    reason = serializers.CharField(allow_blank=True, required=False, default="", max_length=2000)
+    instructions = StrictCharField(allow_blank=True, required=False, default="")
+    reason = StrictCharField(allow_blank=True, required=False, default="", max_length=2000)
 
 
 class CommentPeriodExtendInputSerializer(serializers.Serializer):
     closes_at = AwareDateTimeField()
-    reason = serializers.CharField(max_length=2000)
+    reason = StrictCharField(max_length=2000)
 
 
 class CommentPeriodCloseInputSerializer(serializers.Serializer):
-    reason = serializers.CharField(max_length=2000)
+    reason = StrictCharField(max_length=2000)
 
 
 class CommentPeriodChangeOutputSerializer(serializers.Serializer):
@@ -124,19 +125,17 @@ class CommentPeriodOutputSerializer(TranslatableOutputSerializer):
 class CommentSubmitInputSerializer(serializers.Serializer):
     # Lengths of body and proposed_text are the service's rule (after NFC normalisation); here
     # only a bound generous enough never to decide it.
-    criterion = serializers.CharField(
+    criterion = StrictCharField(
         max_length=20, required=False, allow_blank=True, allow_null=True, default=""
     )
-    body = serializers.CharField(allow_blank=True, trim_whitespace=False, max_length=100_000)
-    proposed_text = serializers.CharField(
+    body = StrictCharField(allow_blank=True, trim_whitespace=False, max_length=100_000)
+    proposed_text = StrictCharField(
         allow_blank=True, trim_whitespace=False, required=False, default="", max_length=100_000
     )
     type = serializers.ChoiceField(choices=CommentType.choices, default=CommentType.GENERAL)
-    language = serializers.RegexField(LANGUAGE_TAG, max_length=35, required=False, default="en")
-    name = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
-    organization = serializers.CharField(
-        max_length=200, required=False, allow_blank=True, default=""
-    )
+    language = StrictRegexField(LANGUAGE_TAG, max_length=35, required=False, default="en")
+    name = StrictCharField(max_length=200, required=False, allow_blank=True, default="")
+    organization = StrictCharField(max_length=200, required=False, allow_blank=True, default="")
     identity_public = serializers.BooleanField(
         required=False,
         default=False,
@@ -238,7 +237,7 @@ class PublishedCommentOutputSerializer(serializers.Serializer):
 
 class CommentModerateInputSerializer(serializers.Serializer):
     state = serializers.ChoiceField(choices=[ModerationState.PUBLISHED, ModerationState.WITHHELD])
-    reason = serializers.CharField(
+    reason = StrictCharField(
         required=False,
         allow_blank=True,
         default="",
@@ -249,8 +248,8 @@ class CommentModerateInputSerializer(serializers.Serializer):
 
 class CommentRespondInputSerializer(serializers.Serializer):
     disposition = serializers.ChoiceField(choices=Disposition.choices)
-    response = serializers.CharField(max_length=20_000)
-    reason = serializers.CharField(required=False, allow_blank=True, default="", max_length=2000)
+    response = StrictCharField(max_length=20_000)
+    reason = StrictCharField(required=False, allow_blank=True, default="", max_length=2000)
 
 
 class StaffCommentOutputSerializer(serializers.Serializer):

@@ -2,13 +2,16 @@
 
 from django.utils.cache import patch_vary_headers
 from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework.exceptions import MethodNotAllowed
 from rest_framework.generics import GenericAPIView
+from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
 from standard_versions import selectors
 from standard_versions.api import serializers
 from standard_versions.api.caching import conditional_content, version_etag
 from standard_versions.api.language import content_for, response_language
+from standard_versions.api.renderers import BrowsableAPIRenderer
 from standard_versions.api.revalidation import RevalidationFastPath
 from standard_versions.models import Criterion, Standard, Version
 
@@ -24,10 +27,35 @@ IF_NONE_MATCH_PARAMETER = OpenApiParameter(
 
 
 class ContentAPIView(GenericAPIView):
-    """Base for views serving translatable content: sets Content-Language and Vary."""
+    """Base of every API view. Sets Content-Language and Vary, and keeps three promises whatever
+    the view renders:
+
+    - a method the URL does not offer is 405 with ``Allow``, before authentication (an anonymous
+      ``PUT`` on a read-only URL is not "log in first");
+    - ``OPTIONS`` answers in JSON, whatever ``format`` or ``Accept`` asks for (the CSV, Markdown
+      and HTML renderers only know their own bodies);
+    - an error is always the JSON error body, never a CSV row or a Markdown page.
+    """
+
+    def initial(self, request, *args, **kwargs):
+        method = request.method.lower()
+        # super().initial() sets it, but this refusal comes first and its negotiation needs it.
+        self.format_kwarg = self.get_format_suffix(**kwargs)
+        if method not in self.http_method_names or not hasattr(self, method):
+            raise MethodNotAllowed(request.method)
+        super().initial(request, *args, **kwargs)
+
+    def perform_content_negotiation(self, request, force=False):
+        if request.method == "OPTIONS":
+            return JSONRenderer(), JSONRenderer.media_type
+        return super().perform_content_negotiation(request, force=force)
 
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)
+        if isinstance(response, Response) and response.status_code >= 400:
+            if not isinstance(response.accepted_renderer, JSONRenderer | BrowsableAPIRenderer):
+                response.accepted_renderer = JSONRenderer()
+                response.accepted_media_type = JSONRenderer.media_type
         if not response.has_header("Content-Language"):
             response["Content-Language"] = response_language(request)
         patch_vary_headers(response, ("Accept", "Accept-Language"))

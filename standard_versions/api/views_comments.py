@@ -21,13 +21,14 @@ from drf_spectacular.utils import (
     extend_schema_view,
 )
 from rest_framework import status
-from rest_framework.renderers import BrowsableAPIRenderer, JSONRenderer
+from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
 from standard_versions import selectors, selectors_comments
 from standard_versions.api import serializers_comments as s
 from standard_versions.api.language import content_for
 from standard_versions.api.permissions_comments import StaffRoleRequired
+from standard_versions.api.renderers import BrowsableAPIRenderer
 from standard_versions.api.renderers_comments import (
     FORMULA_STARTS,
     CSVRenderer,

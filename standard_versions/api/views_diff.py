@@ -6,12 +6,12 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework.exceptions import NotAcceptable
-from rest_framework.renderers import BrowsableAPIRenderer, JSONRenderer
-from rest_framework.response import Response
+from rest_framework.renderers import JSONRenderer
 
 from standard_versions import selectors_diff
 from standard_versions.api.caching import conditional_versions_content
 from standard_versions.api.language import content_for, response_language
+from standard_versions.api.renderers import BrowsableAPIRenderer
 from standard_versions.api.renderers_diff import DiffHTMLRenderer, DiffMarkdownRenderer
 from standard_versions.api.serializers_diff import (
     DiffQueryInputSerializer,
@@ -102,12 +102,3 @@ class VersionDiffView(ContentAPIView):
                     code="invalid_format",
                 ) from None
             raise
-
-    def finalize_response(self, request, response, *args, **kwargs):
-        response = super().finalize_response(request, response, *args, **kwargs)
-        # Errors are always {"code", "detail"} JSON, whatever format was asked for.
-        if isinstance(response, Response) and response.status_code >= 400:
-            if not isinstance(response.accepted_renderer, JSONRenderer | BrowsableAPIRenderer):
-                response.accepted_renderer = JSONRenderer()
-                response.accepted_media_type = JSONRenderer.media_type
-        return response

@@ -15,7 +15,13 @@ from dataclasses import dataclass
 from django.db import IntegrityError, connection, transaction
 from django.utils.translation import gettext_lazy as _
 
-from standard_versions.comment_text import campaign_hash, canonical_sha256, is_encodable, nfc
+from standard_versions.comment_text import (
+    campaign_hash,
+    canonical_sha256,
+    is_blank,
+    is_encodable,
+    nfc,
+)
 from standard_versions.errors import Conflict, Forbidden, InvalidInput, NotFound
 from standard_versions.models import (
     Comment,
@@ -106,7 +112,7 @@ def _criterion(period: CommentPeriod, code: str) -> Criterion | None:
 
 
 def _check_lengths(*, body: str, proposed_text: str) -> None:
-    if not body.strip():
+    if is_blank(body):
         raise InvalidInput(_("The comment is empty."), code="comment_body_empty")
     if len(body) > BODY_MAX_CHARS:
         raise InvalidInput(

@@ -10,15 +10,19 @@ validation, same messages) plus what only a browser form has.
   so a comment the textarea's ``maxlength`` allowed is never too long for the service.
 """
 
-from rest_framework import serializers
+from urllib.parse import unquote_to_bytes
 
+from django.http.request import RawPostDataException
+from django.utils.translation import gettext_lazy as _
+
+from standard_versions.api.fields import StrictRegexField
 from standard_versions.api.serializers_comments import CommentSubmitInputSerializer
 
 HONEYPOT_FIELD = "website"
 
 
 class CommentFormInputSerializer(CommentSubmitInputSerializer):
-    idempotency_key = serializers.RegexField(
+    idempotency_key = StrictRegexField(
         r"^[ -~]{1,255}$", required=False, allow_blank=True, default=""
     )
 
@@ -31,6 +35,31 @@ class CommentFormInputSerializer(CommentSubmitInputSerializer):
 
 def _lf(value: str) -> str:
     return value.replace("\r\n", "\n").replace("\r", "\n")
+
+
+INVALID_UTF8_MESSAGE = _(
+    "Part of what was sent is not valid UTF-8 text, so nothing was stored. The text is shown "
+    "again below as it arrived; check it, then send it again."
+)
+
+
+def form_is_utf8(request) -> bool:
+    """False when a URL-encoded form body holds bytes that are not UTF-8. Django decodes such a
+    body with replacement characters (U+FFFD), so the comment would be stored with its text
+    silently changed; the API refuses the same bytes as a parse error."""
+    if request.content_type != "application/x-www-form-urlencoded":
+        return True
+    try:
+        body = request.body
+    except RawPostDataException:
+        return True
+    try:
+        for pair in body.split(b"&"):
+            for part in pair.split(b"=", 1):
+                unquote_to_bytes(part.replace(b"+", b" ")).decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def honeypot_filled(data) -> bool:

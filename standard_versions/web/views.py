@@ -19,6 +19,7 @@ from standard_versions.api.language import content_for
 from standard_versions.errors import NotFound
 from standard_versions.web import presenters, presenters_consultation, views_as_of
 from standard_versions.web.caching import cached_version_page
+from standard_versions.web.errors import allow_methods
 from standard_versions.web.language import in_response_language, page_context
 
 
@@ -41,6 +42,7 @@ def _not_found_as_404(view):
     return wrapper
 
 
+@allow_methods("GET")
 @in_response_language
 def home(request, *, language: str):
     now = timezone.now()
@@ -61,6 +63,7 @@ def home(request, *, language: str):
     return render(request, "web/home.html", context)
 
 
+@allow_methods("GET")
 @_not_found_as_404
 @in_response_language
 def version_detail(request, std: str, label: str, *, language: str):

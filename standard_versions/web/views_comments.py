@@ -3,16 +3,16 @@ criterion, with what was done with it (the same report as the API's JSON and CSV
 
 from django.shortcuts import render
 from django.utils import timezone
-from django.views.decorators.http import require_GET
 
 from standard_versions import selectors, selectors_comments
 from standard_versions.api.language import content_for
 from standard_versions.web import presenters_consultation as presenters
+from standard_versions.web.errors import allow_methods
 from standard_versions.web.language import in_response_language, page_context
 from standard_versions.web.views import _not_found_as_404
 
 
-@require_GET
+@allow_methods("GET")
 @_not_found_as_404
 @in_response_language
 def disposition_report(request, std: str, label: str, *, language: str):

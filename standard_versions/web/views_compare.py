@@ -19,6 +19,7 @@ from standard_versions.errors import InvalidInput, NotFound
 from standard_versions.models import Version
 from standard_versions.web import presenters_compare
 from standard_versions.web.caching_compare import cached_compare_page
+from standard_versions.web.errors import allow_methods
 from standard_versions.web.language import in_response_language, page_context
 from standard_versions.web.views import _not_found_as_404
 
@@ -68,6 +69,7 @@ def _pair(params, *, versions: list[Version], standard_slug: str) -> ComparePair
     return ComparePair(old=old, new=new)
 
 
+@allow_methods("GET")
 @_not_found_as_404
 @in_response_language
 def compare(request, std: str, *, language: str):

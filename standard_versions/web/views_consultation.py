@@ -17,7 +17,6 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.http import require_GET, require_http_methods
 
 from standard_versions import selectors_comments, selectors_consultation
 from standard_versions.api.caching import BODY_CACHE_SECONDS
@@ -36,7 +35,13 @@ from standard_versions.web.caching_consultation import (
     new_form_nonce,
     split_at_sentinels,
 )
-from standard_versions.web.forms_consultation import CommentFormInputSerializer, honeypot_filled
+from standard_versions.web.errors import allow_methods
+from standard_versions.web.forms_consultation import (
+    INVALID_UTF8_MESSAGE,
+    CommentFormInputSerializer,
+    form_is_utf8,
+    honeypot_filled,
+)
 from standard_versions.web.language import in_response_language, page_context
 from standard_versions.web.views import _not_found_as_404
 
@@ -161,6 +166,9 @@ def _submit(request, period_id: int, *, language: str, now) -> HttpResponse:
         # Neutral: a robot learns nothing, and nothing is stored.
         return render(request, "web/comment_not_recorded.html", page_context(request, **page))
 
+    if not form_is_utf8(request):
+        form.errors = {"__all__": [str(INVALID_UTF8_MESSAGE)]}
+        return render_consultation(request, period, error_form=form, status=400, **page)
     serializer = CommentFormInputSerializer(data=data)
     if not serializer.is_valid():
         form.errors = _serializer_errors(serializer.errors)
@@ -206,7 +214,7 @@ def _submit(request, period_id: int, *, language: str, now) -> HttpResponse:
     return HttpResponseRedirect(_with_lang(receipt, request, received="1"), status=303)
 
 
-@require_http_methods(["GET", "HEAD", "POST"])
+@allow_methods("GET", "POST")
 @_not_found_as_404
 @in_response_language
 def comment_period(request, period_id: int, *, language: str):
@@ -217,7 +225,7 @@ def comment_period(request, period_id: int, *, language: str):
     return render_consultation(request, period, language=language, now=now)
 
 
-@require_GET
+@allow_methods("GET")
 @_not_found_as_404
 @in_response_language
 def comment_receipt(request, tracking_id: str, *, language: str):
@@ -242,7 +250,7 @@ def comment_receipt(request, tracking_id: str, *, language: str):
 _NOT_IN_TRACKING_ID = re.compile(r"[\s-]+")
 
 
-@require_GET
+@allow_methods("GET")
 @in_response_language
 def comment_lookup(request, *, language: str):
     raw = request.GET.get("tracking_id")

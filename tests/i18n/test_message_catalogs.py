@@ -72,7 +72,9 @@ def test_error_details_are_in_the_request_language(api_client, shipped_data, lan
     ],
 )
 def test_framework_error_details_are_translated_too(api_client, db, language, detail):
-    response = api_client.post(f"/api/v1/standards/?lang={language}", {}, format="json")
+    response = api_client.post(
+        f"/api/v1/standards/wwc/versions/?lang={language}", {}, format="json"
+    )
     assert response.status_code in (401, 403)
     assert response.json()["detail"] == detail
 

@@ -1,0 +1,21 @@
+"""Input fields that take JSON types at their word."""
+
+from rest_framework import serializers
+
+
+class _StringOnly:
+    """Refuses anything but a JSON string. DRF's ``CharField`` turns ``12`` or ``1.5`` into
+    ``"12"``/``"1.5"``, so a client's type error would be stored as text instead of refused."""
+
+    def to_internal_value(self, data):
+        if not isinstance(data, str):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
+class StrictCharField(_StringOnly, serializers.CharField):
+    pass
+
+
+class StrictRegexField(_StringOnly, serializers.RegexField):
+    pass
