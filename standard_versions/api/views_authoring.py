@@ -26,9 +26,11 @@ from standard_versions.services import authoring
 
 AS_OF_PARAMETER = OpenApiParameter(
     "as_of",
-    str,
-    description="ISO 8601 instant (e.g. 2026-04-14T12:00:00Z): the text as stored at that moment. "
-    "Before the object existed: 404 not_found_at_time; malformed: 400 invalid_as_of.",
+    # Both forms, so clients (and the schema fuzzer) know a date alone is an instant too.
+    {"oneOf": [{"type": "string", "format": "date-time"}, {"type": "string", "format": "date"}]},
+    description="ISO 8601 instant (e.g. 2026-04-14T12:00:00Z; a date alone is its start in UTC): "
+    "the text as stored at that moment. Before the object existed: 404 not_found_at_time; "
+    "malformed: 400 invalid_as_of.",
 )
 IF_MATCH_PARAMETER = OpenApiParameter(
     "If-Match",

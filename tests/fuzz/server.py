@@ -128,6 +128,12 @@ def gunicorn(env: dict[str, str], *, log_path: Path, workers: int = 2) -> Iterat
                 "--worker-class=gthread",
                 "--threads=4",
                 "--timeout=30",
+                # gunicorn refuses request lines over 4 KiB and header fields over 8 KiB with an
+                # HTML 414/400 of its own, before the application sees them (in production a
+                # proxy's limits come first anyway). Lifted here, so that long generated query
+                # strings and headers reach the application, which must answer them itself.
+                "--limit-request-line=0",
+                "--limit-request-field_size=0",
                 "--log-level=warning",
             ],
             cwd=ROOT,
