@@ -37,8 +37,8 @@ CHECKS = (
     "content_type_conformance",
     "response_schema_conformance",
 )
-# About 2 minutes for the three passes on a 2-core machine (about 8,000 cases), setup included.
-DEFAULT_MAX_EXAMPLES = 50
+# About 2.5 minutes for the three passes on a 2-core machine (about 7,000 cases), setup included.
+DEFAULT_MAX_EXAMPLES = 40
 # The whole run, setup included, is bounded: a pass still running at the deadline is stopped and
 # counted as failed (a fuzzer that may run forever would not be a test).
 DEFAULT_BUDGET_SECONDS = 240
