@@ -7,9 +7,12 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
+from standard_versions.deadlines import deadline_text
 from standard_versions.errors import DomainError
 from standard_versions.models import CommentPeriod, Version, VersionStatus
 from standard_versions.services.periods import create_period
+from standard_versions.services.translations import set_translation
+from standard_versions.translatable import kind_of
 
 DEMO_LABEL = "demo"
 DEMO_TITLE = "DEMO draft — not a real version of the Standard; comments here are for trying out"
@@ -19,6 +22,58 @@ DEMO_INSTRUCTIONS = (
     "**This is a demonstration.** The draft is a copy of the published version, made so that you "
     "can try commenting; nothing you write here is read by the Standard's owners."
 )
+# The demo's own texts in Spanish and Portuguese. Without them a reader of those languages would
+# get the title copied from the base version ("... versión 3.0", flagged stale) and no DEMO warning.
+DEMO_TRANSLATIONS = {
+    "es": {
+        "title": (
+            "Borrador DEMO — no es una versión real del Estándar; los comentarios aquí son solo "
+            "para probar"
+        ),
+        "instructions": (
+            "**Esto es una demostración.** El borrador es una copia de la versión publicada, "
+            "hecha para que pueda probar cómo se comenta; los responsables del Estándar no leen "
+            "nada de lo que escriba aquí."
+        ),
+    },
+    "pt-BR": {
+        "title": (
+            "Rascunho DEMO — não é uma versão real do Padrão; os comentários aqui são apenas "
+            "para testar"
+        ),
+        "instructions": (
+            "**Isto é uma demonstração.** O rascunho é uma cópia da versão publicada, feita para "
+            "que você possa experimentar como se comenta; nada do que você escrever aqui é lido "
+            "pelos responsáveis pelo Padrão."
+        ),
+    },
+}
+
+
+def translate_demo(*, draft: Version, period: CommentPeriod, now: dt.datetime) -> None:
+    """Give the demo's title and instructions their translations (status draft). Each is stored
+    as made from the English constants above, so if someone has since edited the demo's English,
+    the translation is served flagged stale rather than passed off as current. Writing what is
+    already there changes nothing (no history, no revision bump)."""
+    texts = [("version", draft.label, "title", DEMO_TITLE)]
+    if period.instructions:
+        key = kind_of(period).key_of(period)
+        texts.append(("comment_period", key, "instructions", DEMO_INSTRUCTIONS))
+    for language, translated in DEMO_TRANSLATIONS.items():
+        for object_type, key, field, english in texts:
+            set_translation(
+                version=draft,
+                object_type=object_type,
+                object_key=key,
+                field=field,
+                language=language,
+                text=translated[field],
+                status="draft",
+                source_text=english,
+                user=None,
+                reason=DEMO_REASON,
+                now=now,
+            )
 
 
 def ensure_demo(*, standard_slug: str, now: dt.datetime) -> tuple[Version, CommentPeriod, list]:
@@ -72,6 +127,7 @@ def ensure_demo(*, standard_slug: str, now: dt.datetime) -> tuple[Version, Comme
                 now=now,
             )
             created.append(period)
+        translate_demo(draft=draft, period=period, now=now)
     return draft, period, created
 
 
@@ -96,5 +152,5 @@ class Command(BaseCommand):
         state = "created" if created else "already there"
         self.stdout.write(
             f"demo: {draft.standard.slug} {draft.label} with comment period {period.pk} open "
-            f"until {period.closes_at.isoformat()} ({state})"
+            f"{deadline_text(period.closes_at, timezone=period.timezone, language='en')} ({state})"
         )
