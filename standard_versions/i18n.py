@@ -4,6 +4,10 @@ Negotiation uses Django's own machinery (``parse_accept_lang_header`` honours q-
 ``get_supported_language_variant`` maps ``es-MX`` to ``es`` and ``pt`` to ``pt-br``), never Babel's
 ``negotiate_locale``, which ignores q-values and maps ``pt`` to ``pt_PT``. Formatting uses Babel,
 always with an explicit ``locale=`` and after converting the instant to the wanted time zone.
+
+Pages of the public site also remember the language a reader chose in the switcher (Django's
+language cookie, set by ``web:choose-language``); the API never reads it, so its JSON stays the
+same for every reader and shared caches never have to vary on cookies.
 """
 
 import re
@@ -12,6 +16,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from babel import dates as babel_dates
 from babel import numbers as babel_numbers
+from django.conf import settings
 from django.core.exceptions import SuspiciousOperation
 from django.utils.translation.trans_real import (
     get_supported_language_variant,
@@ -59,13 +64,32 @@ def language_from_accept_header(header: str | None) -> str | None:
     return None
 
 
-def negotiate(*, lang_param: str | None, accept_header: str | None) -> str:
-    """``?lang=`` wins when we speak it, then ``Accept-Language``, then English."""
+def negotiate(
+    *, lang_param: str | None, accept_header: str | None, cookie: str | None = None
+) -> str:
+    """``?lang=`` wins when we speak it, then the reader's chosen language (``cookie``), then
+    ``Accept-Language``, then English."""
     return (
         language_from_tag(lang_param)
+        or language_from_tag(cookie)
         or language_from_accept_header(accept_header)
         or SOURCE_LANGUAGE
     )
+
+
+API_PATH_PREFIX = "/api/"
+
+
+def honours_language_cookie(request) -> bool:
+    """Site pages remember the reader's choice; the API is cookie-free (see the module's note)."""
+    return not request.path_info.startswith(API_PATH_PREFIX)
+
+
+def _lang_param(request) -> str | None:
+    try:
+        return request.GET.get("lang")
+    except SuspiciousOperation:
+        return None
 
 
 def request_language(request) -> str:
@@ -73,15 +97,25 @@ def request_language(request) -> str:
     request = getattr(request, "_request", request)
     language = getattr(request, REQUEST_ATTRIBUTE, None)
     if language is None:
-        try:
-            lang_param = request.GET.get("lang")
-        except SuspiciousOperation:
-            lang_param = None
+        cookie = (
+            request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+            if honours_language_cookie(request)
+            else None
+        )
         language = negotiate(
-            lang_param=lang_param, accept_header=request.META.get("HTTP_ACCEPT_LANGUAGE")
+            lang_param=_lang_param(request),
+            cookie=cookie,
+            accept_header=request.META.get("HTTP_ACCEPT_LANGUAGE"),
         )
         setattr(request, REQUEST_ATTRIBUTE, language)
     return language
+
+
+def language_depends_on_cookie(request) -> bool:
+    """Whether another language cookie could have changed ``request``'s language: on site
+    pages, unless ``?lang=`` decided it. Such responses must say ``Vary: Cookie``."""
+    request = getattr(request, "_request", request)
+    return honours_language_cookie(request) and language_from_tag(_lang_param(request)) is None
 
 
 def babel_locale(language: str) -> str:

@@ -3,13 +3,15 @@
 Replaces Django's LocaleMiddleware: ``?lang=`` must win over ``Accept-Language``, aliases
 (``pt``, ``pt_BR``, ``es-419``) must resolve, and ``Content-Language`` uses the API's spelling
 (``pt-BR``). The language is activated only for this request (``override``), so nothing leaks
-into the next request served by the same thread.
+into the next request served by the same thread. A site page whose language came from the
+reader's language cookie or ``Accept-Language`` (not ``?lang=``) says ``Vary: Cookie`` too; the
+API never reads the cookie (standard_versions.i18n) and never varies on it for the language.
 """
 
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 
-from standard_versions.i18n import DJANGO_LANGUAGE, request_language
+from standard_versions.i18n import DJANGO_LANGUAGE, language_depends_on_cookie, request_language
 
 
 class LanguageMiddleware:
@@ -23,6 +25,8 @@ class LanguageMiddleware:
             response = self.get_response(request)
         response.headers.setdefault("Content-Language", language)
         patch_vary_headers(response, ("Accept-Language",))
+        if language_depends_on_cookie(request):
+            patch_vary_headers(response, ("Cookie",))
         return response
 
 

@@ -1,11 +1,19 @@
 """Find what a Content-Security-Policy without 'unsafe-inline' would block in an HTML page: inline
 <script> and <style> blocks, style="" attributes, on*="" handlers and javascript: URLs; and list
-the URLs the page loads (script src, link href)."""
+the URLs the page loads (script src, link href; not rel="alternate" or "canonical", which only
+name other pages)."""
 
 from html.parser import HTMLParser
 
 # Script types a browser runs; <script type="application/json"> is data and CSP ignores it.
 _SCRIPT_TYPES = {"", "text/javascript", "application/javascript", "module"}
+
+
+_NAMES_A_PAGE = {"alternate", "canonical"}
+
+
+def _rels(attributes: dict) -> set[str]:
+    return set(attributes.get("rel", "").lower().split())
 
 
 class PageCode(HTMLParser):
@@ -25,7 +33,7 @@ class PageCode(HTMLParser):
             self._open = "script"
         elif tag == "style":
             self._open = "style"
-        elif tag == "link" and attributes.get("href"):
+        elif tag == "link" and attributes.get("href") and not _NAMES_A_PAGE & _rels(attributes):
             self.loads.append(attributes["href"])
         for name, value in attributes.items():
             if name.startswith("on") or name == "style":

@@ -22,6 +22,7 @@ from standard_versions.api.caching import (
 )
 from standard_versions.models import VersionStatus
 from standard_versions.selectors import VersionHead
+from standard_versions.web.language import site_origin
 
 _APP = Path(__file__).resolve().parent.parent
 
@@ -58,7 +59,8 @@ def cached_version_page(
         response = HttpResponseNotModified()
     else:
         cacheable = head.status != VersionStatus.DRAFT and set(request.GET) <= CACHEABLE_QUERY_KEYS
-        key = f"page:{etag}"
+        # The page's absolute links (hreflang alternates) name the host it was asked on.
+        key = f"page:{site_origin(request)}:{etag}"
         html = cache.get(key) if cacheable else None
         if html is None:
             html = render()

@@ -23,6 +23,7 @@ from standard_versions.api.caching import (
 )
 from standard_versions.models import Version, VersionStatus
 from standard_versions.web.caching import PAGE_CODE_DIGEST
+from standard_versions.web.language import site_origin
 
 CACHEABLE_QUERY_KEYS = frozenset({"from", "to", "lang"})
 
@@ -36,7 +37,9 @@ def _cache_key(request, etag: str) -> str | None:
     if not set(query) <= CACHEABLE_QUERY_KEYS or any(len(query.getlist(k)) > 1 for k in query):
         return None
     shape = "&".join(key if key == "lang" else f"{key}={query[key]}" for key in query)
-    return "page:" + hashlib.sha256(f"{etag}?{shape}".encode()).hexdigest()
+    # The page's absolute links (hreflang alternates) name the host it was asked on.
+    key = f"{site_origin(request)}/{etag}?{shape}"
+    return "page:" + hashlib.sha256(key.encode()).hexdigest()
 
 
 def cached_compare_page(

@@ -25,8 +25,9 @@ SENTINELS = {"csrf": CSRF_SENTINEL, "nonce": NONCE_SENTINEL, "time_left": TIME_L
 _SENTINEL_RE = re.compile(f"({CSRF_SENTINEL}|{NONCE_SENTINEL}|{TIME_LEFT_SENTINEL})")
 
 
-def consultation_cache_key(period, *, language: str, status: str) -> str:
-    """``period``: a ``selectors_consultation.period_head`` (with its version's revision)."""
+def consultation_cache_key(period, *, language: str, status: str, origin: str) -> str:
+    """``period``: a ``selectors_consultation.period_head`` (with its version's revision);
+    ``origin``: the site's scheme and host, which the page's absolute links name."""
     state = json.dumps(
         [
             period.opens_at.isoformat(),
@@ -43,7 +44,7 @@ def consultation_cache_key(period, *, language: str, status: str) -> str:
     digest = hashlib.sha256(state.encode()).hexdigest()[:16]
     return (
         f"consultation:{period.pk}:{period.version_id}:{period.version_revision}:{language}:{status}:"
-        f"{digest}:{PAGE_CODE_DIGEST}"
+        f"{digest}:{PAGE_CODE_DIGEST}:{origin}"
     )
 
 

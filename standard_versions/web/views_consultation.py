@@ -42,7 +42,7 @@ from standard_versions.web.forms_consultation import (
     form_is_utf8,
     honeypot_filled,
 )
-from standard_versions.web.language import in_response_language, page_context
+from standard_versions.web.language import in_response_language, page_context, site_origin
 from standard_versions.web.views import _not_found_as_404
 
 # Pages with forms carry per-response tokens: never shared by caches, but kept in the browser's
@@ -73,7 +73,9 @@ def render_consultation(
     period_status = period.status_at(now)
     plain = error_form is None and not refusal
     cacheable = plain and set(request.GET) <= CACHEABLE_QUERY_KEYS
-    key = consultation_cache_key(period, language=language, status=period_status)
+    key = consultation_cache_key(
+        period, language=language, status=period_status, origin=site_origin(request)
+    )
     pieces = cache.get(key) if cacheable else None
     if pieces is None:
         full = selectors_comments.period_get(period_id=period.pk)

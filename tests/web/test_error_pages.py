@@ -20,7 +20,7 @@ def test_an_unknown_page_answers_friendly_html(client):
     assert response.status_code == 404
     html = response.content.decode()
     assert "<h1>Page not found</h1>" in html
-    assert 'href="/no/such/page/?lang=pt-BR"' in html
+    assert 'href="/language/?lang=pt-BR&amp;next=/no/such/page/"' in html
     # Django's own 404 message (which can name URL patterns) is not shown.
     assert "Resolver" not in html and "tried" not in html
 

@@ -88,7 +88,7 @@ def test_an_unknown_version_is_a_friendly_html_404_naming_it(client, shipped_dat
     html = response.content.decode()
     assert "Standard wwc has no version 9.9." in html
     assert '<html lang="en">' in html
-    assert 'href="/standards/wwc/versions/9.9/?lang=es"' in html
+    assert 'href="/language/?lang=es&amp;next=/standards/wwc/versions/9.9/"' in html
 
 
 def test_an_unknown_standard_is_a_404_too(client, shipped_data):

@@ -1,4 +1,5 @@
-"""Load the shipped history of comment periods (standard_versions/data/periods/*.yaml)."""
+"""Load the shipped history of comment periods (standard_versions/data/periods/*.yaml) and the
+translations of their instructions (``<name>.<es|pt_BR>.po`` beside each file)."""
 
 import datetime as dt
 from pathlib import Path
@@ -10,6 +11,8 @@ from django.utils import timezone
 
 from standard_versions.errors import DomainError
 from standard_versions.services.periods import record_past_period
+from standard_versions.services.translations import import_translation_catalogs
+from standard_versions.translation_po import parse_content_catalog
 
 SHIPPED_PERIODS = Path(__file__).resolve().parents[2] / "data" / "periods"
 FIELDS = {"reference", "standard", "version", "timezone", "opens_at", "closes_at"}
@@ -57,9 +60,17 @@ def read_period_file(file: Path) -> dict:
     }
 
 
+def translation_files(file: Path) -> list[Path]:
+    """The PO catalogs of a period file's instructions, ``<name>.<es|pt_BR>.po`` beside it: they
+    can only be imported once the period exists, so they are loaded here, not by
+    ``import_translations`` of the Standard's own catalogs (which runs before the periods)."""
+    return sorted(file.parent.glob(f"{file.stem}.*.po"))
+
+
 class Command(BaseCommand):
     help = (
-        "Load recorded (past, closed) comment periods from YAML files; with no PATH, the shipped "
+        "Load recorded (past, closed) comment periods from YAML files, and the translations of "
+        "their instructions from <name>.<es|pt_BR>.po beside each; with no PATH, the shipped "
         "ones. Loading unchanged files changes nothing. Run after load_standard."
     )
 
@@ -76,6 +87,11 @@ class Command(BaseCommand):
             else:
                 raise CommandError(f"{path}: no such file or folder")
         documents = [(file, read_period_file(file)) for file in files]
+        catalogs = [
+            parse_content_catalog(po.read_bytes(), name=str(po))
+            for file in files
+            for po in translation_files(file)
+        ]
         now = timezone.now()
         try:
             with transaction.atomic():
@@ -85,7 +101,28 @@ class Command(BaseCommand):
                     )
                     summary = "loaded" if changed else "unchanged"
                     self.stdout.write(f"comment period {period.reference}: {summary}")
+                if catalogs:
+                    self._import_translations(catalogs, now=now)
         except DomainError as error:
             raise CommandError(
                 f"{file}: {error.detail} [{error.code}]; nothing was loaded."
             ) from None
+
+    def _import_translations(self, catalogs, *, now) -> None:
+        try:
+            report = import_translation_catalogs(
+                catalogs=catalogs,
+                user=None,
+                reason="load_comment_periods: translations of the instructions",
+                now=now,
+            )
+        except DomainError as error:
+            for problem in (error.errors or {}).get("problems", []):
+                self.stderr.write(str(problem))
+            raise CommandError(f"{error.detail} [{error.code}]; nothing was loaded.") from None
+        for line in report.warnings:
+            self.stderr.write(f"warning: {line}")
+        self.stdout.write(
+            f"translations of the instructions: {report.written} written, "
+            f"{report.unchanged} unchanged"
+        )
