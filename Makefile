@@ -12,7 +12,7 @@ TEST_ENV := DEBUG=0 SECRET_KEY=test-only-secret-key-not-for-production \
 	ALLOWED_HOSTS=testserver,localhost,127.0.0.1 SECURE_COOKIES=0
 RUN_ENV := DEBUG=$${DEBUG:-1}
 
-.PHONY: run test venv lint pytest fuzz bench chromium axe screenshots clean catalogs messages
+.PHONY: run test venv lint pytest fuzz audit bench chromium java axe screenshots clean catalogs messages
 
 $(STAMP): pyproject.toml
 	@test -n "$(PYTHON)" || { echo "Python 3.11 or newer is needed"; exit 1; }
@@ -40,7 +40,7 @@ lint: venv
 	$(TEST_ENV) $(MANAGE) check --fail-level WARNING
 	$(TEST_ENV) $(MANAGE) makemigrations --check --dry-run
 
-test: venv catalogs lint fuzz chromium axe
+test: venv catalogs lint fuzz chromium axe audit
 	$(TEST_ENV) $(BIN)/pytest -n 2 $(ARGS)
 
 # `make pytest ARGS="tests/api -k etag"`: the suite or a part of it, without the lint steps.
@@ -56,15 +56,27 @@ chromium:
 			echo "Browser tests need Debian's chromium: sudo apt-get install chromium"; \
 		fi; }
 
-# axe-core for the browser tests' accessibility checks, pinned in package-lock.json; reinstalled
-# only when package.json or the lock is newer than the installed copy.
-AXE := node_modules/axe-core/axe.min.js
-$(AXE): package.json $(wildcard package-lock.json)
+# A Java runtime for the Nu Html Checker (vnu.jar) of `make audit`.
+java:
+	@command -v java >/dev/null || { \
+		if [ "$$(id -u)" = 0 ]; then \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null; \
+		else \
+			echo "The audits need Java 11+: sudo apt-get install default-jre-headless"; \
+		fi; }
+
+# The npm tools, pinned in package-lock.json: axe-core for the browser tests' accessibility checks,
+# lighthouse and vnu-jar for `make audit`. Reinstalled only when package.json or the lock is newer
+# than the stamp. --ignore-scripts: nothing is downloaded at install (vnu-jar's postinstall would
+# fetch a Java runtime when none is installed; lighthouse drives Debian's chromium, see audit).
+NODE_TOOLS := node_modules/.installed-by-make
+$(NODE_TOOLS): package.json $(wildcard package-lock.json)
 	@command -v npm >/dev/null || { echo "The browser tests need npm (apt-get install npm)"; exit 1; }
-	if [ -f package-lock.json ]; then npm ci --no-audit --no-fund; else npm install --no-audit --no-fund; fi
+	if [ -f package-lock.json ]; then npm ci --ignore-scripts --no-audit --no-fund; \
+	else npm install --ignore-scripts --no-audit --no-fund; fi
 	touch $@
 
-axe: $(AXE)
+axe: $(NODE_TOOLS)
 
 # PNGs of every page at phone and desktop sizes in each language, into screenshots/ (git-ignored).
 screenshots: venv chromium
@@ -84,8 +96,17 @@ messages: venv
 fuzz: venv catalogs
 	$(BIN)/python -m tests.fuzz.run_schemathesis $(FUZZ_ARGS)
 
+# Lighthouse (mobile) on the home, version, compare and consultation pages in English and Spanish
+# (performance >= 95, accessibility, best practices and SEO 100) and the Nu Html Checker on every
+# public page, against gunicorn (DEBUG=0) on a scratch database with the shipped data, like the
+# fuzzer (tests/audit/); about 3-4 minutes. Lighthouse drives /usr/bin/chromium (CHROME_PATH).
+# `make audit AUDIT_ARGS="--only home,compare"`.
+audit: venv catalogs chromium java axe
+	CHROME_PATH=/usr/bin/chromium $(BIN)/python -m tests.audit.run_audits $(AUDIT_ARGS)
+
 bench: venv
 	$(BIN)/python -m tests.bench.run $(ARGS)
 
 clean:
-	rm -rf $(VENV) db.sqlite3 db.sqlite3-* staticfiles .pytest_cache screenshots node_modules
+	rm -rf $(VENV) db.sqlite3 db.sqlite3-* staticfiles .pytest_cache screenshots node_modules \
+		audit-results fuzz-results

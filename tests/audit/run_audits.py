@@ -1,0 +1,388 @@
+"""``make audit`` (part of ``make test``): Lighthouse and the Nu Html Checker on the public pages,
+served as production serves them.
+
+The server is the schema fuzzer's (``tests/fuzz/server.py``): gunicorn with DEBUG off on a scratch
+database loaded with the shipped data and the demo consultation. Then:
+
+- **Lighthouse** (npm ``lighthouse``, pinned in package-lock.json, driving Debian's
+  ``/usr/bin/chromium``; no browser is downloaded) with its default mobile profile and throttling,
+  on the home, version, compare and both consultation pages (the demo's open period and the
+  closed 2022 one), in English and in Spanish. Each page must score performance >= 95 and 100 in
+  accessibility, best practices and SEO. The performance score is noisy on a loaded machine: a
+  page below the threshold is run once more and the better score counts (at most two runs).
+- **The Nu Html Checker** (npm ``vnu-jar``, run with ``java``) on the fetched HTML of every public
+  page (those above, the point-in-time view, the receipt of a comment sent through the API first,
+  the look-up page, the disposition report, the 404 page, and the privacy and criterion history
+  pages when they exist) in all three languages: any error fails.
+
+It prints each page's scores and the failing audits (with the elements they name), then every
+validator error, and exits 1 on any failure. The whole run is bounded by ``--budget`` seconds
+(default 240): what has not run by then fails. The Lighthouse JSON reports, the fetched HTML and
+the server's log are kept in ``audit-results/``.
+"""
+
+import argparse
+import json
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tests.fuzz.server import ROOT, gunicorn, load_shipped_data, scratch_database, server_env
+
+RESULTS = ROOT / "audit-results"
+LIGHTHOUSE = ROOT / "node_modules" / "lighthouse" / "cli" / "index.js"
+VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+CHROME_PATH = "/usr/bin/chromium"
+CHROME_FLAGS = (
+    "--no-sandbox --disable-gpu --headless=new --disable-background-networking "
+    "--disable-component-update --disable-sync --no-first-run"
+)
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+THRESHOLDS = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
+# Lighthouse in English and one other language (every language is validated by vnu).
+LIGHTHOUSE_LANGUAGES = ("en", "es")
+VNU_LANGUAGES = ("en", "es", "pt-BR")
+MAX_RUNS = 2  # per page: a second run only when the first misses a threshold
+RUN_TIMEOUT = 90  # seconds for one Lighthouse run
+DEFAULT_BUDGET_SECONDS = 240
+# The version whose criterion history page (when there is one) and point-in-time view are checked.
+VERSION = "/standards/wwc/versions/3.0/"
+
+
+@dataclass
+class LighthouseResult:
+    name: str
+    url: str
+    scores: dict[str, int | None] = field(default_factory=dict)
+    runs: list[dict[str, int | None]] = field(default_factory=list)
+    failing: list[str] = field(default_factory=list)
+    error: str = ""
+
+    @property
+    def failed(self) -> bool:
+        return bool(self.error) or bool(below_thresholds(self.scores))
+
+
+def below_thresholds(scores: dict[str, int | None]) -> list[str]:
+    return [
+        category
+        for category, minimum in THRESHOLDS.items()
+        if scores.get(category) is None or scores[category] < minimum
+    ]
+
+
+def with_lang(path: str, lang: str) -> str:
+    return f"{path}{'&' if '?' in path else '?'}lang={lang}"
+
+
+def get(url: str) -> tuple[int, str]:
+    """Status and body of a GET (an error status is returned, not raised)."""
+    try:
+        with urllib.request.urlopen(url, timeout=30) as response:
+            return response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode("utf-8")
+
+
+def get_json(url: str) -> dict:
+    status, body = get(url)
+    if status != 200:
+        raise RuntimeError(f"GET {url}: {status}")
+    return json.loads(body)
+
+
+def submit_comment(base: str, period_id: str) -> str:
+    """Send a comment to the demo period through the API; return its tracking id."""
+    request = urllib.request.Request(
+        f"{base}/api/v1/comment-periods/{period_id}/comments/",
+        data=json.dumps(
+            {"criterion": "DM7", "body": "Please say how often the inventory is reviewed."}
+        ).encode(),
+        headers={"Content-Type": "application/json", "Idempotency-Key": str(uuid.uuid4())},
+    )
+    with urllib.request.urlopen(request, timeout=30) as response:
+        return json.load(response)["tracking_id"]
+
+
+def consultation_paths(base: str) -> dict[str, str]:
+    """The open demo period's page and the closed 2022 period's, found through the API."""
+    periods = get_json(f"{base}/api/v1/comment-periods/?page_size=100")["results"]
+    open_periods = [p for p in periods if p["status"] == "open"]
+    closed = [p for p in periods if p["status"] == "closed"]
+    closed_2022 = [p for p in closed if "2022" in json.dumps(p)] or closed
+    if not open_periods or not closed_2022:
+        raise RuntimeError("the demo's open period or the 2022 closed period is missing")
+    return {
+        "consultation-open": f"/comment-periods/{open_periods[0]['id']}/",
+        "consultation-closed": f"/comment-periods/{closed_2022[0]['id']}/",
+    }
+
+
+def criterion_history_path(base: str) -> str | None:
+    """The criterion history page, when the version page links to one outside the API."""
+    _, html = get(base + VERSION)
+    for href in re.findall(r'href="([^"]+)"', html):
+        if "history" in href and not href.startswith(("/api/", "http")):
+            return href.replace("&amp;", "&")
+    return None
+
+
+def run_lighthouse(base: str, name: str, path: str, workdir: Path, deadline: float):
+    """At most MAX_RUNS Lighthouse runs of one page; the best score of each category counts."""
+    url = base + path
+    result = LighthouseResult(name=name, url=url)
+    env = {**os.environ, "CHROME_PATH": CHROME_PATH}
+    for attempt in range(1, MAX_RUNS + 1):
+        timeout = min(RUN_TIMEOUT, deadline - time.monotonic())
+        if timeout <= 10:
+            result.error = result.error or "not run: the time budget is spent"
+            break
+        report_path = workdir / f"{name}-{attempt}.json"
+        command = [
+            "node",
+            str(LIGHTHOUSE),
+            url,
+            "--output=json",
+            f"--output-path={report_path}",
+            f"--only-categories={','.join(CATEGORIES)}",
+            f"--chrome-flags={CHROME_FLAGS}",
+            "--disable-full-page-screenshot",
+            "--quiet",
+        ]
+        try:
+            completed = subprocess.run(
+                command, env=env, capture_output=True, text=True, timeout=timeout
+            )
+        except subprocess.TimeoutExpired:
+            result.error = f"run {attempt} stopped after {timeout:.0f} s"
+            break
+        if completed.returncode != 0 or not report_path.exists():
+            # A trace Lighthouse failed to record (NO_NAVSTART, NO_FCP under load) is a failed
+            # run: the page gets its second run, if it has one left.
+            result.error = f"lighthouse exited {completed.returncode}: {completed.stderr[-600:]}"
+            continue
+        report = json.loads(report_path.read_text())
+        shutil.copy(report_path, RESULTS / report_path.name)
+        if report.get("runtimeError"):
+            result.error = f"lighthouse: {report['runtimeError'].get('message')}"
+            continue
+        scores = {
+            category: None
+            if report["categories"][category]["score"] is None
+            else round(report["categories"][category]["score"] * 100)
+            for category in CATEGORIES
+        }
+        result.runs.append(scores)
+        result.error = ""
+        # The better run counts (the other categories do not vary from run to run).
+        if not result.scores or (scores["performance"] or 0) > (result.scores["performance"] or 0):
+            result.scores = scores
+            result.failing = failing_audits(report)
+        # Only the performance score is noisy: a second run only for it.
+        if below_thresholds(result.scores) != ["performance"]:
+            break
+    return result
+
+
+def failing_audits(report: dict) -> list[str]:
+    """The audits that cost points: every failed one in accessibility, best practices and SEO;
+    in performance, the metrics below 0.9 and the failed audits with a weight."""
+    lines = []
+    for category in CATEGORIES:
+        for ref in report["categories"][category]["auditRefs"]:
+            audit = report["audits"][ref["id"]]
+            score = audit.get("score")
+            if score is None or audit.get("scoreDisplayMode") in ("notApplicable", "manual"):
+                continue
+            if category == "performance":
+                if ref.get("weight", 0) == 0 or score >= 0.9:
+                    continue
+            elif score >= 1:
+                continue
+            shown = f" ({audit['displayValue']})" if audit.get("displayValue") else ""
+            lines.append(f"{category}: {audit['title']}{shown} [{ref['id']}]")
+            for item in (audit.get("details") or {}).get("items", [])[:5]:
+                if where := item_location(item):
+                    lines.append(f"      {str(where)[:200]}")
+    return lines
+
+
+def item_location(item: dict) -> str:
+    """What one item of an audit's details names: an element, a URL or a description."""
+    for key in ("node", "sourceLocation", "source"):
+        value = item.get(key)
+        if isinstance(value, dict):
+            found = value.get("selector") or value.get("snippet") or value.get("url")
+            if found:
+                return str(found)
+    for key in ("url", "description", "label"):
+        if isinstance(item.get(key), str):
+            return item[key]
+    return ""
+
+
+def run_vnu(pages: dict[str, str], base: str, workdir: Path, timeout: float) -> list[str]:
+    """Fetch every page's HTML and validate them in one vnu run; return the errors."""
+    html_dir = workdir / "html"
+    html_dir.mkdir()
+    files: dict[str, str] = {}
+    problems = []
+    for name, path in pages.items():
+        status, body = get(base + path)
+        if status >= 500 or (status != 200 and not name.startswith("not-found")):
+            problems.append(f"{name}: GET {path} answered {status}")
+        target = html_dir / f"{name}.html"
+        target.write_text(body, encoding="utf-8")
+        files[target.name] = f"{name} ({path})"
+    shutil.copytree(html_dir, RESULTS / "html", dirs_exist_ok=True)
+    if timeout <= 5:
+        return [*problems, "vnu: not run, the time budget is spent"]
+    command = ["java", "-jar", str(VNU), "--errors-only", "--format", "json"]
+    command += sorted(str(html_dir / name) for name in files)
+    try:
+        completed = subprocess.run(command, capture_output=True, text=True, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        return [*problems, f"vnu: stopped after {timeout:.0f} s"]
+    try:
+        messages = json.loads(completed.stderr or completed.stdout)["messages"]
+    except (json.JSONDecodeError, KeyError):
+        return [*problems, f"vnu exited {completed.returncode}: {completed.stderr[-800:]}"]
+    for message in messages:
+        url = message.get("url", "?")  # file:/tmp/.../name.html
+        page = files.get(url.rsplit("/", 1)[-1], url)
+        line = message.get("lastLine", "?")
+        extract = " ".join(message.get("extract", "").split())[:160]
+        problems.append(f"{page} line {line}: {message['message']}\n      {extract}")
+    return problems
+
+
+def check_tools() -> list[str]:
+    missing = []
+    if not LIGHTHOUSE.exists() or not VNU.exists():
+        missing.append("npm packages: run `make axe` (npm ci) to install lighthouse and vnu-jar")
+    if not Path(CHROME_PATH).exists():
+        missing.append(f"{CHROME_PATH}: install Debian's chromium (`make chromium`)")
+    if not shutil.which("java"):
+        missing.append("java: install a Java runtime 11+ (apt-get install default-jre-headless)")
+    if not shutil.which("node"):
+        missing.append("node: install Node.js 18+")
+    return missing
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument(
+        "--budget",
+        type=float,
+        default=DEFAULT_BUDGET_SECONDS,
+        help="seconds for the whole run, setup included (default: %(default)s)",
+    )
+    parser.add_argument(
+        "--only", default="", help="comma-separated page names for Lighthouse (default: all)"
+    )
+    args = parser.parse_args(argv)
+    missing = check_tools()
+    if missing:
+        print("audit: cannot run:\n  " + "\n  ".join(missing), file=sys.stderr)
+        return 1
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+    started = time.monotonic()
+    deadline = started + args.budget
+    RESULTS.mkdir(exist_ok=True)
+    lighthouse_results: list[LighthouseResult] = []
+    with tempfile.TemporaryDirectory(prefix="audit-run-") as directory:
+        workdir = Path(directory)
+        # The fuzzer's server on SQLite always: the pages, not the database, are audited here.
+        with scratch_database(None) as database_url:
+            print("audit: loading the shipped data into a scratch SQLite database", flush=True)
+            env = server_env(database_url)
+            load_shipped_data(env)
+            with gunicorn(env, log_path=RESULTS / "server.log") as base:
+                print(f"audit: gunicorn at {base} (DEBUG=0)", flush=True)
+                consultation = consultation_paths(base)
+                tracking_id = submit_comment(base, consultation["consultation-open"].split("/")[2])
+                audited = {
+                    "home": "/",
+                    "version": VERSION,
+                    "compare": "/standards/wwc/compare/?from=2.0&to=3.0",
+                    **consultation,
+                }
+                only = {name for name in args.only.split(",") if name}
+                for lang in LIGHTHOUSE_LANGUAGES:
+                    for name, path in audited.items():
+                        if only and name not in only:
+                            continue
+                        result = run_lighthouse(
+                            base, f"{name}-{lang}", with_lang(path, lang), workdir, deadline
+                        )
+                        lighthouse_results.append(result)
+                        print(f"  {format_scores(result)}", flush=True)
+
+                validated = {
+                    **audited,
+                    "version-as-of": f"{VERSION}?as_of=2030-01-01",
+                    "compare-form": "/standards/wwc/compare/",
+                    "receipt": f"/comments/{tracking_id}/",
+                    "lookup": "/comments/lookup/",
+                    "disposition-report": f"{VERSION}disposition-report/",
+                    "not-found": "/standards/wwc/versions/9.9/",
+                }
+                # The privacy page when there is one (an error is reported, not skipped).
+                if get(base + "/privacy/")[0] != 404:
+                    validated["privacy"] = "/privacy/"
+                history = criterion_history_path(base)
+                if history:
+                    validated["criterion-history"] = history
+                pages = {
+                    f"{name}-{lang}": with_lang(path, lang)
+                    for name, path in validated.items()
+                    for lang in VNU_LANGUAGES
+                }
+                print(f"audit: the Nu Html Checker on {len(pages)} pages", flush=True)
+                vnu_errors = run_vnu(pages, base, workdir, deadline - time.monotonic())
+
+    print("\n=== Lighthouse (mobile; performance >= 95, the others 100) ===")
+    for result in lighthouse_results:
+        print(format_scores(result))
+        if result.failed:
+            if result.error:
+                print(f"    error: {result.error}")
+            for line in result.failing:
+                print(f"    {line}")
+    print(f"\n=== Nu Html Checker: {len(vnu_errors)} errors on {len(pages)} pages ===")
+    for error in vnu_errors:
+        print(f"  {error}")
+    failed_pages = [result.name for result in lighthouse_results if result.failed]
+    print(
+        f"\naudit: {len(lighthouse_results) - len(failed_pages)}/{len(lighthouse_results)} "
+        f"Lighthouse pages pass, {len(vnu_errors)} validator errors, "
+        f"{time.monotonic() - started:.0f} s; reports in {RESULTS.relative_to(ROOT)}/"
+    )
+    if failed_pages:
+        print(f"audit: FAILED Lighthouse: {', '.join(failed_pages)}")
+    if vnu_errors:
+        print("audit: FAILED the Nu Html Checker")
+    return 1 if failed_pages or vnu_errors else 0
+
+
+def format_scores(result: LighthouseResult) -> str:
+    scores = " ".join(f"{c} {result.scores.get(c, '-')}" for c in CATEGORIES)
+    runs = ""
+    if len(result.runs) > 1:
+        runs = f" (performance runs: {', '.join(str(r['performance']) for r in result.runs)})"
+    verdict = "FAIL" if result.failed else "ok"
+    return f"{verdict:4} {result.name:24} {scores}{runs}"
+
+
+if __name__ == "__main__":
+    sys.exit(main())
