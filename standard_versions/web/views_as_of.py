@@ -49,7 +49,9 @@ def version_as_of_page(request, *, std: str, label: str, language: str) -> HttpR
             version_label=label,
             version_url=presenters.version_url(std, label),
             as_of=as_of,
-            as_of_text=request.GET.get("as_of", "")[:64],
+            # A date input's value must be a valid date (YYYY-MM-DD) or nothing: a malformed
+            # instant is named in the message, not put back in the input.
+            as_of_text=as_of.date().isoformat() if as_of else "",
             message=_message(
                 error,
                 text=request.GET.get("as_of", ""),

@@ -78,6 +78,14 @@ def test_a_malformed_date_is_a_400_page_with_a_message_and_the_form(client, edit
     assert '<form class="as-of-form"' in html
     main = html.split("<main")[1].split("</main>")[0]
     assert "x" * 65 not in main
+    # The date input never gets the malformed value back (invalid HTML for type="date").
+    assert '<input type="date" id="as-of-date" name="as_of" aria-describedby' in html
+
+
+def test_a_date_time_before_the_version_existed_is_shown_again_as_a_date(client, edited_draft):
+    response = client.get(URL, {"as_of": "2029-12-31T08:00:00Z"})
+    assert response.status_code == 404
+    assert 'name="as_of" value="2029-12-31"' in response.content.decode()
 
 
 def test_a_date_before_the_version_existed_is_a_404_page(client, edited_draft):
