@@ -32,9 +32,12 @@ import sys
 import tempfile
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 import uuid
 from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from http.cookiejar import CookieJar
 from pathlib import Path
 
 from tests.fuzz.server import ROOT, gunicorn, load_shipped_data, scratch_database, server_env
@@ -231,24 +234,91 @@ def item_location(item: dict) -> str:
     return ""
 
 
-def run_vnu(pages: dict[str, str], base: str, workdir: Path, timeout: float) -> list[str]:
-    """Fetch every page's HTML and validate them in one vnu run; return the errors."""
+@dataclass
+class Document:
+    """One fetched page for the validator: what was asked, the status expected and received."""
+
+    label: str
+    expected: int
+    status: int
+    html: str
+
+
+def fetch_pages(base: str, paths: dict[str, tuple[str, int]]) -> dict[str, Document]:
+    """GET each ``name: (path, expected status)``."""
+    documents = {}
+    for name, (path, expected) in paths.items():
+        status, html = get(base + path)
+        documents[name] = Document(f"{name} ({path})", expected, status, html)
+    return documents
+
+
+class _FormFields(HTMLParser):
+    """The first POST form of a page: its action and hidden fields."""
+
+    def __init__(self):
+        super().__init__()
+        self.action: str | None = None
+        self.fields: dict[str, str] = {}
+        self._inside = False
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if tag == "form" and self.action is None and attributes.get("method") == "post":
+            self.action, self._inside = attributes.get("action") or "", True
+        elif tag == "input" and self._inside and attributes.get("type") == "hidden":
+            self.fields[attributes.get("name") or ""] = attributes.get("value") or ""
+
+    def handle_endtag(self, tag):
+        if tag == "form":
+            self._inside = False
+
+
+def fetch_form_pages(base: str, page_path: str, lang: str) -> dict[str, Document]:
+    """The consultation form's answers: with errors (an empty comment, 400), the neutral page of a
+    filled honeypot (200) and the page for a missing CSRF token (403). Nothing is stored."""
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(CookieJar()))
+    with opener.open(base + with_lang(page_path, lang), timeout=30) as response:
+        form = _FormFields()
+        form.feed(response.read().decode("utf-8"))
+    if form.action is None:
+        return {}
+    action = urllib.parse.urljoin(base + page_path, form.action)
+    cases = {
+        "form-with-errors": ({**form.fields, "body": " "}, 400, opener),
+        "form-honeypot": ({**form.fields, "body": "Hello", "website": "x"}, 200, opener),
+        "form-csrf-failure": ({**form.fields, "body": "Hello"}, 403, urllib.request.build_opener()),
+    }
+    documents = {}
+    for name, (fields, expected, client) in cases.items():
+        request = urllib.request.Request(action, data=urllib.parse.urlencode(fields).encode())
+        try:
+            with client.open(request, timeout=30) as response:
+                status, html = response.status, response.read().decode("utf-8")
+        except urllib.error.HTTPError as error:
+            status, html = error.code, error.read().decode("utf-8")
+        label = f"{name}-{lang} (POST {page_path})"
+        documents[f"{name}-{lang}"] = Document(label, expected, status, html)
+    return documents
+
+
+def run_vnu(documents: dict[str, Document], workdir: Path, timeout: float) -> list[str]:
+    """Validate every document in one vnu run; return the errors (and unexpected statuses)."""
     html_dir = workdir / "html"
     html_dir.mkdir()
-    files: dict[str, str] = {}
     problems = []
-    for name, path in pages.items():
-        status, body = get(base + path)
-        if status >= 500 or (status != 200 and not name.startswith("not-found")):
-            problems.append(f"{name}: GET {path} answered {status}")
-        target = html_dir / f"{name}.html"
-        target.write_text(body, encoding="utf-8")
-        files[target.name] = f"{name} ({path})"
+    labels = {}
+    for name, document in documents.items():
+        if document.status != document.expected:
+            expected, status = document.expected, document.status
+            problems.append(f"{document.label}: answered {status}, not {expected}")
+        (html_dir / f"{name}.html").write_text(document.html, encoding="utf-8")
+        labels[f"{name}.html"] = document.label
     shutil.copytree(html_dir, RESULTS / "html", dirs_exist_ok=True)
     if timeout <= 5:
         return [*problems, "vnu: not run, the time budget is spent"]
     command = ["java", "-jar", str(VNU), "--errors-only", "--format", "json"]
-    command += sorted(str(html_dir / name) for name in files)
+    command += sorted(str(html_dir / name) for name in labels)
     try:
         completed = subprocess.run(command, capture_output=True, text=True, timeout=timeout)
     except subprocess.TimeoutExpired:
@@ -259,7 +329,7 @@ def run_vnu(pages: dict[str, str], base: str, workdir: Path, timeout: float) -> 
         return [*problems, f"vnu exited {completed.returncode}: {completed.stderr[-800:]}"]
     for message in messages:
         url = message.get("url", "?")  # file:/tmp/.../name.html
-        page = files.get(url.rsplit("/", 1)[-1], url)
+        page = labels.get(url.rsplit("/", 1)[-1], url)
         line = message.get("lastLine", "?")
         extract = " ".join(message.get("extract", "").split())[:160]
         problems.append(f"{page} line {line}: {message['message']}\n      {extract}")
@@ -290,6 +360,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--only", default="", help="comma-separated page names for Lighthouse (default: all)"
     )
+    parser.add_argument(
+        "--skip-lighthouse", action="store_true", help="only the Nu Html Checker (a quick check)"
+    )
     args = parser.parse_args(argv)
     missing = check_tools()
     if missing:
@@ -318,7 +391,7 @@ def main(argv: list[str] | None = None) -> int:
                     **consultation,
                 }
                 only = {name for name in args.only.split(",") if name}
-                for lang in LIGHTHOUSE_LANGUAGES:
+                for lang in () if args.skip_lighthouse else LIGHTHOUSE_LANGUAGES:
                     for name, path in audited.items():
                         if only and name not in only:
                             continue
@@ -329,27 +402,36 @@ def main(argv: list[str] | None = None) -> int:
                         print(f"  {format_scores(result)}", flush=True)
 
                 validated = {
-                    **audited,
-                    "version-as-of": f"{VERSION}?as_of=2030-01-01",
-                    "compare-form": "/standards/wwc/compare/",
-                    "receipt": f"/comments/{tracking_id}/",
-                    "lookup": "/comments/lookup/",
-                    "disposition-report": f"{VERSION}disposition-report/",
-                    "not-found": "/standards/wwc/versions/9.9/",
+                    **{name: (path, 200) for name, path in audited.items()},
+                    "version-as-of": (f"{VERSION}?as_of=2030-01-01", 200),
+                    "version-as-of-invalid": (f"{VERSION}?as_of=not-a-date", 400),
+                    "compare-form": ("/standards/wwc/compare/", 200),
+                    "compare-unknown": ("/standards/wwc/compare/?from=2.0&to=9.9", 404),
+                    "receipt": (f"/comments/{tracking_id}/", 200),
+                    "receipt-received": (f"/comments/{tracking_id}/?received=1", 200),
+                    "lookup": ("/comments/lookup/", 200),
+                    "lookup-unknown": ("/comments/lookup/?tracking_id=zzzz-zzzz", 404),
+                    "disposition-report": (f"{VERSION}disposition-report/", 200),
+                    "not-found": ("/standards/wwc/versions/9.9/", 404),
                 }
                 # The privacy page when there is one (an error is reported, not skipped).
                 if get(base + "/privacy/")[0] != 404:
-                    validated["privacy"] = "/privacy/"
+                    validated["privacy"] = ("/privacy/", 200)
                 history = criterion_history_path(base)
                 if history:
-                    validated["criterion-history"] = history
-                pages = {
-                    f"{name}-{lang}": with_lang(path, lang)
-                    for name, path in validated.items()
-                    for lang in VNU_LANGUAGES
-                }
-                print(f"audit: the Nu Html Checker on {len(pages)} pages", flush=True)
-                vnu_errors = run_vnu(pages, base, workdir, deadline - time.monotonic())
+                    validated["criterion-history"] = (history, 200)
+                documents = fetch_pages(
+                    base,
+                    {
+                        f"{name}-{lang}": (with_lang(path, lang), expected)
+                        for name, (path, expected) in validated.items()
+                        for lang in VNU_LANGUAGES
+                    },
+                )
+                for lang in VNU_LANGUAGES:
+                    documents |= fetch_form_pages(base, consultation["consultation-open"], lang)
+                print(f"audit: the Nu Html Checker on {len(documents)} pages", flush=True)
+                vnu_errors = run_vnu(documents, workdir, deadline - time.monotonic())
 
     print("\n=== Lighthouse (mobile; performance >= 95, the others 100) ===")
     for result in lighthouse_results:
@@ -359,7 +441,7 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"    error: {result.error}")
             for line in result.failing:
                 print(f"    {line}")
-    print(f"\n=== Nu Html Checker: {len(vnu_errors)} errors on {len(pages)} pages ===")
+    print(f"\n=== Nu Html Checker: {len(vnu_errors)} errors on {len(documents)} pages ===")
     for error in vnu_errors:
         print(f"  {error}")
     failed_pages = [result.name for result in lighthouse_results if result.failed]
