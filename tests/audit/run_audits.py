@@ -22,9 +22,11 @@ the server's log are kept in ``audit-results/``.
 """
 
 import argparse
+import contextlib
 import json
 import os
 import re
+import select
 import shutil
 import signal
 import subprocess
@@ -43,7 +45,8 @@ from pathlib import Path
 from tests.fuzz.server import ROOT, gunicorn, load_shipped_data, scratch_database, server_env
 
 RESULTS = ROOT / "audit-results"
-LIGHTHOUSE = ROOT / "node_modules" / "lighthouse" / "cli" / "index.js"
+LIGHTHOUSE = ROOT / "node_modules" / "lighthouse" / "core" / "index.js"
+RUNNER = Path(__file__).with_name("lighthouse.mjs")
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 CHROME_PATH = "/usr/bin/chromium"
 CHROME_FLAGS = (
@@ -69,6 +72,7 @@ class LighthouseResult:
     scores: dict[str, int | None] = field(default_factory=dict)
     runs: list[dict[str, int | None]] = field(default_factory=list)
     failing: list[str] = field(default_factory=list)
+    seconds: list[float] = field(default_factory=list)
     error: str = ""
 
     @property
@@ -140,45 +144,90 @@ def criterion_history_path(base: str) -> str | None:
     return None
 
 
-def run_lighthouse(base: str, name: str, path: str, workdir: Path, deadline: float):
-    """At most MAX_RUNS Lighthouse runs of one page; the best score of each category counts."""
+class LighthouseRunner:
+    """tests/audit/lighthouse.mjs: one Lighthouse process for every run (a fresh Chrome each),
+    fed one URL at a time; restarted after a run that timed out. Its messages go to
+    audit-results/lighthouse.log."""
+
+    def __init__(self, log_path: Path):
+        self.log_path = log_path
+        self.process: subprocess.Popen | None = None
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *_):
+        self.stop()
+
+    def _start(self) -> subprocess.Popen:
+        env = {**os.environ, "CHROME_PATH": CHROME_PATH, "AUDIT_CHROME_FLAGS": CHROME_FLAGS}
+        with open(self.log_path, "a") as log:
+            return subprocess.Popen(
+                ["node", str(RUNNER)],
+                cwd=ROOT,
+                env=env,
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=log,
+                text=True,
+            )
+
+    def run(self, url: str, output: Path, timeout: float) -> str:
+        """Audit ``url`` into ``output``; return an error message, or "" on success."""
+        if self.process is None or self.process.poll() is not None:
+            self.process = self._start()
+        self.process.stdin.write(json.dumps({"url": url, "output": str(output)}) + "\n")
+        self.process.stdin.flush()
+        ready, _, _ = select.select([self.process.stdout], [], [], timeout)
+        line = self.process.stdout.readline() if ready else ""
+        if not line:
+            self.stop()
+            if not ready:
+                return f"stopped after {timeout:.0f} s"
+            return f"the Lighthouse runner exited; see {self.log_path.relative_to(ROOT)}"
+        return json.loads(line)["error"]
+
+    def stop(self) -> None:
+        if self.process is None:
+            return
+        process, self.process = self.process, None
+        with contextlib.suppress(OSError):
+            process.stdin.close()  # the runner's loop ends
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.terminate()  # a run still going: the runner closes Chrome on SIGTERM
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+
+
+def run_lighthouse(
+    runner: LighthouseRunner, base: str, name: str, path: str, workdir: Path, deadline: float
+) -> LighthouseResult:
+    """At most MAX_RUNS Lighthouse runs of one page; the run with the better performance counts
+    (the other categories do not vary from run to run)."""
     url = base + path
     result = LighthouseResult(name=name, url=url)
-    env = {**os.environ, "CHROME_PATH": CHROME_PATH}
     for attempt in range(1, MAX_RUNS + 1):
         timeout = min(RUN_TIMEOUT, deadline - time.monotonic())
         if timeout <= 10:
             result.error = result.error or "not run: the time budget is spent"
             break
         report_path = workdir / f"{name}-{attempt}.json"
-        command = [
-            "node",
-            str(LIGHTHOUSE),
-            url,
-            "--output=json",
-            f"--output-path={report_path}",
-            f"--only-categories={','.join(CATEGORIES)}",
-            f"--chrome-flags={CHROME_FLAGS}",
-            "--disable-full-page-screenshot",
-            "--quiet",
-        ]
-        try:
-            completed = subprocess.run(
-                command, env=env, capture_output=True, text=True, timeout=timeout
-            )
-        except subprocess.TimeoutExpired:
-            result.error = f"run {attempt} stopped after {timeout:.0f} s"
-            break
-        if completed.returncode != 0 or not report_path.exists():
+        started = time.monotonic()
+        error = runner.run(url, report_path, timeout)
+        result.seconds.append(time.monotonic() - started)
+        if report_path.exists():
+            shutil.copy(report_path, RESULTS / report_path.name)
+        if error or not report_path.exists():
             # A trace Lighthouse failed to record (NO_NAVSTART, NO_FCP under load) is a failed
             # run: the page gets its second run, if it has one left.
-            result.error = f"lighthouse exited {completed.returncode}: {completed.stderr[-600:]}"
+            result.error = f"run {attempt}: {(error or 'no report')[:600]}"
             continue
         report = json.loads(report_path.read_text())
-        shutil.copy(report_path, RESULTS / report_path.name)
-        if report.get("runtimeError"):
-            result.error = f"lighthouse: {report['runtimeError'].get('message')}"
-            continue
         scores = {
             category: None
             if report["categories"][category]["score"] is None
@@ -187,7 +236,6 @@ def run_lighthouse(base: str, name: str, path: str, workdir: Path, deadline: flo
         }
         result.runs.append(scores)
         result.error = ""
-        # The better run counts (the other categories do not vary from run to run).
         if not result.scores or (scores["performance"] or 0) > (result.scores["performance"] or 0):
             result.scores = scores
             result.failing = failing_audits(report)
@@ -390,17 +438,6 @@ def main(argv: list[str] | None = None) -> int:
                     "compare": "/standards/wwc/compare/?from=2.0&to=3.0",
                     **consultation,
                 }
-                only = {name for name in args.only.split(",") if name}
-                for lang in () if args.skip_lighthouse else LIGHTHOUSE_LANGUAGES:
-                    for name, path in audited.items():
-                        if only and name not in only:
-                            continue
-                        result = run_lighthouse(
-                            base, f"{name}-{lang}", with_lang(path, lang), workdir, deadline
-                        )
-                        lighthouse_results.append(result)
-                        print(f"  {format_scores(result)}", flush=True)
-
                 validated = {
                     **{name: (path, 200) for name, path in audited.items()},
                     "version-as-of": (f"{VERSION}?as_of=2030-01-01", 200),
@@ -431,7 +468,26 @@ def main(argv: list[str] | None = None) -> int:
                 for lang in VNU_LANGUAGES:
                     documents |= fetch_form_pages(base, consultation["consultation-open"], lang)
                 print(f"audit: the Nu Html Checker on {len(documents)} pages", flush=True)
+                # First (about 15 s): then the Lighthouse runs have the rest of the budget.
                 vnu_errors = run_vnu(documents, workdir, deadline - time.monotonic())
+                print(f"audit: {len(vnu_errors)} validator errors", flush=True)
+
+                only = {name for name in args.only.split(",") if name}
+                with LighthouseRunner(RESULTS / "lighthouse.log") as runner:
+                    for lang in () if args.skip_lighthouse else LIGHTHOUSE_LANGUAGES:
+                        for name, path in audited.items():
+                            if only and name not in only:
+                                continue
+                            result = run_lighthouse(
+                                runner,
+                                base,
+                                f"{name}-{lang}",
+                                with_lang(path, lang),
+                                workdir,
+                                deadline,
+                            )
+                            lighthouse_results.append(result)
+                            print(f"  {format_scores(result)}", flush=True)
 
     print("\n=== Lighthouse (mobile; performance >= 95, the others 100) ===")
     for result in lighthouse_results:
@@ -463,7 +519,8 @@ def format_scores(result: LighthouseResult) -> str:
     if len(result.runs) > 1:
         runs = f" (performance runs: {', '.join(str(r['performance']) for r in result.runs)})"
     verdict = "FAIL" if result.failed else "ok"
-    return f"{verdict:4} {result.name:24} {scores}{runs}"
+    seconds = "+".join(f"{s:.0f}" for s in result.seconds)
+    return f"{verdict:4} {result.name:24} {scores}{runs} [{seconds} s]"
 
 
 if __name__ == "__main__":
