@@ -239,6 +239,16 @@ def criterion_history_rows(*, version: Version, code: str) -> QuerySet:
     return _history_rows("criterion", Q(id=criterion.pk)).order_by("-history_date", "-history_id")
 
 
+def criteria_history_rows(*, criterion_ids: list[int]) -> QuerySet:
+    """Change records of these criteria (one permanent key's rows in several versions), oldest
+    first, each with its criterion's ``id`` (for ``history_entries``)."""
+    return (
+        _history_rows("criterion", Q(id__in=criterion_ids))
+        .values("history_id", "history_date", "kind", "previous_id", "id")
+        .order_by("history_date", "history_id")
+    )
+
+
 def version_history_rows(*, version: Version) -> QuerySet:
     """Change records of everything in a version, newest first."""
     parts = [

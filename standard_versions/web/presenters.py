@@ -72,6 +72,8 @@ class CriterionItem:
     description_html: SafeString
     is_core: bool
     served: Served
+    # The criterion's history page (every version, by its key) and its change records in the API.
+    history_page_url: str
     history_url: str
 
 
@@ -199,6 +201,7 @@ def version_page(version: Version, *, content: ContentText) -> VersionPage:
                 description_html=_html(content, criterion, "description"),
                 is_core=criterion.is_core,
                 served=_served(content, criterion),
+                history_page_url=reverse("web:criterion-history", args=[slug, criterion.key]),
                 history_url=criterion_history_url(slug, version.label, criterion.code),
             )
             for criterion in area.criteria.all()

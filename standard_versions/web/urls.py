@@ -1,7 +1,13 @@
 from django.urls import path
 
 from standard_versions.api import converters  # noqa: F401 (registers the path converters)
-from standard_versions.web import urls_consultation, views, views_compare, views_language
+from standard_versions.web import (
+    urls_consultation,
+    views,
+    views_compare,
+    views_history,
+    views_language,
+)
 
 app_name = "web"
 
@@ -9,6 +15,11 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("standards/<std:std>/versions/<label:label>/", views.version_detail, name="version"),
     path("standards/<std:std>/compare/", views_compare.compare, name="compare"),
+    path(
+        "standards/<std:std>/criteria/<key:key>/",
+        views_history.criterion_history,
+        name="criterion-history",
+    ),
     path("language/", views_language.choose_language, name="choose-language"),
     # Phase 2, names reserved (see views.py): "compare" at standards/<std>/compare/,
     # "comment-period" at comment-periods/<id>/, "comment-receipt", "comment-lookup",

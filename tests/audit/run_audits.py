@@ -429,7 +429,7 @@ def main(argv: list[str] | None = None) -> int:
             env = server_env(database_url)
             load_shipped_data(env)
             with gunicorn(env, log_path=RESULTS / "server.log") as base:
-                print(f"audit: gunicorn at {base} (DEBUG=0)", flush=True)
+                print(f"audit: gunicorn at {base} (DEBUG=0), {elapsed(started)}", flush=True)
                 consultation = consultation_paths(base)
                 tracking_id = submit_comment(base, consultation["consultation-open"].split("/")[2])
                 audited = {
@@ -470,7 +470,7 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"audit: the Nu Html Checker on {len(documents)} pages", flush=True)
                 # First (about 15 s): then the Lighthouse runs have the rest of the budget.
                 vnu_errors = run_vnu(documents, workdir, deadline - time.monotonic())
-                print(f"audit: {len(vnu_errors)} validator errors", flush=True)
+                print(f"audit: {len(vnu_errors)} validator errors, {elapsed(started)}", flush=True)
 
                 only = {name for name in args.only.split(",") if name}
                 with LighthouseRunner(RESULTS / "lighthouse.log") as runner:
@@ -511,6 +511,10 @@ def main(argv: list[str] | None = None) -> int:
     if vnu_errors:
         print("audit: FAILED the Nu Html Checker")
     return 1 if failed_pages or vnu_errors else 0
+
+
+def elapsed(started: float) -> str:
+    return f"at {time.monotonic() - started:.0f} s"
 
 
 def format_scores(result: LighthouseResult) -> str:
