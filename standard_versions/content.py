@@ -19,6 +19,8 @@ class ContentText(Protocol):
 
     def status(self, obj) -> str: ...
 
+    def field_served(self, obj, field: str) -> tuple[str, str]: ...
+
 
 class SourceText:
     """The English source, as stored."""
@@ -33,3 +35,6 @@ class SourceText:
 
     def status(self, obj) -> str:
         return "source"
+
+    def field_served(self, obj, field: str) -> tuple[str, str]:
+        return SOURCE_LANGUAGE, "source"

@@ -7,16 +7,20 @@ from dataclasses import dataclass
 from django.db.models import Count, Max, Min, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from standard_versions.content import SOURCE_LANGUAGE, ContentText
 from standard_versions.diff_words import word_diff
 from standard_versions.errors import InvalidInput, NotFound
+from standard_versions.i18n import TRANSLATED_LANGUAGES
 from standard_versions.models import (
     Comment,
     CommentPeriod,
     Criterion,
     ModerationState,
     PeriodStatus,
+    Translation,
     Version,
 )
+from standard_versions.translatable import MISSING, field_status
 
 EXPORT_CHUNK_SIZE = 2000
 
@@ -102,14 +106,68 @@ class CriterionChange:
     description_diff: list[dict] | None
 
 
+@dataclass(frozen=True)
+class ShownText:
+    """A text as a reader was shown it: its language and translation status (as in the API)."""
+
+    text: str
+    language: str
+    status: str
+
+
 @dataclass
 class Receipt:
     comment: Comment
     criterion_change: CriterionChange | None
+    # The criterion as it is now (None: a comment on the whole version, or a removed criterion),
+    # for its title in the reader's language.
+    criterion: Criterion | None = None
+    # Its title as the commenter was shown it (None: a comment on the whole version).
+    title_when_commented: ShownText | None = None
+
+
+def title_for_reader(
+    criterion: Criterion | None, *, stored_title: str, content: ContentText
+) -> ShownText:
+    """The criterion's title now in the reader's language (``content``), with the status of that
+    one field; for a criterion removed since, the English title its comments stored."""
+    if criterion is None:
+        status = "source" if content.language == SOURCE_LANGUAGE else MISSING
+        return ShownText(stored_title, SOURCE_LANGUAGE, status)
+    language, status = content.field_served(criterion, "title")
+    return ShownText(content.text(criterion, "title"), language, status)
+
+
+def title_when_commented(comment: Comment) -> ShownText:
+    """The criterion's title as the comment's page showed it: the translation in the comment's
+    language as stored at the moment of submission (served even when stale, so judged against
+    the English the comment stored), else that English. One query for a comment in es or pt-BR,
+    none otherwise."""
+    if comment.language not in TRANSLATED_LANGUAGES:
+        return ShownText(comment.criterion_title, SOURCE_LANGUAGE, "source")
+    record = (
+        Translation.history.filter(
+            version_id=comment.period.version_id,
+            object_type="criterion",
+            object_key=comment.criterion_key,
+            field="title",
+            language=comment.language,
+            history_date__lte=comment.submitted_at,
+        )
+        .order_by("-history_date", "-history_id")
+        .only("text", "status", "source_hash", "history_type")
+        .first()
+    )
+    if record is None or record.history_type == "-":
+        return ShownText(comment.criterion_title, SOURCE_LANGUAGE, MISSING)
+    row = (record.text, record.status, record.source_hash)
+    return ShownText(record.text, comment.language, field_status(comment.criterion_title, row))
 
 
 def comment_receipt(*, tracking_id: str) -> Receipt:
-    """The comment with its period and version, and how its criterion's text changed since."""
+    """The comment with its period and version, how its criterion's text changed since, the
+    criterion now and its title as the commenter saw it. Two queries, three for a comment
+    written in es or pt-BR."""
     comment = (
         Comment.objects.select_related("period__version__standard")
         .filter(tracking_id=tracking_id)
@@ -125,7 +183,7 @@ def comment_receipt(*, tracking_id: str) -> Receipt:
             Criterion.objects.filter(
                 version_id=comment.period.version_id, key=comment.criterion_key
             )
-            .only("title", "description", "revision")
+            .only("key", "version", "title", "description", "revision")
             .first()
         )
         if current is None:
@@ -145,7 +203,14 @@ def comment_receipt(*, tracking_id: str) -> Receipt:
                 if description_changed
                 else None,
             )
-    return Receipt(comment=comment, criterion_change=change)
+    if not comment.criterion_key:
+        return Receipt(comment=comment, criterion_change=change)
+    return Receipt(
+        comment=comment,
+        criterion_change=change,
+        criterion=current,
+        title_when_commented=title_when_commented(comment),
+    )
 
 
 def campaigns(*, period: CommentPeriod, min_count: int = 2) -> QuerySet:
@@ -204,8 +269,12 @@ class ReportSection:
     # Empty key and code: comments on the version as a whole.
     key: str
     code: str
+    # The English title now, or as commented on for a criterion removed since.
     title: str
     comments: list[Comment]
+    # The criterion now, for its title in the reader's language (None: the version as a whole,
+    # or a criterion removed since).
+    criterion: Criterion | None = None
 
 
 @dataclass
@@ -225,7 +294,7 @@ def disposition_report(*, version: Version) -> DispositionReport:
     criteria = list(
         Criterion.objects.filter(version=version)
         .order_by("practice_area__position", "position", "code")
-        .only("key", "code", "title")
+        .only("key", "version", "code", "title")
     )
     comments = list(
         Comment.objects.filter(
@@ -246,6 +315,7 @@ def disposition_report(*, version: Version) -> DispositionReport:
                     code=criterion.code,
                     title=criterion.title,
                     comments=by_key.pop(criterion.key),
+                    criterion=criterion,
                 )
             )
     # Criteria removed from the draft since: their comments keep a section, under the old text.

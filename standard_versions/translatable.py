@@ -151,3 +151,13 @@ class TranslatedText:
 
     def status(self, obj) -> str:
         return self._summary(obj)[1]
+
+    def field_served(self, obj, field: str) -> tuple[str, str]:
+        """(language, status) of one field alone, where a page shows that field without the
+        rest of its object (a criterion's title on a receipt)."""
+        english = getattr(obj, field)
+        kind = kind_of(obj)
+        if kind is None or field not in kind.fields or not english:
+            return SOURCE_LANGUAGE, "source"
+        status = field_status(english, self._row(kind, obj, field))
+        return (SOURCE_LANGUAGE if status == MISSING else self.language), status

@@ -16,6 +16,7 @@ from standard_versions.api.serializers import (
     TranslatableOutputSerializer,
 )
 from standard_versions.models import CommentType, Disposition, ModerationState
+from standard_versions.selectors_comments import title_for_reader
 
 LANGUAGE_TAG = r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,3}$"
 
@@ -178,6 +179,20 @@ class CriterionChangeOutputSerializer(serializers.Serializer):
     description_diff = WordDiffPartOutputSerializer(many=True, allow_null=True)
 
 
+class ShownTextOutputSerializer(serializers.Serializer):
+    text = serializers.CharField()
+    language = serializers.CharField(help_text="en, es or pt-BR.")
+    translation_status = serializers.CharField(
+        source="status",
+        help_text="source, reviewed, draft, stale (English changed since) or missing (English "
+        "served as fallback).",
+    )
+
+
+def _shown(text) -> dict | None:
+    return None if text is None else ShownTextOutputSerializer(text).data
+
+
 class CommentReceiptDetailOutputSerializer(CommentReceiptOutputSerializer):
     standard = serializers.CharField(source="period.version.standard.slug")
     version = serializers.CharField(source="period.version.label")
@@ -192,6 +207,15 @@ class CommentReceiptDetailOutputSerializer(CommentReceiptOutputSerializer):
     responded_at = serializers.DateTimeField(allow_null=True)
     criterion_text_changed = serializers.SerializerMethodField()
     criterion_change = serializers.SerializerMethodField()
+    criterion_title = serializers.SerializerMethodField(
+        help_text="The criterion's title now, in the response language (for a criterion removed "
+        "since, the English title the comment stored); null for the version as a whole."
+    )
+    criterion_title_when_commented = serializers.SerializerMethodField(
+        help_text="The criterion's title as the commenter was shown it: the translation in the "
+        "comment's language stored at submission, else the English; null for the version as a "
+        "whole."
+    )
 
     def get_criterion_text_changed(self, comment) -> bool | None:
         change = self.context["criterion_change"]
@@ -201,6 +225,22 @@ class CommentReceiptDetailOutputSerializer(CommentReceiptOutputSerializer):
     def get_criterion_change(self, comment):
         change = self.context["criterion_change"]
         return None if change is None else CriterionChangeOutputSerializer(change).data
+
+    @extend_schema_field(ShownTextOutputSerializer(allow_null=True))
+    def get_criterion_title(self, comment):
+        if not comment.criterion_key:
+            return None
+        return _shown(
+            title_for_reader(
+                self.context["criterion"],
+                stored_title=comment.criterion_title,
+                content=self.context["content"],
+            )
+        )
+
+    @extend_schema_field(ShownTextOutputSerializer(allow_null=True))
+    def get_criterion_title_when_commented(self, comment):
+        return _shown(self.context["title_when_commented"])
 
 
 class CommentAuthorOutputSerializer(serializers.Serializer):
@@ -293,8 +333,23 @@ class ReportCommentOutputSerializer(PublishedCommentOutputSerializer):
 class ReportSectionOutputSerializer(serializers.Serializer):
     criterion = serializers.SerializerMethodField()
     key = serializers.SerializerMethodField()
-    title = serializers.CharField()
+    title = serializers.CharField(
+        help_text="The criterion's English title (as commented on, for a criterion removed since)."
+    )
+    display_title = serializers.SerializerMethodField(
+        help_text="The same title in the response language, with its translation status."
+    )
     comments = ReportCommentOutputSerializer(many=True)
+
+    @extend_schema_field(ShownTextOutputSerializer(allow_null=True))
+    def get_display_title(self, section):
+        if not section.key:
+            return None
+        return _shown(
+            title_for_reader(
+                section.criterion, stored_title=section.title, content=self.context["content"]
+            )
+        )
 
     def get_criterion(self, section) -> str | None:
         return section.code or None

@@ -379,7 +379,14 @@ class CommentReceiptView(ContentAPIView):
     def get(self, request, tracking_id):
         """A comment's receipt and current status, by its tracking id (never its email address)."""
         receipt = selectors_comments.comment_receipt(tracking_id=tracking_id)
-        context = {"request": request, "criterion_change": receipt.criterion_change}
+        context = {
+            "request": request,
+            "criterion_change": receipt.criterion_change,
+            "criterion": receipt.criterion,
+            "title_when_commented": receipt.title_when_commented,
+            # The criterion's title in the reader's language (one query, none in English).
+            "content": content_for(request, versions=[receipt.comment.period.version]),
+        }
         return Response(self.serializer_class(receipt.comment, context=context).data)
 
 
@@ -545,7 +552,10 @@ class DispositionReportView(ContentAPIView):
         now = timezone.now()
         version = selectors.version_get(standard_slug=std, label=label)
         report = selectors_comments.disposition_report(version=version)
-        context = self.serializer_context(content=content_for(request), now=now)
+        # The version's translations (the criteria's titles, the periods' instructions) cost the
+        # same one query as the standard's alone.
+        content = content_for(request, versions=[version])
+        context = self.serializer_context(content=content, now=now)
         response = Response(self.serializer_class(report, context=context).data)
         if request.accepted_renderer.format == "csv":
             response["Content-Disposition"] = (

@@ -23,7 +23,12 @@ from standard_versions.models import (
     ModerationState,
     PeriodStatus,
 )
-from standard_versions.selectors_comments import CriterionChange, DispositionReport
+from standard_versions.selectors_comments import (
+    CriterionChange,
+    DispositionReport,
+    ShownText,
+    title_for_reader,
+)
 from standard_versions.web.presenters import Served, _html, _served, version_url
 
 # Longer labels than the model's one-word choices: a commenter picks one from these.
@@ -323,6 +328,15 @@ class ReceiptPage:
     criterion_removed: bool
     title_diff: list[DiffPart]
     description_diff: list[DiffPart]
+    # ``criterion_title`` is the title now in the reader's language; ``commented_title`` the
+    # title as the commenter was shown it, when that differs (else empty).
+    criterion_title_served: Served
+    commented_title: str
+    commented_title_served: Served | None
+
+
+def _shown(text: ShownText) -> Served:
+    return Served(language=text.language, status=text.status)
 
 
 def _parts(diff: list[dict] | None) -> list[DiffPart]:
@@ -336,10 +350,17 @@ def receipt_page(
     content: ContentText,
     language: str,
     now: dt.datetime,
+    criterion: Criterion | None = None,
+    title_when_commented: ShownText | None = None,
 ) -> ReceiptPage:
-    """``comment`` with its period, version and standard loaded (``selectors_comments``)."""
+    """``comment`` with its period, version and standard loaded, ``criterion`` as it is now and
+    ``title_when_commented`` (``selectors_comments.comment_receipt``)."""
     period = comment.period
     local = {"language": language, "timezone": period.timezone}
+    title = title_for_reader(criterion, stored_title=comment.criterion_title, content=content)
+    then = title_when_commented if comment.criterion_code else None
+    if then is not None and then.text == title.text:
+        then = None
     return ReceiptPage(
         tracking_id=comment.tracking_id,
         period=period_info(period, content=content, language=language, now=now),
@@ -347,7 +368,7 @@ def receipt_page(
         submitted_at_display=i18n.format_datetime(comment.submitted_at, **local),
         content_sha256=comment.content_sha256,
         criterion_code=comment.criterion_code,
-        criterion_title=comment.criterion_title,
+        criterion_title=title.text,
         type_display=str(TYPE_LABELS.get(comment.type, comment.type)),
         language=comment.language,
         body=comment.body,
@@ -364,6 +385,9 @@ def receipt_page(
         criterion_removed=bool(change and change.removed),
         title_diff=_parts(change.title_diff if change else None),
         description_diff=_parts(change.description_diff if change else None),
+        criterion_title_served=_shown(title),
+        commented_title=then.text if then else "",
+        commented_title_served=_shown(then) if then else None,
     )
 
 
@@ -384,8 +408,10 @@ class ReportComment:
 @dataclass(frozen=True)
 class ReportSectionItem:
     code: str
+    # In the reader's language (the English stored with the comments for a removed criterion).
     title: str
     comments: list[ReportComment]
+    served: Served
 
 
 @dataclass(frozen=True)
@@ -414,10 +440,15 @@ def report_page(
     version, standard = report.version, report.version.standard
     timezone = report.periods[-1].timezone if report.periods else "UTC"
     api_url = reverse("disposition-report", args=[standard.slug, version.label])
+    titles = [
+        title_for_reader(section.criterion, stored_title=section.title, content=content)
+        for section in report.sections
+    ]
     sections = [
         ReportSectionItem(
             code=section.code,
-            title=section.title,
+            title=title.text,
+            served=_shown(title),
             comments=[
                 ReportComment(
                     tracking_id=comment.tracking_id,
@@ -438,7 +469,7 @@ def report_page(
                 for comment in section.comments
             ],
         )
-        for section in report.sections
+        for section, title in zip(report.sections, titles, strict=True)
     ]
     return ReportPage(
         standard_slug=standard.slug,

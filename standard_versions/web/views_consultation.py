@@ -235,7 +235,13 @@ def comment_receipt(request, tracking_id: str, *, language: str):
     receipt = selectors_comments.comment_receipt(tracking_id=tracking_id)
     content = content_for(request, versions=[receipt.comment.period.version])
     page = presenters.receipt_page(
-        receipt.comment, receipt.criterion_change, content=content, language=language, now=now
+        receipt.comment,
+        receipt.criterion_change,
+        content=content,
+        language=language,
+        now=now,
+        criterion=receipt.criterion,
+        title_when_commented=receipt.title_when_commented,
     )
     context = page_context(
         request,
