@@ -2,25 +2,41 @@
 
 import datetime as dt
 
+from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
 from standard_versions.errors import NotFound
-from standard_versions.models import Comment, CommentPeriod, Criterion, PeriodStatus
+from standard_versions.models import (
+    Comment,
+    CommentPeriod,
+    Criterion,
+    ModerationState,
+    PeriodStatus,
+)
 
 # A raw query: the consultation page's cache lookup and time left need only these columns, and the
-# ORM's query compilation would cost more than everything else a cached page does.
+# ORM's query compilation would cost more than everything else a cached page does. The page shows
+# how many comments of the period are published, so its cache key needs to change when one is
+# published or withheld: every such change is saved with a history record (services.comments),
+# whose id only grows, and the published count also covers a change made without one.
 _PERIOD_HEAD_SQL = (
     "SELECT p.id, p.version_id, p.opens_at, p.closes_at, p.timezone, p.criterion_keys, "
-    "p.instructions, p.changes, v.revision AS version_revision, v.status AS version_status "
+    "p.instructions, p.changes, v.revision AS version_revision, v.status AS version_status, "
+    "(SELECT COUNT(*) FROM standard_versions_comment c "
+    "WHERE c.period_id = p.id AND c.moderation_state = %s) AS published_comments, "
+    "(SELECT MAX(h.history_id) FROM standard_versions_historicalcomment h "
+    "WHERE h.period_id = p.id) AS comments_history_id "
     "FROM standard_versions_commentperiod p "
     "JOIN standard_versions_version v ON v.id = p.version_id WHERE p.id = %s"
 )
 
 
 def period_head(*, period_id: int) -> CommentPeriod:
-    """The period's own fields with its version's ``version_revision`` and ``version_status``
-    (one cheap query; no related objects loaded)."""
-    period = next(iter(CommentPeriod.objects.raw(_PERIOD_HEAD_SQL, [period_id])), None)
+    """The period's own fields with its version's ``version_revision`` and ``version_status``,
+    and ``published_comments`` and ``comments_history_id`` (what its published comments are
+    like, for the page's cache key). One cheap query; no related objects loaded."""
+    parameters = [ModerationState.PUBLISHED, period_id]
+    period = next(iter(CommentPeriod.objects.raw(_PERIOD_HEAD_SQL, parameters)), None)
     if period is None:
         raise NotFound(
             _("There is no comment period %(id)s.") % {"id": period_id},
@@ -54,6 +70,18 @@ def period_criteria(*, period: CommentPeriod) -> list[Criterion]:
     if period.criterion_keys is not None:
         criteria = criteria.filter(key__in=period.criterion_keys)
     return list(criteria)
+
+
+def published_comment_counts(*, period_id: int) -> dict[str, int]:
+    """How many of the period's comments are published, by criterion key ("" for comments on the
+    version as a whole); keys without any are left out. One query."""
+    rows = (
+        Comment.objects.filter(period_id=period_id, moderation_state=ModerationState.PUBLISHED)
+        .values_list("criterion_key")
+        .annotate(count=Count("id"))
+        .order_by()
+    )
+    return dict(rows)
 
 
 def version_had_consultation(*, version_id: int) -> bool:

@@ -25,9 +25,12 @@ SENTINELS = {"csrf": CSRF_SENTINEL, "nonce": NONCE_SENTINEL, "time_left": TIME_L
 _SENTINEL_RE = re.compile(f"({CSRF_SENTINEL}|{NONCE_SENTINEL}|{TIME_LEFT_SENTINEL})")
 
 
-def consultation_cache_key(period, *, language: str, status: str, origin: str) -> str:
-    """``period``: a ``selectors_consultation.period_head`` (with its version's revision);
-    ``origin``: the site's scheme and host, which the page's absolute links name."""
+def consultation_cache_key(
+    period, *, language: str, status: str, origin: str, open_form: str = ""
+) -> str:
+    """``period``: a ``selectors_consultation.period_head`` (with its version's revision and what
+    its published comments are like); ``origin``: the site's scheme and host, which the page's
+    absolute links name; ``open_form``: the criterion whose form the page shows open, if any."""
     state = json.dumps(
         [
             period.opens_at.isoformat(),
@@ -37,6 +40,9 @@ def consultation_cache_key(period, *, language: str, status: str, origin: str) -
             period.instructions,
             period.changes,
             period.version_status,
+            period.published_comments,
+            period.comments_history_id,
+            open_form,
         ],
         sort_keys=True,
         default=str,

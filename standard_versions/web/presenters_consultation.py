@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from babel import dates as babel_dates
 from django.urls import reverse
 from django.utils.dateparse import parse_datetime
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -101,6 +102,11 @@ def time_left(period: CommentPeriod, *, language: str, now: dt.datetime) -> str:
     return babel_dates.format_timedelta(
         until - now, threshold=2, locale=i18n.babel_locale(language)
     )
+
+
+def comment_url(period_url: str, code: str, *, language: str) -> str:
+    """The consultation page with the comment form of criterion ``code`` open, at the form."""
+    return f"{period_url}?{urlencode({'lang': language, 'comment': code})}#comment-{code}"
 
 
 def period_info(
@@ -204,6 +210,14 @@ class CommentForm:
 
 
 @dataclass(frozen=True)
+class PublishedCount:
+    """How many comments on something are published, and that number as the reader writes it."""
+
+    count: int
+    display: str
+
+
+@dataclass(frozen=True)
 class ScopeCriterion:
     code: str
     title: str
@@ -211,7 +225,11 @@ class ScopeCriterion:
     is_core: bool
     served: Served
     version_anchor_url: str
+    # Shown only on the page opened with this criterion's "Comment on" link (``comment_url``) or
+    # with this form's errors: forty forms on one page made it too heavy for a phone.
     form: CommentForm | None
+    comment_url: str
+    published: PublishedCount
 
 
 @dataclass(frozen=True)
@@ -236,6 +254,7 @@ class ConsultationPage:
     criteria_count: int
     whole_version_in_scope: bool
     version_form: CommentForm | None
+    version_published: PublishedCount
     error_form: CommentForm | None
 
 
@@ -246,8 +265,12 @@ def consultation_page(
     content: ContentText,
     language: str,
     now: dt.datetime,
+    published_counts: dict[str, int],
+    open_form: str = "",
     error_form: CommentForm | None = None,
 ) -> ConsultationPage:
+    """``published_counts``: published comments by criterion key (``selectors_consultation``);
+    ``open_form``: the code of the criterion whose form is shown (the version's always is)."""
     info = period_info(period, content=content, language=language, now=now)
     is_open = info.status == PeriodStatus.OPEN
 
@@ -256,7 +279,13 @@ def consultation_page(
             return None
         if error_form is not None and error_form.criterion_code == code:
             return error_form
+        if code and code != open_form:
+            return None
         return CommentForm(criterion_code=code)
+
+    def published(key: str) -> PublishedCount:
+        count = published_counts.get(key, 0)
+        return PublishedCount(count=count, display=i18n.format_number(count, language=language))
 
     areas: list[ScopeArea] = []
     for criterion in criteria:
@@ -279,6 +308,8 @@ def consultation_page(
                 served=_served(content, criterion),
                 version_anchor_url=f"{info.version_url}#{criterion.code}",
                 form=form_for(criterion.code),
+                comment_url=comment_url(info.url, criterion.code, language=language),
+                published=published(criterion.key),
             )
         )
     instructions_language = content.language_of(period)
@@ -295,6 +326,7 @@ def consultation_page(
         criteria_count=len(criteria),
         whole_version_in_scope=period.criterion_keys is None,
         version_form=form_for(""),
+        version_published=published(""),
         error_form=error_form,
     )
 

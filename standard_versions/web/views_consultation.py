@@ -72,9 +72,19 @@ def render_consultation(
     the cache key and the time left; the full period is read only to render."""
     period_status = period.status_at(now)
     plain = error_form is None and not refusal
-    cacheable = plain and set(request.GET) <= CACHEABLE_QUERY_KEYS
+    # ?comment=DM7: the page with DM7's form open (its "Comment on DM7" link).
+    open_form = request.GET.get("comment", "")[:20] if plain else ""
+    cacheable = (
+        plain
+        and set(request.GET) <= CACHEABLE_QUERY_KEYS | {"comment"}
+        and len(request.GET.getlist("comment")) <= 1
+    )
     key = consultation_cache_key(
-        period, language=language, status=period_status, origin=site_origin(request)
+        period,
+        language=language,
+        status=period_status,
+        origin=site_origin(request),
+        open_form=open_form,
     )
     pieces = cache.get(key) if cacheable else None
     if pieces is None:
@@ -82,8 +92,17 @@ def render_consultation(
         criteria = selectors_consultation.period_criteria(period=full)
         content = content_for(request, versions=[full.version])
         page = presenters.consultation_page(
-            full, criteria, content=content, language=language, now=now, error_form=error_form
+            full,
+            criteria,
+            content=content,
+            language=language,
+            now=now,
+            published_counts=selectors_consultation.published_comment_counts(period_id=period.pk),
+            open_form=open_form,
+            error_form=error_form,
         )
+        # Only codes in scope are cached: other values of ``comment`` must not fill the cache.
+        cacheable = cacheable and (not open_form or any(c.code == open_form for c in criteria))
         # No request: nothing request-specific but the language links (only ``lang`` varies
         # among cached pages) may enter the cached HTML; the tokens are sentinels here.
         html = render_to_string(

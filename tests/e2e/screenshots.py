@@ -41,8 +41,7 @@ PAGES = {
 }
 
 
-# Added once the demo period and a comment exist (their ids are known only then); a name ending in
-# "-form-open" has the first criterion's comment form opened before the screenshot.
+# Added once the demo period and a comment exist (their ids are known only then).
 def consultation_pages(base: str) -> dict[str, tuple[str, str, bool]]:
     periods = json.load(urllib.request.urlopen(f"{base}/api/v1/comment-periods/?status=open"))
     demo = periods["results"][0]["id"]
@@ -58,7 +57,12 @@ def consultation_pages(base: str) -> dict[str, tuple[str, str, bool]]:
     return {
         "consultation-open": (f"/comment-periods/{demo}/", "", True),
         "consultation-open-first-screen": (f"/comment-periods/{demo}/", "", False),
-        "consultation-open-form-open": (f"/comment-periods/{demo}/", "#DM7", False),
+        # DM7's "Comment on DM7" link: the page with its form open, at the form.
+        "consultation-open-form-open": (
+            f"/comment-periods/{demo}/?comment=DM7",
+            "#comment-DM7",
+            False,
+        ),
         "consultation-closed": (f"/comment-periods/{closed['results'][0]['id']}/", "", True),
         "receipt": (f"/comments/{tracking_id}/", "", True),
         "lookup": ("/comments/lookup/", "", True),
@@ -102,9 +106,6 @@ def main(argv: list[str]) -> int:
                     url = base + path.format(now=now)
                     url += ("&" if "?" in url else "?") + f"lang={lang}{fragment}"
                     page.goto(url)
-                    if name.endswith("-form-open"):
-                        page.locator(f'article[id="{fragment[1:]}"] summary').click()
-                        page.locator(fragment).scroll_into_view_if_needed()
                     target = OUT / f"{name}-{lang}-{size}.png"
                     page.screenshot(path=str(target), full_page=full_page)
                     written.append(target)

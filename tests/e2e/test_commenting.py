@@ -30,10 +30,16 @@ def demo(site):
     return period
 
 
+def _open_form(page, code: str, *, tap: bool = False):
+    """Follow the criterion's "Comment on" link: the page again, with that form open, at it."""
+    link = page.locator(f'article[id="{code}"] a.comment-link')  # "Comment on DM7", "Comentar..."
+    link.tap() if tap else link.click()
+    page.wait_for_url(re.compile(rf"comment={re.escape(code)}#comment-{re.escape(code)}$"))
+    return page.locator(f'article[id="{code}"] form')
+
+
 def _write_comment(page, code: str, body: str):
-    article = page.locator(f'article[id="{code}"]')
-    article.locator("summary").tap()
-    form = article.locator("form")
+    form = _open_form(page, code, tap=True)
     form.get_by_label("Your comment").fill(body)
     form.get_by_label("Technical: what the criterion asks of cities").check()
     form.get_by_label("Email").fill("commenter@example.org")
@@ -118,7 +124,7 @@ def test_axe_finds_nothing_serious_on_the_consultation_pages_at_phone_and_deskto
                 page.goto(f"{site}{path}{separator}lang={lang}")
                 if name == "open period":
                     # Open two forms, so their fields are checked too.
-                    page.locator('article[id="DM7"] summary').click()
+                    _open_form(page, "DM7")
                     page.locator(".whole-version summary").click()
                 violations = serious_axe_violations(page)
                 if violations:
@@ -129,8 +135,7 @@ def test_axe_finds_nothing_serious_on_the_consultation_pages_at_phone_and_deskto
 def test_a_form_with_errors_is_accessible_and_its_summary_links_to_the_field(site, new_page, demo):
     page = new_page(viewport=PHONE)
     page.goto(f"{site}/comment-periods/{demo.pk}/")
-    page.locator('article[id="DM7"] summary').click()
-    form = page.locator('article[id="DM7"] form')
+    form = _open_form(page, "DM7")
     form.get_by_label("Your comment").fill("   ")  # passes `required`, refused by the service
     with page.expect_response(lambda r: r.request.method == "POST") as posted:
         form.get_by_role("button", name="Send your comment on DM7").click()
@@ -149,6 +154,6 @@ def test_the_consultation_pages_fit_320_px_without_horizontal_scrolling(site, ne
     for name, path in pages.items():
         page.goto(site + path)
         if name == "open period":
-            page.locator('article[id="DM7"] summary').click()
+            _open_form(page, "DM7")
         widths[name] = page.evaluate("document.documentElement.scrollWidth")
     assert {name: w for name, w in widths.items() if w > NARROWEST["width"]} == {}

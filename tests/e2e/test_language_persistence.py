@@ -71,7 +71,9 @@ def test_a_chosen_language_is_kept_on_every_page_reached_by_clicking(
     _assert_speaks(page, language, "the consultation")
 
     article = page.locator('article[id="DM7"]')
-    article.locator("summary").click()
+    # "Comment on DM7" opens the page again with DM7's form (test_consultation_contents.py).
+    article.locator("a.comment-link").click()
+    page.wait_for_url(re.compile(r"comment=DM7#comment-DM7$"))
     form = article.locator("form")
     form.locator('textarea[name="body"]').fill("Un comentario en mi idioma.")
     form.locator('input[name="type"][value="general"]').check()

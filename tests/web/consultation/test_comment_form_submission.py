@@ -60,7 +60,11 @@ def test_an_empty_comment_shows_the_apis_message_linked_to_the_field_and_stores_
     assert 'aria-invalid="true"' in html
     assert "<title>Error:" in html
     # The form in error is open and keeps what was typed (escaped).
-    assert re.search(r'<details class="comment-box" open>\s*<summary>Comment on A0.0', html)
+    assert re.search(
+        r'<section class="comment-box comment-box--open" id="comment-A0.0"[^>]*>\s*'
+        r"<h5 [^>]*>Your comment on A0.0",
+        html,
+    )
     assert 'value="Ana &lt;b&gt;"' in html
 
 
@@ -103,7 +107,7 @@ def test_a_post_without_the_csrf_token_is_refused_and_one_with_it_is_accepted(op
     assert "Your form could not be accepted" in refused.content.decode()
     assert "Typed before the check failed" in refused.content.decode()
     assert Comment.objects.count() == 0
-    html = browser.get(page_url(open_period)).content.decode()
+    html = browser.get(page_url(open_period) + "?comment=A0.0").content.decode()
     fields = form_fields(html, "comment-A0.0")
     response = browser.post(page_url(open_period), {**fields, "body": "With the token"})
     assert response.status_code == 303

@@ -12,9 +12,10 @@ from tests.web.consultation.conftest import make_period, page_url, post_comment
 
 pytestmark = pytest.mark.django_db
 
-# the period's head (raw SQL, for the cache key) + the period with version and standard + the
-# criteria in scope with their practice areas
-CONSULTATION_QUERIES = 3
+# the period's head (raw SQL, for the cache key, with what its published comments are like) + the
+# period with version and standard + the criteria in scope with their practice areas + the
+# published comments counted by criterion
+CONSULTATION_QUERIES = 4
 # from the cached page: the period's head only
 CONSULTATION_CACHED_QUERIES = 1
 # comment with period, version and standard + the criterion now
@@ -36,11 +37,13 @@ def test_the_consultation_page_costs_the_same_for_5_and_50_criteria(client, crit
     cache.clear()
     queries, response = _queries(client, page_url(period))
     assert response.status_code == 200
-    assert response.content.decode().count('method="post"') == criteria + 1
+    # The version's form, and a link to each criterion's form.
+    assert response.content.decode().count('method="post"') == 1
+    assert response.content.decode().count('class="comment-link"') == criteria
     assert queries == CONSULTATION_QUERIES
     cached, again = _queries(client, page_url(period))
     assert cached == CONSULTATION_CACHED_QUERIES
-    assert again.content.decode().count('method="post"') == criteria + 1
+    assert again.content.decode().count('class="comment-link"') == criteria
 
 
 def test_another_language_adds_one_query_for_its_translations(client):
@@ -81,3 +84,24 @@ def test_the_home_page_costs_the_same_for_one_or_many_periods(client, periods):
     queries, response = _queries(client, "/")
     assert response.content.decode().count('href="/comment-periods/') == periods
     assert queries == HOME_QUERIES
+
+
+@pytest.mark.parametrize("comments", [0, 30])
+def test_the_published_counts_cost_one_query_whatever_the_number_of_comments(client, comments):
+    from django.utils import timezone
+
+    from standard_versions.services.comments import moderate_comment, submit_comment
+
+    version = build_version(label="9.0", criteria=10, areas=3, status="draft")
+    period = make_period(version)
+    now = timezone.now()
+    for n in range(comments):
+        code = f"A{n % 10 % 3}.{n % 10}"  # build_version's codes
+        result = submit_comment(period_id=period.pk, criterion_code=code, body=f"c{n}", now=now)
+        moderate_comment(
+            tracking_id=result.comment.tracking_id, state="published", reason="", user=None, now=now
+        )
+    cache.clear()
+    queries, response = _queries(client, page_url(period))
+    assert queries == CONSULTATION_QUERIES
+    assert response.content.decode().count("published comment") >= 10
