@@ -51,6 +51,9 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "backend.middleware.RequestBodyLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Compresses pages and the API (whitenoise serves static files precompressed, before this);
+    # above everything that writes a body. Strong ETags kept: standard_versions/compression.py.
+    "standard_versions.compression.CompressionMiddleware",
     # Early, so preflights are answered before anything else runs (standard_versions/api/cors.py).
     "corsheaders.middleware.CorsMiddleware",
     "backend.csp.SiteCSPMiddleware",

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from django.utils.http import parse_etags
 from django.utils.translation import gettext_lazy as _
 
+from standard_versions.compression import without_coding
 from standard_versions.errors import PreconditionFailed
 
 _TAG = re.compile(
@@ -37,7 +38,8 @@ class Precondition:
     def from_if_match(cls, header: str | None) -> "Precondition | None":
         """``None`` when there is no header (no precondition); a tag that is not ours matches
         nothing, so it fails as a stale tag would. ``If-Match`` uses the strong comparison
-        (RFC 9110, 13.1.1): a weak tag (``W/"..."``) never matches."""
+        (RFC 9110, 13.1.1): a weak tag (``W/"..."``) never matches; the strong tag of a
+        compressed body (``"...;gzip"``, standard_versions.compression) names the same revision."""
         if header is None:
             return None
         candidates = parse_etags(header)
@@ -47,7 +49,7 @@ class Precondition:
         for candidate in candidates:
             if candidate.startswith("W/"):
                 continue
-            match = _TAG.match(candidate.strip('"'))
+            match = _TAG.match(without_coding(candidate).strip('"'))
             if match:
                 tags.append(
                     _Tag(

@@ -13,6 +13,7 @@ from django.utils.http import parse_etags
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
+from standard_versions.compression import without_coding
 from standard_versions.models import Version, VersionStatus
 from standard_versions.selectors import VersionHead
 
@@ -29,11 +30,15 @@ def version_etag(version: Version | VersionHead, *, language: str, variant: str 
 
 
 def etag_matches(header: str | None, etag: str) -> bool:
+    """The weak comparison of ``If-None-Match``; a tag of our compressed body (``"x;gzip"``,
+    standard_versions.compression) names the same content as ``"x"``."""
     if not header:
         return False
     candidates = parse_etags(header)
     bare = etag.removeprefix("W/")
-    return "*" in candidates or any(c.removeprefix("W/") == bare for c in candidates)
+    return "*" in candidates or any(
+        without_coding(c.removeprefix("W/")) == bare for c in candidates
+    )
 
 
 def _decorate(response, *, etag: str, version: Version | VersionHead, language: str):
