@@ -141,6 +141,11 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
+# Hashed, gzipped copies once collectstatic has run (standard_versions/static_storage.py).
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "standard_versions.static_storage.StaticFilesStorage"},
+}
 # Serve app static files without collectstatic; production runs collectstatic (docs/operations.md).
 WHITENOISE_USE_FINDERS = True
 

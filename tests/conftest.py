@@ -1,9 +1,21 @@
+import tempfile
+from pathlib import Path
+
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
 from rest_framework.test import APIClient
 
 from standard_versions.head_memo import revalidation_heads
+
+
+def pytest_configure(config):
+    """Tests name static files as they are (standard_versions/static_storage.py): a developer's
+    collected ``staticfiles/`` (hashed names of perhaps older files) must not leak into them.
+    tests/web/test_static_files.py collects into its own folder to test the hashed names."""
+    from django.conf import settings
+
+    settings.STATIC_ROOT = Path(tempfile.gettempdir()) / "wwc-tests-collect-no-static-here"
 
 
 @pytest.fixture(autouse=True)

@@ -1,0 +1,59 @@
+"""Static files: once collected (production runs collectstatic), pages name them by a hash of
+their content and whitenoise serves them precompressed and cached for ever; without collecting
+(``make run``, the test suite) pages name them as they are and they are still served."""
+
+import gzip
+import re
+
+import pytest
+from django.core.management import call_command
+from django.test import override_settings
+
+pytestmark = pytest.mark.django_db
+
+STYLESHEET = re.compile(r'<link rel="stylesheet" href="(/static/web/site(?:\.[0-9a-f]{12})?\.css)">')
+
+
+@pytest.fixture(scope="module")
+def collected(tmp_path_factory):
+    root = tmp_path_factory.mktemp("collected-static")
+    with override_settings(STATIC_ROOT=root):
+        call_command("collectstatic", "--noinput", verbosity=0)
+    return root
+
+
+@pytest.fixture
+def after_collectstatic(collected, settings):
+    settings.STATIC_ROOT = collected
+    return collected
+
+
+def _stylesheet(client) -> str:
+    match = STYLESHEET.search(client.get("/").content.decode())
+    assert match, "the page links its stylesheet"
+    return match.group(1)
+
+
+def test_pages_name_a_collected_stylesheet_by_its_content_hash(client, after_collectstatic):
+    url = _stylesheet(client)
+    assert re.fullmatch(r"/static/web/site\.[0-9a-f]{12}\.css", url)
+    assert (after_collectstatic / url.removeprefix("/static/")).is_file()
+
+
+def test_a_hashed_file_is_cached_for_ever_and_served_compressed(client, after_collectstatic):
+    url = _stylesheet(client)
+    response = client.get(url, HTTP_ACCEPT_ENCODING="gzip, deflate, br")
+    assert response.status_code == 200
+    assert response["Cache-Control"] == "max-age=315360000, public, immutable"
+    assert response["Content-Encoding"] == "gzip"
+    assert "Accept-Encoding" in response["Vary"]
+    body = gzip.decompress(b"".join(response.streaming_content))
+    assert b".site-header" in body
+
+
+def test_without_collectstatic_pages_name_files_as_they_are_and_they_are_served(client):
+    url = _stylesheet(client)
+    assert url == "/static/web/site.css"
+    response = client.get(url)
+    assert response.status_code == 200
+    assert "immutable" not in response["Cache-Control"]
