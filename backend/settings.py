@@ -148,6 +148,8 @@ STORAGES = {
 }
 # Serve app static files without collectstatic; production runs collectstatic (docs/operations.md).
 WHITENOISE_USE_FINDERS = True
+# Files browsers ask for at the site's root (/favicon.ico), served by whitenoise as they are.
+WHITENOISE_ROOT = BASE_DIR / "standard_versions" / "root_files"
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
