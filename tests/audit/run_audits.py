@@ -93,7 +93,11 @@ def below_thresholds(scores: dict[str, int | None]) -> list[str]:
 
 
 def with_lang(path: str, lang: str) -> str:
-    return f"{path}{'&' if '?' in path else '?'}lang={lang}"
+    """``path`` with its ``lang`` parameter (added, or replaced when there is one)."""
+    parts = urllib.parse.urlsplit(path)
+    query = urllib.parse.parse_qsl(parts.query, keep_blank_values=True)
+    query = [(k, v) for k, v in query if k != "lang"] + [("lang", lang)]
+    return urllib.parse.urlunsplit(parts._replace(query=urllib.parse.urlencode(query)))
 
 
 def get(url: str) -> tuple[int, str]:

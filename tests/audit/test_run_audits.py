@@ -125,3 +125,15 @@ def test_two_runs_in_error_fail_with_the_message(audit):
     result = audit(FakeRunner("NO_FCP", "NO_FCP"))
     assert result.failed
     assert "NO_FCP" in result.error
+
+
+@pytest.mark.parametrize(
+    ("path", "expected"),
+    [
+        ("/", "/?lang=es"),
+        ("/compare/?from=2.0&to=3.0", "/compare/?from=2.0&to=3.0&lang=es"),
+        ("/criteria/DM7/history/?lang=en", "/criteria/DM7/history/?lang=es"),
+    ],
+)
+def test_the_language_is_added_or_replaced(path, expected):
+    assert run_audits.with_lang(path, "es") == expected
