@@ -144,10 +144,11 @@ def consultation_paths(base: str) -> dict[str, str]:
 
 
 def criterion_history_path(base: str) -> str | None:
-    """The criterion history page, when the version page links to one outside the API."""
+    """The criterion history page (``/standards/{std}/criteria/{key}/``) when the version page
+    links to one: the first criterion's."""
     _, html = get(base + VERSION)
     for href in re.findall(r'href="([^"]+)"', html):
-        if "history" in href and not href.startswith(("/api/", "http")):
+        if re.match(r"/standards/[^/]+/criteria/[^/]+/", href):
             return href.replace("&amp;", "&")
     return None
 
