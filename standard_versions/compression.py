@@ -36,6 +36,13 @@ def _coded(tag: str) -> str:
     return tag[:-1] + CODING_SUFFIX + '"'
 
 
+def _holds_compressed_copy(request, identity_etag: str) -> bool:
+    meta = request.META
+    if not re_accepts_gzip.search(meta.get("HTTP_ACCEPT_ENCODING", "")):
+        return False
+    return _coded(identity_etag) in parse_etags(meta.get("HTTP_IF_NONE_MATCH", ""))
+
+
 class CompressionMiddleware(GZipMiddleware):
     """``GZipMiddleware`` with strong, coding-specific ETags (see the module's note)."""
 
@@ -46,9 +53,7 @@ class CompressionMiddleware(GZipMiddleware):
             if strong:
                 # The same Vary as the 200 it stands for, and the tag the client holds.
                 patch_vary_headers(response, ("Accept-Encoding",))
-                held = parse_etags(request.META.get("HTTP_IF_NONE_MATCH", ""))
-                accepts_gzip = re_accepts_gzip.search(request.META.get("HTTP_ACCEPT_ENCODING", ""))
-                if accepts_gzip and _coded(identity_etag) in held:
+                if _holds_compressed_copy(request, identity_etag):
                     response.headers["ETag"] = _coded(identity_etag)
             return response
         response = super().process_response(request, response)
