@@ -11,7 +11,9 @@ from django.test import override_settings
 
 pytestmark = pytest.mark.django_db
 
-STYLESHEET = re.compile(r'<link rel="stylesheet" href="(/static/web/site(?:\.[0-9a-f]{12})?\.css)">')
+STYLESHEET = re.compile(
+    r'<link rel="stylesheet" href="(/static/web/site(?:\.[0-9a-f]{12})?\.css)">'
+)
 
 
 @pytest.fixture(scope="module")
