@@ -8,7 +8,8 @@ from pathlib import Path
 
 import dj_database_url
 from csp.constants import NONE, SELF
-from django.core.exceptions import ImproperlyConfigured
+from django.core.exceptions import ImproperlyConfigured, ValidationError
+from django.core.validators import validate_email
 from django.utils.translation import gettext_lazy as _
 
 from backend.env import env_bool, env_int, env_list, env_rate, env_str
@@ -229,6 +230,16 @@ MARKDOWN_MAX_CHARS = env_int("MARKDOWN_MAX_CHARS", 20_000, minimum=100)
 REVALIDATION_MEMO_MS = env_int("REVALIDATION_MEMO_MS", 1000, minimum=0)
 
 COMMENT_THROTTLE_RATE = env_rate("COMMENT_THROTTLE_RATE", "20/min")
+
+# Whom residents ask about their comments and personal data, named on the privacy page (/privacy/).
+# The default is a placeholder: a deployment sets its own (docs/operations.md).
+PRIVACY_CONTACT_EMAIL = env_str("PRIVACY_CONTACT_EMAIL", "privacy@example.org")
+try:
+    validate_email(PRIVACY_CONTACT_EMAIL)
+except ValidationError:
+    raise ImproperlyConfigured(
+        f"PRIVACY_CONTACT_EMAIL={PRIVACY_CONTACT_EMAIL!r} is not an email address."
+    ) from None
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [

@@ -9,7 +9,7 @@ SequenceMatcher's work grows with the pairs of equal tokens (and, since whitespa
 a match, it matches one word per pass over what is left), so a long text of few distinct tokens
 (20,000 ``[``, or a dozen words over and over) took seconds to minutes. Its work is capped at
 ``MATCH_WORK_PER_TOKEN`` steps per token (at least ``MIN_MATCH_WORK``), which ordinary texts of up
-to about 10,000 characters stay under, so their operations are unchanged. Past the cap the texts
+to about 5,000 characters stay under, so their operations are unchanged. Past the cap the texts
 are aligned on their tokens found exactly once in each (patience diff, O(n log n)) and
 SequenceMatcher, capped the same way, compares what lies between those anchors; a stretch still
 over its cap becomes one replacement. Either way the operations rebuild both texts exactly.
@@ -138,7 +138,7 @@ def _anchored_opcodes(before: list[str], after: list[str]) -> list[Opcode]:
     ``MATCH_WORK_PER_TOKEN`` steps per token of the stretch, or becomes one replacement."""
     opcodes: list[Opcode] = []
     scan_budget = MATCH_WORK_PER_TOKEN * (len(before) + len(after))
-    # Stretches to compare, the next one last; an anchor is a stretch of None (equal tokens).
+    # Stretches (i0, i1, j0, j1) to compare, the next one last; an anchor (i, j) is one equal token.
     tasks: list[tuple[int, int, int, int] | tuple[int, int]] = [(0, len(before), 0, len(after))]
     while tasks:
         task = tasks.pop()

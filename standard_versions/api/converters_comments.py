@@ -3,6 +3,8 @@ query, and a period id never exceeds a 64-bit integer."""
 
 from django.urls import register_converter
 
+from standard_versions import tracking_ids
+
 
 class PeriodIdConverter:
     regex = r"[0-9]{1,18}"
@@ -15,10 +17,12 @@ class PeriodIdConverter:
 
 
 class TrackingIdConverter:
+    # Dashes and capitals allowed (``K5Q3-W7PZ-...``, as receipts show ids), resolved to the id as
+    # stored; the web receipt redirects to its canonical URL.
     regex = r"[A-Za-z0-9_-]{8,40}"
 
     def to_python(self, value: str) -> str:
-        return value
+        return tracking_ids.canonical(value)
 
     def to_url(self, value: str) -> str:
         return value

@@ -4,7 +4,9 @@ Submission is retry-safe: an ``Idempotency-Key`` is unique per period in the dat
 concurrent requests with the same key store one comment; the loser of the race reads the winner's
 row and answers with the same receipt (same request) or ``idempotency_key_reused`` (another
 request). A retry of an acknowledged submission is answered with its receipt even after the period
-has closed: the comment was received in time.
+has closed: the comment was received in time. The web form sends a ``resubmission_key`` instead,
+derived from the browser and the text (``web/resubmission.py``): it is stored and enforced in the
+same column, but matches on the key alone, so the same text sent again gets the first receipt.
 """
 
 import base64
@@ -15,6 +17,7 @@ from dataclasses import dataclass
 from django.db import IntegrityError, connection, transaction
 from django.utils.translation import gettext_lazy as _
 
+from standard_versions import i18n
 from standard_versions.comment_text import (
     campaign_hash,
     canonical_sha256,
@@ -64,11 +67,14 @@ def _period(period_id: int) -> CommentPeriod:
     return period
 
 
-def _replay(*, period: CommentPeriod, key: str, request_sha256: str) -> SubmissionResult | None:
+def _replay(
+    *, period: CommentPeriod, key: str, request_sha256: str | None
+) -> SubmissionResult | None:
+    """The earlier comment with ``key``; ``request_sha256`` None: whatever its other fields."""
     earlier = Comment.objects.filter(period=period, idempotency_key=key).first()
     if earlier is None:
         return None
-    if earlier.request_sha256 != request_sha256:
+    if request_sha256 is not None and earlier.request_sha256 != request_sha256:
         raise Conflict(
             _("This Idempotency-Key was used for a different comment; use a new key."),
             code="idempotency_key_reused",
@@ -114,15 +120,24 @@ def _criterion(period: CommentPeriod, code: str) -> Criterion | None:
 def _check_lengths(*, body: str, proposed_text: str) -> None:
     if is_blank(body):
         raise InvalidInput(_("The comment is empty."), code="comment_body_empty")
+    # Refused whole, never cut: the numbers in the reader's language ("10,001", "10.001").
+    language = i18n.current_language()
     if len(body) > BODY_MAX_CHARS:
         raise InvalidInput(
-            _("A comment has at most %(max)s characters; this one has %(count)s.")
-            % {"max": BODY_MAX_CHARS, "count": len(body)},
+            _("The comment has %(count)s characters; the limit is %(max)s.")
+            % {
+                "count": i18n.format_number(len(body), language=language),
+                "max": i18n.format_number(BODY_MAX_CHARS, language=language),
+            },
             code="comment_body_too_long",
         )
     if len(proposed_text) > BODY_MAX_CHARS:
         raise InvalidInput(
-            _("A proposed text has at most %(max)s characters.") % {"max": BODY_MAX_CHARS},
+            _("The proposed text has %(count)s characters; the limit is %(max)s.")
+            % {
+                "count": i18n.format_number(len(proposed_text), language=language),
+                "max": i18n.format_number(BODY_MAX_CHARS, language=language),
+            },
             code="proposed_text_too_long",
         )
 
@@ -140,12 +155,17 @@ def submit_comment(
     identity_public: bool = False,
     email: str = "",
     idempotency_key: str | None = None,
+    resubmission_key: str | None = None,
     now: dt.datetime,
 ) -> SubmissionResult:
     """Store a comment and return its receipt, or the receipt of the earlier request with the
-    same ``idempotency_key``. Not wrapped in one transaction on purpose: see ``_store``."""
+    same ``idempotency_key`` (the API's: the same request, else ``idempotency_key_reused``) or
+    the same ``resubmission_key`` (the web form's: the same browser, form and text, whatever
+    else was sent). Not wrapped in one transaction on purpose: see ``_store``."""
+    if idempotency_key and resubmission_key:
+        raise ValueError("Give an idempotency_key or a resubmission_key, not both.")
     period = _period(period_id)
-    idempotency_key = idempotency_key or None
+    idempotency_key = resubmission_key or idempotency_key or None
     body = _text(body, field="body")
     proposed_text = _text(proposed_text, field="proposed_text")
     name = _text(name, field="name").strip()
@@ -164,8 +184,10 @@ def submit_comment(
             "email": email,
         }
     )
+    # What an earlier comment with the key must match to be this request's answer.
+    replay_sha256 = None if resubmission_key else request_sha256
     if idempotency_key is not None and period.status_at(now) != PeriodStatus.OPEN:
-        earlier = _replay(period=period, key=idempotency_key, request_sha256=request_sha256)
+        earlier = _replay(period=period, key=idempotency_key, request_sha256=replay_sha256)
         if earlier is not None:
             return earlier
     _refuse_unless_open(period, now=now)
@@ -201,7 +223,7 @@ def submit_comment(
         # entry); answer as it did. Anything else is a real error.
         if idempotency_key is None:
             raise
-        earlier = _replay(period=period, key=idempotency_key, request_sha256=request_sha256)
+        earlier = _replay(period=period, key=idempotency_key, request_sha256=replay_sha256)
         if earlier is None:
             raise
         return earlier

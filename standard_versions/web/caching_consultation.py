@@ -2,16 +2,15 @@
 
 A consultation page is a function of the period (dates, time zone, scope, instructions, public
 changes), its version's revision, the language, the period's status and the code that renders it,
-except for three things that must differ per response: the CSRF token, the forms' idempotency keys
-and the time left. The page is rendered once with sentinels in their place, split at them into
-UTF-8 pieces and cached; each response joins the pieces with its own tokens (one pass, no
-re-encoding of the page).
+except for two things that must differ per response: the CSRF token and the time left (a form's
+resubmission key is derived when it is sent, never put in the page: ``web/resubmission.py``).
+The page is rendered once with sentinels in their place, split at them into UTF-8 pieces and
+cached; each response joins the pieces with its own tokens (one pass, no re-encoding of the page).
 """
 
 import hashlib
 import json
 import re
-import secrets
 
 from django.utils.html import escape
 
@@ -19,10 +18,9 @@ from standard_versions.web.caching import PAGE_CODE_DIGEST
 
 # Sentinels: ASCII that neither Markdown rendering nor HTML escaping changes.
 CSRF_SENTINEL = "wwc-csrf-token-8c1f2e"
-NONCE_SENTINEL = "wwc-form-nonce-5b7d9a"
 TIME_LEFT_SENTINEL = "wwc-time-left-3e6a04"
-SENTINELS = {"csrf": CSRF_SENTINEL, "nonce": NONCE_SENTINEL, "time_left": TIME_LEFT_SENTINEL}
-_SENTINEL_RE = re.compile(f"({CSRF_SENTINEL}|{NONCE_SENTINEL}|{TIME_LEFT_SENTINEL})")
+SENTINELS = {"csrf": CSRF_SENTINEL, "time_left": TIME_LEFT_SENTINEL}
+_SENTINEL_RE = re.compile(f"({CSRF_SENTINEL}|{TIME_LEFT_SENTINEL})")
 
 
 def consultation_cache_key(
@@ -54,20 +52,14 @@ def consultation_cache_key(
     )
 
 
-def new_form_nonce() -> str:
-    """Per response; each form's idempotency key is this nonce and the form's name."""
-    return secrets.token_urlsafe(12)
-
-
 def split_at_sentinels(html: str) -> tuple[bytes, ...]:
     """The page as UTF-8 pieces; odd positions hold the sentinels to fill in."""
     return tuple(piece.encode() for piece in _SENTINEL_RE.split(html))
 
 
-def fill_tokens(pieces: tuple[bytes, ...], *, csrf_token: str, nonce: str, time_left: str) -> bytes:
+def fill_tokens(pieces: tuple[bytes, ...], *, csrf_token: str, time_left: str) -> bytes:
     tokens = {
         CSRF_SENTINEL.encode(): csrf_token.encode(),
-        NONCE_SENTINEL.encode(): nonce.encode(),
         TIME_LEFT_SENTINEL.encode(): escape(time_left).encode(),
     }
     return b"".join(tokens[piece] if index % 2 else piece for index, piece in enumerate(pieces))

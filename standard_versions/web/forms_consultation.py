@@ -3,11 +3,13 @@ validation, same messages) plus what only a browser form has.
 
 - ``website`` is the honeypot: hidden from people and assistive technology, so only a robot that
   fills every field fills it. A filled honeypot is answered with a neutral page and stores nothing.
-- ``idempotency_key`` is generated when the page is rendered, one per form, and goes through the
-  service's Idempotency-Key mechanism: a double click, or going back and sending the same form
-  again, gets the first submission's receipt instead of a second comment.
+- There is no idempotency key in the form: a double tap, or Back and Send again, is recognised
+  on the server from the browser and the text (``web/resubmission.py``) and gets the first
+  comment's receipt instead of a second comment.
 - Browsers send a textarea's line breaks as CRLF; they are sent on as LF, as an API client would,
-  so a comment the textarea's ``maxlength`` allowed is never too long for the service.
+  so a line break counts as one character, as the page's counter counts it. The textareas have no
+  ``maxlength`` (browsers cut pasted text at it silently): the service refuses a text over the
+  limit whole and the page gives it back.
 """
 
 from urllib.parse import unquote_to_bytes
@@ -15,17 +17,12 @@ from urllib.parse import unquote_to_bytes
 from django.http.request import RawPostDataException
 from django.utils.translation import gettext_lazy as _
 
-from standard_versions.api.fields import StrictRegexField
 from standard_versions.api.serializers_comments import CommentSubmitInputSerializer
 
 HONEYPOT_FIELD = "website"
 
 
 class CommentFormInputSerializer(CommentSubmitInputSerializer):
-    idempotency_key = StrictRegexField(
-        r"^[ -~]{1,255}$", required=False, allow_blank=True, default=""
-    )
-
     def validate_body(self, value: str) -> str:
         return _lf(value)
 

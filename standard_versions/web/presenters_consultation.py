@@ -178,8 +178,6 @@ class CommentForm:
     criterion_code: str
     values: dict = field(default_factory=dict)
     errors: dict[str, list[str]] = field(default_factory=dict)
-    # Empty: the page's per-response key is used (see views_consultation.fill_tokens).
-    idempotency_key: str = ""
 
     @property
     def prefix(self) -> str:

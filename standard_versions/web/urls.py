@@ -7,6 +7,7 @@ from standard_versions.web import (
     views_compare,
     views_history,
     views_language,
+    views_privacy,
 )
 
 app_name = "web"
@@ -21,6 +22,7 @@ urlpatterns = [
         name="criterion-history",
     ),
     path("language/", views_language.choose_language, name="choose-language"),
+    path("privacy/", views_privacy.privacy, name="privacy"),
     # Phase 2, names reserved (see views.py): "compare" at standards/<std>/compare/,
     # "comment-period" at comment-periods/<id>/, "comment-receipt", "comment-lookup",
     # "disposition-report".

@@ -1,15 +1,15 @@
 """The consultation pages: a comment period with a form per criterion, the receipt, the look-up.
 
 Submitting goes through the same service as the API (``services.comments.submit_comment``) with
-the API's input serializer, throttle and Idempotency-Key mechanism, so the rules and messages are
-the same. The flow is POST-redirect-GET: a stored comment answers 303 to its receipt, so reloading
-the receipt never sends the comment again.
+the API's input serializer and throttle, so the rules and messages are the same; in place of an
+Idempotency-Key, a key derived from the browser and the text (``web/resubmission.py``) gives the
+same text sent again from the same form the first comment's receipt. The flow is
+POST-redirect-GET: a stored comment answers 303 to its receipt, so reloading the receipt never
+sends the comment again.
 """
 
-import re
-
 from django.core.cache import cache
-from django.http import HttpResponse, HttpResponseRedirect
+from django.http import HttpResponse, HttpResponsePermanentRedirect, HttpResponseRedirect
 from django.middleware.csrf import get_token
 from django.shortcuts import render
 from django.template.loader import render_to_string
@@ -18,11 +18,11 @@ from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
-from standard_versions import selectors_comments, selectors_consultation
+from standard_versions import selectors_comments, selectors_consultation, tracking_ids
 from standard_versions.api.caching import BODY_CACHE_SECONDS
 from standard_versions.api.language import content_for
 from standard_versions.api.throttling import CommentSubmissionThrottle
-from standard_versions.errors import Conflict, Forbidden, InvalidInput
+from standard_versions.errors import Forbidden, InvalidInput
 from standard_versions.i18n import format_number
 from standard_versions.models import CommentPeriod
 from standard_versions.services import comments as comment_services
@@ -32,7 +32,6 @@ from standard_versions.web.caching_consultation import (
     SENTINELS,
     consultation_cache_key,
     fill_tokens,
-    new_form_nonce,
     split_at_sentinels,
 )
 from standard_versions.web.errors import allow_methods
@@ -43,10 +42,11 @@ from standard_versions.web.forms_consultation import (
     honeypot_filled,
 )
 from standard_versions.web.language import in_response_language, page_context, site_origin
+from standard_versions.web.resubmission import resubmission_key
 from standard_versions.web.views import _not_found_as_404
 
 # Pages with forms carry per-response tokens: never shared by caches, but kept in the browser's
-# history, so going back shows the same form with the same idempotency keys (never ``no-store``).
+# history, so going back can show the form as it was left (never ``no-store``).
 PRIVATE_CACHE_CONTROL = "private, no-cache"
 
 
@@ -124,7 +124,6 @@ def render_consultation(
     html = fill_tokens(
         pieces,
         csrf_token=get_token(request),
-        nonce=new_form_nonce(),
         time_left=presenters.time_left(period, language=language, now=now),
     )
     response = HttpResponse(html, status=status)
@@ -161,7 +160,6 @@ def _submit(request, period_id: int, *, language: str, now) -> HttpResponse:
     form = presenters.CommentForm(
         criterion_code=(data.get("criterion") or "")[:20],
         values=_echo(data),
-        idempotency_key=data.get("idempotency_key", "")[:255],
     )
     page = {"language": language, "now": now}
 
@@ -207,7 +205,14 @@ def _submit(request, period_id: int, *, language: str, now) -> HttpResponse:
             organization=valid["organization"],
             identity_public=valid["identity_public"],
             email=valid["email"],
-            idempotency_key=valid["idempotency_key"] or None,
+            # The same text sent again from this browser on this form gets the first receipt.
+            resubmission_key=resubmission_key(
+                request,
+                period_id=period.pk,
+                criterion_code=valid["criterion"] or "",
+                body=valid["body"],
+                proposed_text=valid["proposed_text"],
+            ),
             now=now,
         )
     except Forbidden as error:
@@ -220,11 +225,6 @@ def _submit(request, period_id: int, *, language: str, now) -> HttpResponse:
             status=error.status_code,
             **page,
         )
-    except Conflict as error:
-        # The same form was sent before with other text: a new key lets this text be sent.
-        form.idempotency_key = ""
-        form.errors = {"__all__": [str(error.detail)]}
-        return render_consultation(request, period, error_form=form, status=409, **page)
     except InvalidInput as error:
         field = presenters.FIELD_OF_ERROR_CODE.get(error.code, "__all__")
         form.errors = {field: [str(error.detail)]}
@@ -232,7 +232,8 @@ def _submit(request, period_id: int, *, language: str, now) -> HttpResponse:
             request, period, error_form=form, status=error.status_code, **page
         )
     receipt = reverse("web:comment-receipt", args=[result.comment.tracking_id])
-    return HttpResponseRedirect(_with_lang(receipt, request, received="1"), status=303)
+    arrival = {"resent": "1"} if result.replayed else {"received": "1"}
+    return HttpResponseRedirect(_with_lang(receipt, request, **arrival), status=303)
 
 
 @allow_methods("GET", "POST")
@@ -250,6 +251,12 @@ def comment_period(request, period_id: int, *, language: str):
 @_not_found_as_404
 @in_response_language
 def comment_receipt(request, tracking_id: str, *, language: str):
+    # ``tracking_id`` is canonical already (the converter); ``/comments/K5Q3-W7PZ-.../`` is sent
+    # to the one URL of the receipt.
+    canonical_url = reverse("web:comment-receipt", args=[tracking_id])
+    if request.path != canonical_url:
+        query = request.GET.urlencode()
+        return HttpResponsePermanentRedirect(f"{canonical_url}?{query}" if query else canonical_url)
     now = timezone.now()
     receipt = selectors_comments.comment_receipt(tracking_id=tracking_id)
     content = content_for(request, versions=[receipt.comment.period.version])
@@ -267,14 +274,14 @@ def comment_receipt(request, tracking_id: str, *, language: str):
         language=language,
         page=page,
         received=request.GET.get("received") == "1",
+        resent=request.GET.get("resent") == "1",
         lookup_url=_with_lang(reverse("web:comment-lookup"), request),
+        # Printed on paper, where a link cannot be followed.
+        lookup_absolute_url=request.build_absolute_uri(reverse("web:comment-lookup")),
     )
     response = render(request, "web/comment_receipt.html", context)
     response["Cache-Control"] = PRIVATE_CACHE_CONTROL
     return response
-
-
-_NOT_IN_TRACKING_ID = re.compile(r"[\s-]+")
 
 
 @allow_methods("GET")
@@ -284,7 +291,7 @@ def comment_lookup(request, *, language: str):
     context = page_context(request, language=language, tracking_id=raw or "", error="")
     status = 200
     if raw is not None:
-        tracking_id = _NOT_IN_TRACKING_ID.sub("", raw).lower()[:40]
+        tracking_id = tracking_ids.canonical(raw)[:40]
         if not tracking_id:
             context["error"] = _("Enter the tracking id from your receipt.")
             status = 400
@@ -302,8 +309,9 @@ def comment_lookup(request, *, language: str):
 
 @in_response_language
 def _csrf_failure(request, *, language: str):
+    # The whole text, never cut (the request body is already capped at MAX_REQUEST_BYTES).
     body = request.POST.get("body", "") if request.method == "POST" else ""
-    context = page_context(request, language=language, refused_text=body[:10_000])
+    context = page_context(request, language=language, refused_text=body)
     return render(request, "web/csrf_failure.html", context, status=403)
 
 

@@ -6,7 +6,6 @@ import re
 import pytest
 from django.utils import timezone
 
-from standard_versions.models import Comment
 from standard_versions.services.periods import create_period
 from tests.factories import build_version
 
@@ -56,13 +55,12 @@ def form_fields(html: str, prefix: str) -> dict[str, str]:
     return dict(re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)"', form.group(0)))
 
 
-def post_comment(client, period, *, criterion="A0.0", key=None, **fields):
+def post_comment(client, period, *, criterion="A0.0", **fields):
     data = {
         "criterion": criterion,
         "body": "A comment from the web.",
         "type": "general",
         "language": "en",
-        "idempotency_key": key if key is not None else f"test-key-{Comment.objects.count()}",
         **fields,
     }
     return client.post(page_url(period), data, **{k: v for k, v in {}.items()})

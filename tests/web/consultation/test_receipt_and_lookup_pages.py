@@ -25,7 +25,8 @@ def test_the_receipt_shows_the_tracking_id_time_hash_and_state(client, comment):
     response = client.get(f"/comments/{comment.tracking_id}/?received=1")
     html = response.content.decode()
     assert response.status_code == 200
-    assert f'<code id="tracking-id">{comment.tracking_id}</code>' in html
+    grouped = "-".join(comment.tracking_id[i : i + 4] for i in range(0, 26, 4))
+    assert f'<code id="tracking-id">{grouped}</code>' in html  # k5q3-w7pz-...-ne
     assert "Keep this tracking id" in html
     assert "Thank you: your comment was received" in html
     assert comment.content_sha256 in html

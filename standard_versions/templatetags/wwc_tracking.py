@@ -1,0 +1,13 @@
+"""``{% load wwc_tracking %}``: ``{{ comment.tracking_id|tracking_id_groups }}`` shows a tracking
+id in groups of four (``standard_versions.tracking_ids``)."""
+
+from django import template
+
+from standard_versions import tracking_ids
+
+register = template.Library()
+
+
+@register.filter
+def tracking_id_groups(tracking_id: str) -> str:
+    return tracking_ids.grouped(tracking_id or "")
