@@ -16,7 +16,6 @@ BENCHMARKS = [
     "diff",
     "authoring",
     "comments",
-    "pathological_text",
 ]
 
 
