@@ -356,5 +356,6 @@ class CriterionAdmin(_StaffAdmin):
         )
 
 
-# Registered by import: comments have their own module (admin_comments.py), built on _StaffAdmin.
-from standard_versions import admin_comments  # noqa: E402, F401
+# Registered by import: comments have their own module (admin_comments.py), built on _StaffAdmin;
+# comment periods are shown, read-only, by admin_periods.py.
+from standard_versions import admin_comments, admin_periods  # noqa: E402, F401

@@ -9,6 +9,8 @@ import re
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from standard_versions import i18n
+
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>~|#])")
 
 
@@ -18,6 +20,11 @@ def md_escape(text: str) -> str:
 
 def quote(text: str, markup=md_escape) -> str:
     return f"“{markup(text)}”"
+
+
+def percent(value: int) -> str:
+    """A percentage in the active language: "51%", "51 %" (Spanish)."""
+    return i18n.format_percent(value, language=i18n.current_language())
 
 
 def join_words(items: list[str]) -> str:
@@ -204,16 +211,16 @@ def requirement_sentences(data: dict, *, markup=md_escape, strong=None) -> list[
     levels = requirements["levels"]
     for level in levels["added"]:
         sentences.append(
-            _("New level %(name)s, from %(percent)d %% of the criteria.")
-            % {"name": strong(markup(level["name"])), "percent": level["min_percent"]}
+            _("New level %(name)s, from %(percent)s of the criteria.")
+            % {"name": strong(markup(level["name"])), "percent": percent(level["min_percent"])}
         )
     for level in levels["changed"]:
         name = strong(markup(level["name"]))
         if "min_percent" in level["changes"]:
             change = level["changes"]["min_percent"]
             sentences.append(
-                _("%(name)s now starts at %(new)d %% of the criteria (was %(old)d %%).")
-                % {"name": name, "new": change["new"], "old": change["old"]}
+                _("%(name)s now starts at %(new)s of the criteria (was %(old)s).")
+                % {"name": name, "new": percent(change["new"]), "old": percent(change["old"])}
             )
         if "name" in level["changes"]:
             change = level["changes"]["name"]
@@ -223,8 +230,8 @@ def requirement_sentences(data: dict, *, markup=md_escape, strong=None) -> list[
             )
     for level in levels["removed"]:
         sentences.append(
-            _("The level %(name)s (from %(percent)d %%) was removed.")
-            % {"name": strong(markup(level["name"])), "percent": level["min_percent"]}
+            _("The level %(name)s (from %(percent)s) was removed.")
+            % {"name": strong(markup(level["name"])), "percent": percent(level["min_percent"])}
         )
     outcomes = requirements["outcome_areas"]
     if outcomes["added"]:

@@ -11,13 +11,15 @@ same for every reader and shared caches never have to vary on cookies.
 """
 
 import re
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from babel import dates as babel_dates
 from babel import numbers as babel_numbers
 from django.conf import settings
 from django.core.exceptions import SuspiciousOperation
+from django.utils import translation
+from django.utils.translation import get_language, gettext
 from django.utils.translation.trans_real import (
     get_supported_language_variant,
     parse_accept_lang_header,
@@ -131,53 +133,90 @@ def _zone(timezone: str | ZoneInfo) -> ZoneInfo:
         return ZoneInfo("UTC")
 
 
-_GMT_OFFSET_RE = re.compile(r"^[+-]\d{4}$")
+# Zones that belong to no place: named by their abbreviation rather than a city.
+_PLACELESS_ZONES = {"UTC", "Etc/UTC", "Etc/UCT", "Etc/Universal", "Etc/Zulu", "GMT", "Etc/GMT"}
 
 
-def format_zone_abbreviation(moment: datetime, *, language: str, timezone: str | ZoneInfo) -> str:
-    """The CLDR short name of the zone at that moment (``EDT``, ``CEST``), or ``GMT-04:00`` where
-    the language has no abbreviation for it (CLDR's Spanish has none for New York)."""
+def current_language() -> str:
+    """The active Django language as ours (English when none is active)."""
+    return language_from_tag(get_language()) or SOURCE_LANGUAGE
+
+
+def format_zone_name(timezone: str | ZoneInfo, *, language: str) -> str:
+    """The zone as people name it: "New York time", "hora de Nueva York", "horário de Nova
+    York"; "UTC" for UTC. Never an abbreviation (CLDR has "EDT" in English only, and gives
+    Spanish and Portuguese readers "GMT-04:00") and never Babel's "United States (New York)
+    Time", which names the country before the city."""
     zone = _zone(timezone)
-    local = moment.astimezone(zone)
-    locale = babel_locale(language)
-    short = babel_dates.format_time(local, "z", tzinfo=zone, locale=locale)
-    if _GMT_OFFSET_RE.match(short):
-        return babel_dates.format_time(local, "OOOO", tzinfo=zone, locale=locale)
-    return short
+    if zone.key in _PLACELESS_ZONES:
+        return "UTC"
+    city = babel_dates.get_timezone_location(zone, locale=babel_locale(language), return_city=True)
+    with translation.override(DJANGO_LANGUAGE.get(language, SOURCE_LANGUAGE)):
+        return gettext("%(city)s time") % {"city": city}
+
+
+def format_time(moment: datetime, *, language: str, timezone: str | ZoneInfo) -> str:
+    """The wall-clock time of ``moment`` in ``timezone``: "11:59 PM", "23:59"."""
+    zone = _zone(timezone)
+    return babel_dates.format_time(
+        moment.astimezone(zone), "short", tzinfo=zone, locale=babel_locale(language)
+    )
 
 
 def format_datetime(moment: datetime, *, language: str, timezone: str | ZoneInfo) -> str:
-    """``moment`` in ``timezone`` for a reader of ``language``: long date, short time, zone.
+    """``moment`` in ``timezone`` for a reader of ``language``: long date, short time, the zone
+    named in words.
 
-    2022-04-28T03:59Z in America/New_York: "April 27, 2022, 11:59 PM EDT",
-    "27 de abril de 2022, 23:59 GMT-04:00", "27 de abril de 2022 23:59 GMT-04:00".
+    2022-04-28T03:59Z in America/New_York: "April 27, 2022, 11:59 PM, New York time",
+    "27 de abril de 2022, 23:59, hora de Nueva York", "27 de abril de 2022 23:59, horário de Nova
+    York".
     """
     zone = _zone(timezone)
-    local = moment.astimezone(zone)
     locale = babel_locale(language)
-    day = babel_dates.format_date(local, "long", locale=locale)
-    time = babel_dates.format_time(local, "short", tzinfo=zone, locale=locale)
-    zone_name = format_zone_abbreviation(moment, language=language, timezone=zone)
+    day = format_date(moment, language=language, timezone=zone)
+    time = format_time(moment, language=language, timezone=zone)
     pattern = babel_dates.get_datetime_format("long", locale=locale)
-    return pattern.replace("{1}", day).replace("{0}", f"{time} {zone_name}")
+    stamp = pattern.replace("{1}", day).replace("{0}", time)
+    return f"{stamp}, {format_zone_name(zone, language=language)}"
+
+
+def _local_date(day: date | datetime, timezone: str | ZoneInfo) -> date:
+    if isinstance(day, datetime):
+        return day.astimezone(_zone(timezone)).date()
+    return day
 
 
 def format_date(day: date | datetime, *, language: str, timezone: str | ZoneInfo = "UTC") -> str:
-    """A calendar date in the long form of ``language`` (an instant is converted first)."""
-    if isinstance(day, datetime):
-        day = day.astimezone(_zone(timezone)).date()
-    return babel_dates.format_date(day, "long", locale=babel_locale(language))
+    """A calendar date in the long form of ``language`` (an instant is converted first):
+    "April 27, 2022", "27 de abril de 2022"."""
+    return babel_dates.format_date(
+        _local_date(day, timezone), "long", locale=babel_locale(language)
+    )
 
 
-def format_timezone_location(timezone: str | ZoneInfo, *, language: str) -> str:
-    """``hora de Estados Unidos (Nueva York)``: how to name the zone in a sentence."""
-    return babel_dates.get_timezone_location(_zone(timezone), locale=babel_locale(language))
+def format_weekday_date(
+    day: date | datetime, *, language: str, timezone: str | ZoneInfo = "UTC"
+) -> str:
+    """A calendar date with its weekday, as notices name days: "Wednesday, April 27, 2022",
+    "miércoles, 27 de abril de 2022", "quarta-feira, 27 de abril de 2022"."""
+    return babel_dates.format_date(
+        _local_date(day, timezone), "full", locale=babel_locale(language)
+    )
 
 
 def format_number(value, *, language: str) -> str:
+    """10000 -> "10,000", "10.000"."""
     return babel_numbers.format_decimal(value, locale=babel_locale(language))
 
 
 def format_percent(percent: int | float, *, language: str) -> str:
     """``percent`` given in percent (51 -> "51 %" in Spanish, "51%" in English)."""
     return babel_numbers.format_percent(percent / 100, locale=babel_locale(language))
+
+
+def format_duration(delta: timedelta, *, language: str) -> str:
+    """A length of time rounded to its largest unit: "3 days", "5 horas".
+
+    threshold=2: "10 days" rather than Babel's default "1 week", "36 hours" rather than "2 days".
+    """
+    return babel_dates.format_timedelta(delta, threshold=2, locale=babel_locale(language))

@@ -9,6 +9,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework.reverse import reverse
 
+from standard_versions import deadlines, i18n
 from standard_versions.api.fields import StrictCharField, StrictRegexField
 from standard_versions.api.serializers import (
     ContentField,
@@ -91,6 +92,26 @@ class CommentPeriodOutputSerializer(TranslatableOutputSerializer):
     timezone = serializers.CharField(read_only=True)
     opens_at_local = serializers.SerializerMethodField()
     closes_at_local = serializers.SerializerMethodField()
+    timezone_name = serializers.SerializerMethodField(
+        help_text='The time zone in words, in the response language: "New York time", '
+        '"hora de Nueva York", "horário de Nova York".'
+    )
+    opening_text = serializers.SerializerMethodField(
+        help_text="When comments are first accepted, in the response language and the period's "
+        'time zone: "from the start of Thursday, April 14, 2022, New York time".'
+    )
+    deadline_text = serializers.SerializerMethodField(
+        help_text="Until when comments are accepted, in the response language and the period's "
+        'time zone; a period that closes at local midnight names its last day: "until the end '
+        'of Wednesday, April 27, 2022, New York time".'
+    )
+    last_day = serializers.SerializerMethodField(
+        help_text="The last day on which comments are accepted, in the period's time zone "
+        "(ISO 8601 date; the day before closes_at_local when that is a midnight)."
+    )
+    calendar_url = serializers.SerializerMethodField(
+        help_text="The period as an iCalendar file (.ics, RFC 5545), in the response language."
+    )
     status = serializers.SerializerMethodField()
     criteria = serializers.SerializerMethodField()
     instructions = ContentField(help_text="Markdown.")
@@ -104,6 +125,29 @@ class CommentPeriodOutputSerializer(TranslatableOutputSerializer):
 
     def get_closes_at_local(self, period) -> str:
         return _local(period.closes_at, period.timezone)
+
+    def _language(self) -> str:
+        return i18n.request_language(self.context["request"])
+
+    def get_timezone_name(self, period) -> str:
+        return i18n.format_zone_name(period.timezone, language=self._language())
+
+    def get_opening_text(self, period) -> str:
+        return deadlines.opening_text(
+            period.opens_at, timezone=period.timezone, language=self._language()
+        )
+
+    def get_deadline_text(self, period) -> str:
+        return deadlines.deadline_text(
+            period.closes_at, timezone=period.timezone, language=self._language()
+        )
+
+    def get_last_day(self, period) -> dt.date:
+        return deadlines.last_day(period.closes_at, timezone=period.timezone)
+
+    def get_calendar_url(self, period) -> str:
+        path = reverse("web:comment-period-calendar", args=[period.pk])
+        return self.context["request"].build_absolute_uri(f"{path}?lang={self._language()}")
 
     @extend_schema_field(serializers.ChoiceField(choices=["scheduled", "open", "closed"]))
     def get_status(self, period) -> str:

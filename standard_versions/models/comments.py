@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
+from standard_versions import deadlines, i18n
 from standard_versions.models.standards import Version
 
 
@@ -64,7 +65,19 @@ class CommentPeriod(models.Model):
         indexes = [models.Index(fields=["opens_at", "closes_at"], name="comment_period_dates_idx")]
 
     def __str__(self) -> str:
-        return f"{self.version} {self.opens_at:%Y-%m-%d} - {self.closes_at:%Y-%m-%d}"
+        # Its first and last days in its own zone (a midnight close ends the day before), in
+        # the active language, joined by an en dash: "wwc 3.0: April 14, 2022 \u2013 April 27,
+        # 2022, New York time".
+        language = i18n.current_language()
+        first, last = (
+            i18n.format_date(day, language=language)
+            for day in (
+                deadlines.first_day(self.opens_at, timezone=self.timezone),
+                deadlines.last_day(self.closes_at, timezone=self.timezone),
+            )
+        )
+        zone = i18n.format_zone_name(self.timezone, language=language)
+        return f"{self.version}: {first} \u2013 {last}, {zone}"
 
     def status_at(self, now: dt.datetime) -> str:
         if now < self.opens_at:

@@ -18,7 +18,7 @@ from django.db import IntegrityError, connection, transaction
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from standard_versions import i18n
+from standard_versions import deadlines, i18n
 from standard_versions.comment_text import (
     campaign_hash,
     canonical_sha256,
@@ -85,18 +85,26 @@ def _replay(
 
 def _refuse_unless_open(period: CommentPeriod, *, now: dt.datetime) -> None:
     status = period.status_at(now)
+    if status == PeriodStatus.OPEN:
+        return
+    # In the active language (the request's), as the pages say it.
+    accepting = deadlines.accepting_text(
+        period.opens_at,
+        period.closes_at,
+        timezone=period.timezone,
+        language=i18n.current_language(),
+    )
     if status == PeriodStatus.SCHEDULED:
         raise Forbidden(
-            _("The comment period opens at %(opens_at)s.")
-            % {"opens_at": period.opens_at.isoformat()},
+            _("This comment period is not open yet: comments are accepted %(accepting)s.")
+            % {"accepting": accepting},
             code="comment_period_not_open",
         )
-    if status == PeriodStatus.CLOSED:
-        raise Forbidden(
-            _("The comment period closed at %(closes_at)s.")
-            % {"closes_at": period.closes_at.isoformat()},
-            code="comment_period_closed",
-        )
+    raise Forbidden(
+        _("This comment period has closed: comments were accepted %(accepting)s.")
+        % {"accepting": accepting},
+        code="comment_period_closed",
+    )
 
 
 def _criterion(period: CommentPeriod, code: str) -> Criterion | None:
@@ -259,7 +267,7 @@ def _period_for_share(period_id: int) -> CommentPeriod:
     because Django has no FOR SHARE; ``raw()`` still converts the columns."""
     lock = " FOR SHARE" if connection.vendor == "postgresql" else ""
     table = CommentPeriod._meta.db_table
-    query = f"SELECT id, opens_at, closes_at FROM {table} WHERE id = %s{lock}"
+    query = f"SELECT id, opens_at, closes_at, timezone FROM {table} WHERE id = %s{lock}"
     return next(iter(CommentPeriod.objects.raw(query, [period_id])))
 
 

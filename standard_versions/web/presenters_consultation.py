@@ -6,14 +6,13 @@ disposition report. Nothing here queries the database.
 import datetime as dt
 from dataclasses import dataclass, field
 
-from babel import dates as babel_dates
 from django.urls import reverse
 from django.utils.dateparse import parse_datetime
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from standard_versions import i18n
+from standard_versions import deadlines, i18n
 from standard_versions.content import ContentText
 from standard_versions.models import (
     Comment,
@@ -84,12 +83,23 @@ class PeriodInfo:
     status: str
     status_display: str
     timezone: str
-    zone_location: str
+    # The zone in words ("New York time") and the period's times as the deadlines module says
+    # them: "from the start of Thursday, April 14, 2022, New York time", "until the end of
+    # Wednesday, April 27, 2022, New York time", and both with the zone named once.
+    timezone_name: str
     opens_at: dt.datetime
-    opens_at_display: str
+    opening_text: str
     closes_at: dt.datetime
-    closes_at_display: str
+    deadline_text: str
+    accepting_text: str
+    last_day: dt.date
+    calendar_url: str
     disposition_report_url: str
+
+
+def calendar_url(period_id: int, *, language: str) -> str:
+    """The period's calendar file, its texts in ``language`` (the page's)."""
+    return f"{reverse('web:comment-period-calendar', args=[period_id])}?lang={language}"
 
 
 def time_left(period: CommentPeriod, *, language: str, now: dt.datetime) -> str:
@@ -98,10 +108,7 @@ def time_left(period: CommentPeriod, *, language: str, now: dt.datetime) -> str:
     if status == PeriodStatus.CLOSED:
         return ""
     until = period.closes_at if status == PeriodStatus.OPEN else period.opens_at
-    # threshold=2: "10 days" rather than Babel's default "1 week", "36 hours" rather than "2 days".
-    return babel_dates.format_timedelta(
-        until - now, threshold=2, locale=i18n.babel_locale(language)
-    )
+    return i18n.format_duration(until - now, language=language)
 
 
 def comment_url(period_url: str, code: str, *, language: str) -> str:
@@ -115,6 +122,7 @@ def period_info(
     """``period`` with its version and standard loaded (``select_related``)."""
     version, standard = period.version, period.version.standard
     status = period.status_at(now)
+    zone = {"timezone": period.timezone, "language": language}
     return PeriodInfo(
         id=period.pk,
         url=reverse("web:comment-period", args=[period.pk]),
@@ -128,15 +136,14 @@ def period_info(
         status=str(status),
         status_display=str(STATUS_LABELS[status]),
         timezone=period.timezone,
-        zone_location=i18n.format_timezone_location(period.timezone, language=language),
+        timezone_name=i18n.format_zone_name(period.timezone, language=language),
         opens_at=period.opens_at,
-        opens_at_display=i18n.format_datetime(
-            period.opens_at, language=language, timezone=period.timezone
-        ),
+        opening_text=deadlines.opening_text(period.opens_at, **zone),
         closes_at=period.closes_at,
-        closes_at_display=i18n.format_datetime(
-            period.closes_at, language=language, timezone=period.timezone
-        ),
+        deadline_text=deadlines.deadline_text(period.closes_at, **zone),
+        accepting_text=deadlines.accepting_text(period.opens_at, period.closes_at, **zone),
+        last_day=deadlines.last_day(period.closes_at, timezone=period.timezone),
+        calendar_url=calendar_url(period.pk, language=language),
         disposition_report_url=reverse(
             "web:disposition-report", args=[standard.slug, version.label]
         ),
@@ -149,16 +156,21 @@ class ChangeItem:
     kind_display: str
     at_display: str
     reason: str
-    closes_at_before_display: str
-    closes_at_after_display: str
+    # "until the end of Wednesday, April 27, 2022, New York time", before and after the change.
+    deadline_before: str
+    deadline_after: str
 
 
 def _change(change: dict, *, period: CommentPeriod, language: str) -> ChangeItem:
+    zone = {"language": language, "timezone": period.timezone}
+
     def local(value: str) -> str:
         moment = parse_datetime(value or "")
-        if moment is None:
-            return value or ""
-        return i18n.format_datetime(moment, language=language, timezone=period.timezone)
+        return i18n.format_datetime(moment, **zone) if moment else value or ""
+
+    def deadline(value: str) -> str:
+        moment = parse_datetime(value or "")
+        return deadlines.deadline_text(moment, **zone) if moment else value or ""
 
     kind = change.get("kind", "")
     return ChangeItem(
@@ -166,8 +178,8 @@ def _change(change: dict, *, period: CommentPeriod, language: str) -> ChangeItem
         kind_display=str(CHANGE_LABELS.get(kind, kind)),
         at_display=local(change.get("at", "")),
         reason=change.get("reason", ""),
-        closes_at_before_display=local(change.get("closes_at_before", "")),
-        closes_at_after_display=local(change.get("closes_at_after", "")),
+        deadline_before=deadline(change.get("closes_at_before", "")),
+        deadline_after=deadline(change.get("closes_at_after", "")),
     )
 
 

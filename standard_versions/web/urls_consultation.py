@@ -3,13 +3,18 @@
 from django.urls import path
 
 from standard_versions.api import converters, converters_comments  # noqa: F401 (converters)
-from standard_versions.web import views_comments, views_consultation
+from standard_versions.web import views_calendar, views_comments, views_consultation
 
 urlpatterns = [
     path(
         "comment-periods/<period:period_id>/",
         views_consultation.comment_period,
         name="comment-period",
+    ),
+    path(
+        "comment-periods/<period:period_id>/calendar.ics",
+        views_calendar.comment_period_calendar,
+        name="comment-period-calendar",
     ),
     # Before the receipt: "lookup" must never be read as a tracking id.
     path("comments/lookup/", views_consultation.comment_lookup, name="comment-lookup"),

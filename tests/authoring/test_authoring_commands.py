@@ -35,7 +35,7 @@ def test_draft_and_publish_from_the_command_line(shipped_data, editor):
     out = _run(
         "publish_version", "wwc", "3.1", "--reason", "Approved", "--effective-from", "2027-01-01"
     )
-    assert "3.1: published at" in out and "effective from 2027-01-01" in out
+    assert "3.1: published at" in out and "effective from January 1, 2027" in out
     assert Version.objects.get(label="3.0").status == "superseded"
     assert str(Version.objects.get(label="3.1").effective_from) == "2027-01-01"
 

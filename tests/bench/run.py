@@ -16,6 +16,7 @@ BENCHMARKS = [
     "diff",
     "authoring",
     "comments",
+    "pathological_text",
 ]
 
 

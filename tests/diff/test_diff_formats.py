@@ -37,8 +37,8 @@ def test_the_2_0_to_3_0_changelog_reads_like_release_notes(shipped_data):
         "- **DM1**, **LC1** and **PA1** are now core criteria: a city must meet them to be "
         "certified." in markdown
     )
-    assert "- **Gold** now starts at 68 % of the criteria (was 67 %)." in markdown
-    assert "- **Platinum** now starts at 85 % of the criteria (was 84 %)." in markdown
+    assert "- **Gold** now starts at 68% of the criteria (was 67%)." in markdown
+    assert "- **Platinum** now starts at 85% of the criteria (was 84%)." in markdown
     assert (
         "- New outcome areas: **Air Quality**, **Broadband Access** and "
         "**City-Chosen Priority Outcome**." in markdown
@@ -112,7 +112,7 @@ def test_the_redline_groups_criteria_by_practice_area_and_lists_requirement_chan
     )
     assert "<h4><ins>SI3 Promotion of Data &amp; Evidence</ins></h4>" in html
     assert '<section class="diff-requirements">' in html
-    assert "<strong>Gold</strong> now starts at 68 % of the criteria (was 67 %)." in html
+    assert "<strong>Gold</strong> now starts at 68% of the criteria (was 67%)." in html
 
 
 def test_word_changes_show_each_change_with_two_words_of_context():

@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
+from standard_versions.deadlines import deadline_text
 from standard_versions.errors import DomainError
 from standard_versions.models import CommentPeriod, Version, VersionStatus
 from standard_versions.services.periods import create_period
@@ -151,5 +152,5 @@ class Command(BaseCommand):
         state = "created" if created else "already there"
         self.stdout.write(
             f"demo: {draft.standard.slug} {draft.label} with comment period {period.pk} open "
-            f"until {period.closes_at.isoformat()} ({state})"
+            f"{deadline_text(period.closes_at, timezone=period.timezone, language='en')} ({state})"
         )

@@ -1,9 +1,9 @@
-from datetime import date
+from datetime import date, datetime
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from standard_versions import selectors
+from standard_versions import i18n, selectors
 from standard_versions.errors import DomainError
 from standard_versions.management.commands._authoring import acting_user, add_user_argument
 from standard_versions.services.authoring import publish_version
@@ -14,6 +14,15 @@ def _date(text: str) -> date:
         return date.fromisoformat(text)
     except ValueError:
         raise CommandError(f"--effective-from {text!r} is not a date (YYYY-MM-DD).") from None
+
+
+# Operators read English, with the same formats as the site's English pages.
+def _when(moment: datetime) -> str:
+    return i18n.format_datetime(moment, language="en", timezone="UTC")
+
+
+def _day(day: date) -> str:
+    return i18n.format_date(day, language="en")
 
 
 class Command(BaseCommand):
@@ -42,6 +51,6 @@ class Command(BaseCommand):
         except DomainError as error:
             raise CommandError(f"{error.code}: {error.detail}") from None
         self.stdout.write(
-            f"{standard} {version.label}: published at {version.published_at.isoformat()}"
-            + (f", effective from {version.effective_from}" if version.effective_from else "")
+            f"{standard} {version.label}: published at {_when(version.published_at)}"
+            + (f", effective from {_day(version.effective_from)}" if version.effective_from else "")
         )

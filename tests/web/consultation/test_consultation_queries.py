@@ -1,6 +1,8 @@
 """Query counts of the consultation pages, pinned, and the same whatever the number of criteria,
 periods or comments."""
 
+import re
+
 import pytest
 from django.core.cache import cache
 from django.db import connection
@@ -82,8 +84,23 @@ def test_the_home_page_costs_the_same_for_one_or_many_periods(client, periods):
         version = build_version(standard_slug=f"s{n}", label="9.0", criteria=2, status="draft")
         make_period(version)
     queries, response = _queries(client, "/")
-    assert response.content.decode().count('href="/comment-periods/') == periods
+    html = response.content.decode()
+    # Each card links to its period's page and to its calendar file.
+    assert len(re.findall(r'href="/comment-periods/\d+/"', html)) == periods
+    assert len(re.findall(r'href="/comment-periods/\d+/calendar\.ics\?lang=en"', html)) == periods
     assert queries == HOME_QUERIES
+
+
+# the period with its version and standard (+ the translations in another language)
+CALENDAR_QUERIES = 1
+
+
+@pytest.mark.parametrize(("lang", "extra"), [("en", 0), ("es", 1)])
+def test_the_calendar_file_costs_one_query_and_one_more_in_another_language(client, lang, extra):
+    period = make_period(build_version(label="9.0", criteria=50, status="draft"))
+    queries, response = _queries(client, f"{page_url(period)}calendar.ics?lang={lang}")
+    assert response.status_code == 200
+    assert queries == CALENDAR_QUERIES + extra
 
 
 @pytest.mark.parametrize("comments", [0, 30])

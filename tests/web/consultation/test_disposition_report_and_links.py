@@ -71,8 +71,14 @@ def test_the_home_page_lists_open_then_scheduled_periods_with_times_and_time_lef
     assert html.index(f"/comment-periods/{open_one.pk}/") < html.index(
         f"/comment-periods/{later.pk}/"
     )
-    assert html.count('href="/comment-periods/') == 2
+    assert html.count('">Comment on version 9.0</a>') == 2
     assert "Closes in 3 days." in html
     assert "Opens in 10 days." in html
-    assert "April 23, 2030, 8:00\u202fAM EDT" in html  # 12:00 UTC in New York
+    # 12:00 UTC is 8:00 AM in New York.
+    deadline = "until 8:00\u202fAM on Tuesday, April 23, 2030, New York time"
+    assert f"Comments are accepted {deadline}." in html
+    assert (
+        "Comments are accepted from 8:00\u202fAM on Tuesday, April 30, 2030 until 8:00\u202fAM on "
+        "Friday, May 10, 2030, New York time." in html
+    )
     assert "No comment period is open" not in html
