@@ -20,7 +20,8 @@ NO_SCRIPT_PHONE = {
     "is_mobile": True,
     "has_touch": True,
 }
-TRACKING_ID = re.compile(r"^[a-z2-7]{26}$")
+# As receipts show it: in groups of four (k5q3-w7pz-...-ne).
+TRACKING_ID = re.compile(r"^(?:[a-z2-7]{4}-){6}[a-z2-7]{2}$")
 
 
 @pytest.fixture
@@ -55,7 +56,10 @@ def test_a_phone_without_javascript_comments_gets_a_receipt_and_looks_it_up(site
 
     page.wait_for_url(re.compile(r"/comments/[a-z2-7]{26}/"))
     assert page.get_by_role("heading", level=1).inner_text().startswith("Thank you")
-    tracking_id = page.locator("#tracking-id").inner_text()
+    shown_id = page.locator("#tracking-id").inner_text()
+    # Shown in groups of four for people to copy; the id itself has no separators.
+    assert re.fullmatch(r"[a-z2-7]{4}(-[a-z2-7]{1,4})+", shown_id)
+    tracking_id = shown_id.replace("-", "")
     assert TRACKING_ID.match(tracking_id)
     assert "commenter@example.org" not in page.content()
     assert "Please say how often the inventory is reviewed." in page.content()
@@ -64,7 +68,7 @@ def test_a_phone_without_javascript_comments_gets_a_receipt_and_looks_it_up(site
     page.get_by_label("Tracking id").fill(tracking_id.upper())
     page.get_by_role("button", name="Look up").tap()
     page.wait_for_url(re.compile(rf"/comments/{tracking_id}/"))
-    assert page.locator("#tracking-id").inner_text() == tracking_id
+    assert page.locator("#tracking-id").inner_text() == shown_id
     assert page.get_by_role("heading", level=1).inner_text() == "Receipt for your comment"
     context.close()
 
