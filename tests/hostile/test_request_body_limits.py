@@ -6,6 +6,9 @@ from wsgiref.util import setup_testing_defaults
 
 import pytest
 
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
+
 from backend.wsgi import application
 from standard_versions.models import Comment
 
@@ -25,6 +28,8 @@ class UnreadableBody(io.RawIOBase):
 
 
 def _call(environ: dict) -> tuple[str, dict, bytes]:
+    """Call the real WSGI application, as Django's test client does, without letting the end of
+    the request close the test's database connection (on PostgreSQL that ends its transaction)."""
     setup_testing_defaults(environ)
     environ.setdefault("HTTP_HOST", "testserver")
     environ.setdefault("SERVER_NAME", "testserver")
@@ -33,7 +38,15 @@ def _call(environ: dict) -> tuple[str, dict, bytes]:
     def start_response(status, headers, exc_info=None):
         answer["status"], answer["headers"] = status, dict(headers)
 
-    body = b"".join(application(environ, start_response))
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        response = application(environ, start_response)
+        body = b"".join(response)
+        response.close()
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
     return answer["status"], answer["headers"], body
 
 
