@@ -48,7 +48,9 @@ def parse_link_label(state: StateInline, start: int, disable_nested: bool = Fals
     label ends at the first ``]`` that brings the level back, or nowhere if the outer scan ends
     first. One walk therefore answers for every ``[`` on its way (a stack of the open ones), and an
     inner ``[`` already answered is jumped over. Answers are kept per parser state, for the same
-    ``disable_nested`` and the same end of the text (``posMax``), which is what they depend on."""
+    ``disable_nested`` and the same end of the text (``posMax``), which is what they depend on.
+    A ``[`` with no ``]`` after it is answered at once: the scan could only end in -1, and so
+    could any later scan that walked past it."""
     answers = getattr(state, "_link_labels", None)
     if answers is None:
         answers = state._link_labels = {}
@@ -56,6 +58,11 @@ def parse_link_label(state: StateInline, start: int, disable_nested: bool = Fals
     known = answers.get((start, disable_nested, maximum))
     if known is not None:
         return known
+    last_close = answers.get(maximum)
+    if last_close is None:
+        last_close = answers[maximum] = state.src.rfind("]", 0, maximum)
+    if last_close <= start:  # no `]` after it: nothing can close it (nor any `[` after it)
+        return -1
     skip_token = state.md.inline.skipToken
     src = state.src
     old_pos = state.pos

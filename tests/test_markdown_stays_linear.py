@@ -103,6 +103,22 @@ def test_ordinary_links_images_and_tables_render_as_markdown_it_py_renders_them(
     assert rendering._markdown.render(source) == MarkdownIt("js-default").render(source)
 
 
+@pytest.mark.parametrize(
+    "source",
+    [
+        "[" * 150 + "a",
+        "[" * 150 + "a" + "]" * 150,
+        "[" * 150 + "a](u)",
+        "[" * 101 + "foo]()",
+        "[" * 120 + "a" + "](u)" * 120,
+        "[" * 300 + "]" + "[" * 300,
+        "x [" * 200 + "] [a](b)",
+    ],
+)
+def test_brackets_past_markdown_it_pys_nesting_limit_render_as_markdown_it_py_renders_them(source):
+    assert rendering._markdown.render(source) == MarkdownIt("js-default").render(source)
+
+
 def test_images_nest_at_most_eight_deep_and_the_rest_stays_text():
     depth = MAX_IMAGE_NESTING + 4
     html = render_markdown("![" * depth + "a" + "](u)" * depth)
