@@ -72,6 +72,13 @@ class Version(models.Model):
     published_at = models.DateTimeField(_("published at"), null=True, blank=True)
     effective_from = models.DateField(_("effective from"), null=True, blank=True)
     provenance = models.TextField(_("provenance"), blank=True)
+    # A version rebuilt from later sources because its own text is lost (the shipped 2.0): its
+    # texts and figures are inferences, and every comparison with it says so.
+    reconstructed = models.BooleanField(
+        _("reconstructed"),
+        default=False,
+        help_text=_("Rebuilt from later sources: its texts and figures are inferred, not copied."),
+    )
     min_outcome_areas = models.PositiveSmallIntegerField(
         _("outcome areas a city must demonstrate"), default=0
     )
