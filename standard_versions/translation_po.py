@@ -2,7 +2,8 @@
 
 One entry per translatable field: ``msgctxt`` is ``<type>:<key>:<field>`` (``criterion:dm1:title``),
 ``msgid`` the current English, ``msgstr`` the translation. A stale translation is written
-``#, fuzzy`` with the English it was made from as ``#| msgid``. The header names the language
+``#, fuzzy`` with the English it was made from as ``#| msgctxt``/``#| msgid`` lines, as msgmerge
+writes them. The header names the language
 (``Language: es`` or ``pt_BR``), the standard and version (``X-Standard``, ``X-Standard-Version``)
 and the default status of the entries (``X-Translation-Status: draft|reviewed``); an entry whose
 status differs carries the flag ``draft`` or ``reviewed``.
@@ -15,8 +16,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from babel.messages.catalog import Catalog, Message
-from babel.messages.pofile import PoFileError, read_po, unescape, write_po
+from babel.messages.catalog import Catalog
+from babel.messages.pofile import PoFileError, normalize, read_po, unescape
 
 from standard_versions.i18n import BABEL_LOCALE
 
@@ -77,11 +78,6 @@ def write_content_catalog(
     catalog = ContentCatalog(
         locale=BABEL_LOCALE[language],
         project=f"WWC Standard {standard}",
-        header_comment=(
-            f"# {standard} {label}: content translations ({language}).\n"
-            "# Written by manage.py export_translations; read back by import_translations.\n"
-            "# msgctxt is <type>:<key>:<field>; see docs/translations.md."
-        ),
         version=label,
         fuzzy=False,
         extra_headers=[
@@ -90,26 +86,59 @@ def write_content_catalog(
             (STATUS_HEADER, default_status),
         ],
     )
+    lines = [
+        f"# {standard} {label}: content translations ({language}).",
+        "# Written by manage.py export_translations; read back by import_translations.",
+        "# msgctxt is <type>:<key>:<field>; see docs/translations.md.",
+        *_entry_lines(msgid="", msgstr=_header_text(catalog.mime_headers)),
+    ]
     for entry in entries:
         flags = set()
         if entry.stale_source is not None:
             flags.add("fuzzy")
         if entry.text and entry.status and entry.status != default_status:
             flags.add(entry.status)
-        message = Message(
-            entry.english,
-            entry.text,
-            flags=flags,
-            auto_comments=[entry.comment] if entry.comment else [],
-            previous_id=entry.stale_source if entry.stale_source is not None else (),
-            context=entry.context,
-        )
-        # Babel guesses python-format from any "%"; content is not a Python format string.
-        message.flags.discard("python-format")
-        catalog[entry.english] = message
-    buffer = io.BytesIO()
-    write_po(buffer, catalog, width=100, include_previous=True, sort_output=False)
-    return buffer.getvalue()
+        lines.append("")
+        lines.extend(f"#. {line}" for line in entry.comment.splitlines())
+        if flags:
+            lines.append("#, " + ", ".join(sorted(flags)))
+        if entry.stale_source is not None:
+            # The context never changes (it names the field), so the previous one is the same.
+            lines.extend(
+                _entry_lines(context=entry.context, msgid=entry.stale_source, prefix="#| ")
+            )
+        lines.extend(_entry_lines(context=entry.context, msgid=entry.english, msgstr=entry.text))
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+# Babel's write_po cannot be used: it passes the previous msgid (``#|``) through a text wrapper
+# that joins its lines, so a multi-line previous English came out as one broken comment that
+# msgfmt, msgcat and translate-toolkit refuse or misread (and it never writes ``#| msgctxt``),
+# and it ends the header without a newline. So entries are written here, as gettext writes them,
+# each string quoted and wrapped by Babel's ``normalize``.
+WIDTH = 100
+
+
+def _header_text(headers: list[tuple[str, str]]) -> str:
+    """The header entry's msgstr: every line ends with a newline, the last one too (msgfmt)."""
+    return "".join(f"{name}: {value}\n" for name, value in headers)
+
+
+def _entry_lines(
+    *, msgid: str, msgstr: str | None = None, context: str | None = None, prefix: str = ""
+) -> list[str]:
+    def keyword(name: str, value: str) -> str:
+        # normalize's own prefix counts once per word when wrapping, so it is added here.
+        first, *rest = normalize(value, width=WIDTH - len(prefix)).split("\n")
+        return "\n".join([f"{prefix}{name} {first}", *(prefix + line for line in rest)])
+
+    parts = []
+    if context is not None:
+        parts.append(keyword("msgctxt", context))
+    parts.append(keyword("msgid", msgid))
+    if msgstr is not None:
+        parts.append(keyword("msgstr", msgstr))
+    return "\n".join(parts).split("\n")
 
 
 @dataclass

@@ -67,9 +67,9 @@ def test_the_coverage_report_lists_the_stale_field_with_the_english_diff(
 def test_the_export_marks_a_stale_entry_fuzzy_with_the_previous_english(small_translated):
     _edit_english_title(small_translated, "k0", "Criterion zero, renamed")
     exported = content_catalog(version=small_translated, language="es").decode()
-    entry = exported.split('msgctxt "criterion:k0:title"')[0].rsplit("\n\n", 1)[1]
+    entry = exported.split('\nmsgctxt "criterion:k0:title"')[0].rsplit("\n\n", 1)[1]
     assert "#, fuzzy" in entry
-    assert '#| msgid "Criterion 0"' in entry
+    assert '#| msgctxt "criterion:k0:title"\n#| msgid "Criterion 0"' in entry
     assert 'msgid "Criterion zero, renamed"\nmsgstr "[ES] Criterion 0"' in exported
     parsed = parse_content_catalog(exported.encode(), name="x.po")
     [fuzzy] = [e for e in parsed.entries if e.context == "criterion:k0:title"]
