@@ -2,7 +2,12 @@
 
 Loading is idempotent: rows are written only where the document differs from what is stored, so
 loading the same file twice records no history. A version that is no longer a draft is never
-changed by a load; a document that differs from it is refused as a whole.
+changed by a load. By default a document that differs from such a version, or from a draft that
+someone other than the loader has edited, leaves the version as it is and says why
+(``LoadResult.left``): staff publishing 3.1 makes the shipped 3.0 file say "published" where the
+database says "superseded", and that must not stop the next start-up. With ``strict`` a document
+that differs from a version that is no longer a draft is refused as a whole, and a draft is made
+to match the document.
 """
 
 from dataclasses import dataclass, field
@@ -23,6 +28,10 @@ from standard_versions.models import (
 )
 from standard_versions.services.common import bump_version_revision
 
+# Every history record the loader writes has a reason that starts with this (the command adds the
+# file's name and any --reason after it); a record with another reason is someone else's edit.
+LOADER_REASON_PREFIX = "load_standard"
+
 
 @dataclass
 class LoadResult:
@@ -30,6 +39,8 @@ class LoadResult:
     label: str
     created: bool = False
     changes: list[str] = field(default_factory=list)
+    # Why the stored version was kept although the document differs from it (nothing written).
+    left: str | None = None
 
     @property
     def changed(self) -> bool:
@@ -74,7 +85,11 @@ class _Plan:
 
 
 @transaction.atomic
-def load_version_document(*, document: VersionDocument, user=None, reason: str) -> LoadResult:
+def load_version_document(
+    *, document: VersionDocument, user=None, reason: str, strict: bool = False
+) -> LoadResult:
+    if not reason.startswith(LOADER_REASON_PREFIX):
+        reason = f"{LOADER_REASON_PREFIX}: {reason}"
     result = LoadResult(standard=document.standard_slug, label=document.label)
 
     standard = Standard.objects.filter(slug=document.standard_slug).first()
@@ -106,6 +121,7 @@ def load_version_document(*, document: VersionDocument, user=None, reason: str) 
         "published_at": document.published_at,
         "effective_from": document.effective_from,
         "provenance": document.provenance,
+        "reconstructed": document.reconstructed,
         "min_outcome_areas": document.min_outcome_areas,
     }
     version = Version.objects.filter(standard=standard, label=document.label).first()
@@ -176,6 +192,9 @@ def load_version_document(*, document: VersionDocument, user=None, reason: str) 
 
     if result.created:
         result.changes.insert(0, f"add version {version.label}")
+    elif plan.steps and not strict and (left := _why_left(version, plan, document.status)):
+        result.left = left
+        return result
     elif plan.steps and version.status != VersionStatus.DRAFT:
         raise Conflict(
             _("Version %(label)s is %(status)s and cannot change; the file differs in: %(changes)s")
@@ -191,6 +210,43 @@ def load_version_document(*, document: VersionDocument, user=None, reason: str) 
         bump_version_revision(version=version)
     result.changes.extend(plan.descriptions)
     return result
+
+
+def _why_left(version: Version, plan: _Plan, wanted_status: str) -> str | None:
+    """Why a version that differs from its document is kept as stored, or None to load it."""
+    if version.status == VersionStatus.DRAFT:
+        if not _edited_by_others(version):
+            return None
+        return f"draft {version.label} has been edited since it was loaded"
+    only_status = plan.descriptions == [f"change version {version.label}: status"]
+    why = f"{version.label} is {version.status}"
+    if version.status == VersionStatus.SUPERSEDED and wanted_status == VersionStatus.PUBLISHED:
+        current = (
+            Version.objects.filter(standard_id=version.standard_id, status=VersionStatus.PUBLISHED)
+            .values_list("label", flat=True)
+            .first()
+        )
+        if current:
+            why += f" (published {current} since)"
+    if not only_status:
+        why += f" and the file differs in: {'; '.join(plan.descriptions[:10])}"
+    return why
+
+
+def _edited_by_others(version: Version) -> bool:
+    """Whether any history record of the version or its rows was written by something other
+    than the loader (the admin, the API, create_draft, ...)."""
+    histories = [
+        Version.history.filter(id=version.pk),
+        PracticeArea.history.filter(version_id=version.pk),
+        Criterion.history.filter(version_id=version.pk),
+        CertificationLevel.history.filter(version_id=version.pk),
+        OutcomeArea.history.filter(version_id=version.pk),
+    ]
+    return any(
+        records.exclude(history_change_reason__startswith=LOADER_REASON_PREFIX).exists()
+        for records in histories
+    )
 
 
 class _CriterionView:
@@ -272,6 +328,7 @@ def export_version_document(*, version: Version) -> dict:
         ),
         "effective_from": version.effective_from.isoformat() if version.effective_from else None,
         "provenance": version.provenance or None,
+        "reconstructed": version.reconstructed or None,
     }
     document["version"].update({name: value for name, value in optional.items() if value})
     document["requirements"] = {

@@ -112,13 +112,13 @@ def test_a_missing_file_is_refused():
         _load("/nonexistent/file.yaml")
 
 
-def test_a_changed_file_for_a_published_version_is_refused_and_changes_nothing(
+def test_with_strict_a_changed_file_for_a_published_version_is_refused_and_changes_nothing(
     shipped_data, tmp_path
 ):
     document = yaml.safe_load((DATA / "wwc-3.0.yaml").read_text())
     document["practice_areas"][0]["criteria"][0]["title"] = "Something else"
     with pytest.raises(CommandError, match="version_not_editable"):
-        _load(_write(tmp_path, document))
+        _load(_write(tmp_path, document), strict=True)
     assert Criterion.objects.get(version__label="3.0", code="DM1").title == (
         "Implementing Data Strategy and Governance"
     )

@@ -14,14 +14,22 @@ class Command(BaseCommand):
     help = (
         "Load version documents (YAML or JSON) into the database. PATH may be a file or a folder; "
         "with none, loads the shipped data. Every file is validated before anything is written; "
-        "loading unchanged files changes nothing."
+        "loading unchanged files changes nothing. A version that is no longer a draft, or a draft "
+        "edited since it was loaded, is left as it is when its file differs (one line says so), "
+        "so that a load never stops start-up; --strict refuses such files instead."
     )
 
     def add_arguments(self, parser):
         parser.add_argument("paths", nargs="*", type=Path)
         parser.add_argument("--reason", default="", help="Change reason recorded in history.")
+        parser.add_argument(
+            "--strict",
+            action="store_true",
+            help="Refuse (exit status 1, nothing loaded) a file that differs from a version that "
+            "is no longer a draft; make a draft match its file even if it was edited since.",
+        )
 
-    def handle(self, *args, paths, reason, **options):
+    def handle(self, *args, paths, reason, strict, **options):
         files = []
         for path in paths or [SHIPPED_DATA]:
             if path.is_dir():
@@ -49,8 +57,13 @@ class Command(BaseCommand):
             with transaction.atomic():
                 for file, document in ordered:
                     result = load_version_document(
-                        document=document, reason=reason or f"load_standard {file.name}"
+                        document=document,
+                        reason=f"load_standard {file.name}" + (f": {reason}" if reason else ""),
+                        strict=strict,
                     )
+                    if result.left:
+                        self.stdout.write(f"{file.name}: {result.left}; left as it is")
+                        continue
                     if result.created:
                         summary = "created"
                     elif result.changes:
