@@ -59,11 +59,15 @@ def _text_problem(*, text: str, english: str) -> str | None:
     return None
 
 
-def _write(*, version: Version, wanted: list[_Wanted], user, reason: str, now) -> int:
-    """Create or update the rows of ``wanted``; returns how many changed."""
+def _write(
+    *, version: Version, wanted: list[_Wanted], user, reason: str, now, keep_existing=False
+) -> tuple[int, int]:
+    """Create or update the rows of ``wanted``; returns how many changed and how many differ but
+    were kept. With ``keep_existing`` only missing rows are created: a row that exists is left as
+    it is, whatever it says."""
     rows = translation_rows(version=version, languages={w.language for w in wanted})
     changed_standard_text = False
-    changed = 0
+    changed = kept = 0
     for item in wanted:
         digest = source_hash(item.source_text)
         row = rows.get((item.language, *item.ref.row_key))
@@ -73,6 +77,9 @@ def _write(*, version: Version, wanted: list[_Wanted], user, reason: str, now) -
             digest,
             item.source_text,
         ):
+            continue
+        if row is not None and keep_existing:
+            kept += 1
             continue
         if row is None:
             row = Translation(
@@ -98,7 +105,7 @@ def _write(*, version: Version, wanted: list[_Wanted], user, reason: str, now) -
         # The standard's own text belongs to every version of it.
         for other in Version.objects.filter(standard_id=version.standard_id).exclude(pk=version.pk):
             bump_version_revision(version=other)
-    return changed
+    return changed, kept
 
 
 @transaction.atomic
@@ -218,6 +225,8 @@ def copy_translations(*, source_version: Version, target_version: Version, user,
 class ImportReport:
     written: int = 0
     unchanged: int = 0
+    # Rows that differ from the catalog but were left as they are (``keep_existing``).
+    kept: int = 0
     skipped: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
@@ -378,12 +387,15 @@ def import_translation_catalogs(
     label: str | None = None,
     language: str | None = None,
     strict: bool = False,
+    keep_existing: bool = False,
 ) -> ImportReport:
     """Import PO catalogs of content translations. Every file is checked against its version
     before anything is written; any problem refuses the whole import.
 
     A msgid that is not the current English is imported as a stale translation of that English
     (refused with ``strict``); fuzzy and untranslated entries are skipped; nothing is deleted.
+    With ``keep_existing`` (start-up's load of the shipped catalogs) only missing translations are
+    added: one that exists and differs (a translator's import, a demo edited by staff) is kept.
     """
     report = ImportReport()
     plans, problems = [], []
@@ -400,7 +412,15 @@ def import_translation_catalogs(
             errors={"problems": [str(problem) for problem in problems]},
         )
     for version, wanted in plans:
-        written = _write(version=version, wanted=wanted, user=user, reason=reason, now=now)
+        written, kept = _write(
+            version=version,
+            wanted=wanted,
+            user=user,
+            reason=reason,
+            now=now,
+            keep_existing=keep_existing,
+        )
         report.written += written
-        report.unchanged += len(wanted) - written
+        report.kept += kept
+        report.unchanged += len(wanted) - written - kept
     return report

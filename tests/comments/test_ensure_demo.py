@@ -80,14 +80,17 @@ def test_ensure_demo_calls_create_draft_with_the_agreed_signature(shipped_data, 
     assert "already there" in out.getvalue()
 
 
-def test_ensure_demo_refuses_to_touch_a_demo_version_that_is_not_a_draft(shipped_data):
-    from django.core.management import CommandError
-
+def test_ensure_demo_leaves_a_demo_version_that_is_not_a_draft_and_says_so(shipped_data):
     from standard_versions.models import Standard
 
     Version.objects.create(
         standard=Standard.objects.get(slug="wwc"), label="demo", title="x", status="withdrawn"
     )
-    with pytest.raises(CommandError, match="not a draft"):
-        call_command("ensure_demo", stdout=io.StringIO(), stderr=io.StringIO())
+    out = io.StringIO()
+    call_command("ensure_demo", stdout=out, stderr=io.StringIO())
+    assert out.getvalue().strip() == (
+        "demo: wwc demo is withdrawn, not a draft; left as it is, with no demo period "
+        "(DEMO=0 make run skips this step)"
+    )
     assert not CommentPeriod.objects.exists()
+    assert Version.objects.get(label="demo").status == "withdrawn"

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from standard_versions.deadlines import deadline_text
 from standard_versions.errors import DomainError
-from standard_versions.models import CommentPeriod, Version, VersionStatus
+from standard_versions.models import CommentPeriod, Translation, Version, VersionStatus
 from standard_versions.services.periods import create_period
 from standard_versions.services.translations import set_translation
 from standard_versions.translatable import kind_of
@@ -50,17 +50,38 @@ DEMO_TRANSLATIONS = {
 }
 
 
+class DemoNotADraft(Exception):
+    """The demo's label names a version staff have published or withdrawn: it is left alone."""
+
+
+def _written_by_others(*, draft: Version, object_type: str, key: str, field: str, language: str):
+    """Whether a translator has written this translation of the demo since ensure_demo did: it is
+    then theirs, and start-up leaves it as it is."""
+    row = Translation.objects.filter(
+        version=draft, object_type=object_type, object_key=key, field=field, language=language
+    ).first()
+    if row is None:
+        return False
+    latest = row.history.order_by("-history_date", "-history_id").first()
+    return latest is not None and latest.history_change_reason != DEMO_REASON
+
+
 def translate_demo(*, draft: Version, period: CommentPeriod, now: dt.datetime) -> None:
     """Give the demo's title and instructions their translations (status draft). Each is stored
     as made from the English constants above, so if someone has since edited the demo's English,
     the translation is served flagged stale rather than passed off as current. Writing what is
-    already there changes nothing (no history, no revision bump)."""
+    already there changes nothing (no history, no revision bump); a translation someone else
+    wrote since (an import) is left as it is."""
     texts = [("version", draft.label, "title", DEMO_TITLE)]
     if period.instructions:
         key = kind_of(period).key_of(period)
         texts.append(("comment_period", key, "instructions", DEMO_INSTRUCTIONS))
     for language, translated in DEMO_TRANSLATIONS.items():
         for object_type, key, field, english in texts:
+            if _written_by_others(
+                draft=draft, object_type=object_type, key=key, field=field, language=language
+            ):
+                continue
             set_translation(
                 version=draft,
                 object_type=object_type,
@@ -104,9 +125,9 @@ def ensure_demo(*, standard_slug: str, now: dt.datetime) -> tuple[Version, Comme
             )
             created.append(draft)
         if draft.status != VersionStatus.DRAFT:
-            raise CommandError(
-                f"{standard_slug} {DEMO_LABEL} exists and is {draft.status}, not a draft; "
-                "remove it or run with DEMO=0."
+            raise DemoNotADraft(
+                f"demo: {standard_slug} {DEMO_LABEL} is {draft.status}, not a draft; left as it "
+                "is, with no demo period (DEMO=0 make run skips this step)"
             )
         period = (
             CommentPeriod.objects.filter(version=draft, opens_at__lte=now, closes_at__gt=now)
@@ -134,7 +155,8 @@ def ensure_demo(*, standard_slug: str, now: dt.datetime) -> tuple[Version, Comme
 class Command(BaseCommand):
     help = (
         "Make sure the demo draft (label 'demo', a copy of the published version) with an open "
-        "comment period exists. Idempotent."
+        "comment period exists. Idempotent; a demo that staff published or withdrew is left as "
+        "it is, with one line saying so."
     )
 
     def add_arguments(self, parser):
@@ -146,6 +168,9 @@ class Command(BaseCommand):
         except ImportError as error:
             # Until services.authoring exists the server still starts, without the demo.
             self.stderr.write(f"demo: not created, the authoring service is missing ({error})")
+            return
+        except DemoNotADraft as left:
+            self.stdout.write(str(left))
             return
         except DomainError as error:
             raise CommandError(f"{error.detail} [{error.code}]") from None

@@ -13,7 +13,8 @@ class Command(BaseCommand):
         "Import PO catalogs of content translations. FILE may be a folder (its *.po files). The "
         "version comes from --standard/--version, the X-Standard/X-Standard-Version headers or the "
         "file name <standard>-<label>.<es|pt_BR>.po. Every file is checked before anything is "
-        "written; importing an unchanged file changes nothing."
+        "written; importing an unchanged file changes nothing. With --keep-existing (make run) "
+        "only missing translations are added and every stored one is left as it is."
     )
 
     def create_parser(self, prog_name, subcommand, **kwargs):
@@ -30,9 +31,17 @@ class Command(BaseCommand):
             action="store_true",
             help="Refuse entries whose msgid is not the current English (default: stale).",
         )
+        parser.add_argument(
+            "--keep-existing",
+            action="store_true",
+            help="Add only missing translations; leave stored ones (a translator's later import) "
+            "as they are even where the file differs.",
+        )
         parser.add_argument("--reason", default="", help="Change reason recorded in history.")
 
-    def handle(self, *args, paths, standard, label, language, strict, reason, **options):
+    def handle(
+        self, *args, paths, standard, label, language, strict, keep_existing, reason, **options
+    ):
         files = []
         for path in paths:
             if path.is_dir():
@@ -55,6 +64,7 @@ class Command(BaseCommand):
                 label=label,
                 language=language,
                 strict=strict,
+                keep_existing=keep_existing,
             )
         except DomainError as error:
             for problem in (error.errors or {}).get("problems", []):
@@ -64,7 +74,13 @@ class Command(BaseCommand):
             self.stderr.write(f"warning: {line}")
         for line in report.skipped:
             self.stdout.write(f"skipped: {line}")
-        self.stdout.write(
+        summary = (
             f"{len(files)} file(s): {report.written} translation(s) written, "
             f"{report.unchanged} unchanged"
         )
+        if report.kept:
+            summary += (
+                f", {report.kept} differ from the files and are left as they are "
+                "(import without --keep-existing to overwrite them)"
+            )
+        self.stdout.write(summary)

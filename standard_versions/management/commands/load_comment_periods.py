@@ -71,7 +71,8 @@ class Command(BaseCommand):
     help = (
         "Load recorded (past, closed) comment periods from YAML files, and the translations of "
         "their instructions from <name>.<es|pt_BR>.po beside each; with no PATH, the shipped "
-        "ones. Loading unchanged files changes nothing. Run after load_standard."
+        "ones. Loading unchanged files changes nothing; a translation stored since (a translator's "
+        "import) is left as it is. Run after load_standard."
     )
 
     def add_arguments(self, parser):
@@ -115,6 +116,7 @@ class Command(BaseCommand):
                 user=None,
                 reason="load_comment_periods: translations of the instructions",
                 now=now,
+                keep_existing=True,
             )
         except DomainError as error:
             for problem in (error.errors or {}).get("problems", []):
@@ -122,7 +124,13 @@ class Command(BaseCommand):
             raise CommandError(f"{error.detail} [{error.code}]; nothing was loaded.") from None
         for line in report.warnings:
             self.stderr.write(f"warning: {line}")
-        self.stdout.write(
+        summary = (
             f"translations of the instructions: {report.written} written, "
             f"{report.unchanged} unchanged"
         )
+        if report.kept:
+            summary += (
+                f", {report.kept} differ from the files and are left as they are "
+                "(import_translations FILE overwrites them)"
+            )
+        self.stdout.write(summary)
