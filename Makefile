@@ -26,13 +26,21 @@ $(STAMP): pyproject.toml
 
 venv: $(STAMP)
 
-run: venv catalogs
-	$(RUN_ENV) $(MANAGE) migrate --noinput
-	$(RUN_ENV) $(MANAGE) load_standard
-	$(RUN_ENV) $(MANAGE) import_translations standard_versions/data/translations
-	$(RUN_ENV) $(MANAGE) load_comment_periods
-	if [ "$${DEMO:-1}" != 0 ]; then $(RUN_ENV) $(MANAGE) ensure_demo; fi
-	$(RUN_ENV) $(MANAGE) runserver 127.0.0.1:$(PORT)
+# Development settings for this checkout (DEBUG=1, a generated SECRET_KEY), read by
+# backend/settings.py, so every `.venv/bin/python manage.py ...` of the docs works as written.
+# Written only when missing; git-ignored. Each loading step adds what is missing and leaves what
+# staff have changed since (one line says so), so a database staff have used still starts.
+LOCAL_ENV := .env.local
+$(LOCAL_ENV):
+	$(BIN)/python -m backend.env $@
+
+run: venv catalogs $(LOCAL_ENV)
+	$(MANAGE) migrate --noinput
+	$(MANAGE) load_standard
+	$(MANAGE) import_translations --keep-existing standard_versions/data/translations
+	$(MANAGE) load_comment_periods
+	if [ "$${DEMO:-1}" != 0 ]; then $(MANAGE) ensure_demo; fi
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
 lint: venv
 	$(BIN)/ruff check .

@@ -1,10 +1,18 @@
-"""Typed readers for environment variables.
+"""Typed readers for environment variables, and the local development env file.
 
 Each helper returns a value of one type or raises ImproperlyConfigured naming the variable, so a
 typo in a deployment fails at start-up instead of running with a silently wrong setting.
+
+``make run`` writes ``.env.local`` once (``python -m backend.env PATH``): DEBUG=1 and a generated
+SECRET_KEY, so that every ``manage.py`` command of the docs works as written in this checkout.
+Its values fill in only what the environment does not set, and when the environment says DEBUG
+is off the file is not read at all: production, and ``make test``, never pick it up.
 """
 
 import os
+import secrets
+import sys
+from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -12,10 +20,70 @@ _TRUE = {"1", "true", "yes", "on"}
 _FALSE = {"0", "false", "no", "off", ""}
 _UNSET = object()
 
+# Values from the local env file, consulted after the real environment.
+_local: dict[str, str] = {}
+
 
 def _raw(name: str) -> str | None:
-    value = os.environ.get(name)
+    value = os.environ.get(name, _local.get(name))
     return None if value is None else value.strip()
+
+
+def read_env_file(path: Path) -> dict[str, str]:
+    """``NAME=value`` lines; blank lines and ``#`` comments are skipped. A line that is neither
+    fails with its file and line number, like any other malformed setting."""
+    values = {}
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        name, equals, value = line.partition("=")
+        name = name.strip()
+        if not equals or not name.isidentifier():
+            raise ImproperlyConfigured(f"{path}:{number}: expected NAME=value, got {line!r}.")
+        value = value.strip()
+        if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
+            value = value[1:-1]
+        values[name] = value
+    return values
+
+
+def use_local_env_file(path: Path) -> bool:
+    """Read the development env file if it exists and the environment does not turn DEBUG off;
+    returns whether it was read. Real environment variables always win over it."""
+    _local.clear()
+    debug = os.environ.get("DEBUG")
+    if debug is not None and debug.strip().lower() in _FALSE:
+        return False
+    if not path.is_file():
+        return False
+    _local.update(read_env_file(path))
+    return True
+
+
+LOCAL_ENV_TEMPLATE = """\
+# Development settings of this checkout, written once by `make run` (git-ignored; delete the file
+# for a new key). backend/settings.py reads it when it exists. A variable set in the environment
+# wins over this file, and with DEBUG=0 in the environment the file is not read at all, so a
+# production deployment never runs with this key.
+DEBUG=1
+SECRET_KEY={secret_key}
+# Used only with DEBUG=0 here (to see the site as production shows it, e.g. the error pages):
+ALLOWED_HOSTS=127.0.0.1,localhost
+SECURE_COOKIES=0
+"""
+
+
+def write_local_env_file(path: Path) -> bool:
+    """Write the development env file with a new random key, unless it exists already; returns
+    whether it was written. Readable by its owner only: it holds a secret."""
+    try:
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return False
+    with os.fdopen(descriptor, "w", encoding="utf-8") as file:
+        file.write(LOCAL_ENV_TEMPLATE.format(secret_key=secrets.token_urlsafe(50)))
+    return True
 
 
 def env_str(name: str, default: str | object = _UNSET) -> str:
@@ -68,3 +136,12 @@ def env_rate(name: str, default: str) -> str:
             f"{name}={value!r} is not a rate like '20/min' (count/second|minute|hour|day)."
         )
     return value
+
+
+if __name__ == "__main__":
+    # `python -m backend.env .env.local`: what `make run` runs when the file is missing.
+    target = Path(sys.argv[1] if len(sys.argv) > 1 else ".env.local")
+    if write_local_env_file(target):
+        print(f"{target}: written (DEBUG=1 and a new SECRET_KEY for this checkout)")
+    else:
+        print(f"{target}: exists, left as it is")

@@ -1,7 +1,8 @@
 """Settings for the Standard service: every deployment-specific value comes from the environment.
 
 See docs/operations.md for the variables. Development defaults are only used when DEBUG is on;
-with DEBUG off, SECRET_KEY and ALLOWED_HOSTS must be given.
+with DEBUG off, SECRET_KEY and ALLOWED_HOSTS must be given. ``make run`` writes the development
+values to .env.local, which fills in what the environment leaves unset.
 """
 
 from pathlib import Path
@@ -12,9 +13,15 @@ from django.core.exceptions import ImproperlyConfigured, ValidationError
 from django.core.validators import validate_email
 from django.utils.translation import gettext_lazy as _
 
-from backend.env import env_bool, env_int, env_list, env_rate, env_str
+from backend.env import env_bool, env_int, env_list, env_rate, env_str, use_local_env_file
 
 BASE_DIR = Path(__file__).resolve().parent.parent
+
+# The development settings `make run` writes (.env.local: DEBUG=1, a generated SECRET_KEY), read
+# when present and never over the real environment; not read at all when the environment says
+# DEBUG=0, so production still refuses to start without its own SECRET_KEY (backend/env.py).
+LOCAL_ENV_FILE = Path(env_str("LOCAL_ENV_FILE", str(BASE_DIR / ".env.local")))
+LOCAL_ENV_FILE_READ = use_local_env_file(LOCAL_ENV_FILE)
 
 DEBUG = env_bool("DEBUG", False)
 
