@@ -31,7 +31,7 @@ venv: $(STAMP)
 # Written only when missing; git-ignored. Each loading step adds what is missing and leaves what
 # staff have changed since (one line says so), so a database staff have used still starts.
 LOCAL_ENV := .env.local
-$(LOCAL_ENV):
+$(LOCAL_ENV): | $(STAMP)
 	$(BIN)/python -m backend.env $@
 
 run: venv catalogs $(LOCAL_ENV)
