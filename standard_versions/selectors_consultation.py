@@ -12,6 +12,7 @@ from standard_versions.models import (
     Criterion,
     ModerationState,
     PeriodStatus,
+    VersionStatus,
 )
 
 # A raw query: the consultation page's cache lookup and time left need only these columns, and the
@@ -46,9 +47,11 @@ def period_head(*, period_id: int) -> CommentPeriod:
 
 
 def current_periods(*, now: dt.datetime) -> list[CommentPeriod]:
-    """Open periods (soonest closing first), then scheduled ones (soonest opening first). One
-    query whatever their number."""
-    periods = CommentPeriod.objects.select_related("version__standard").filter(closes_at__gt=now)
+    """Open periods (soonest closing first), then scheduled ones (soonest opening first), of
+    drafts only (comments are accepted on nothing else). One query whatever their number."""
+    periods = CommentPeriod.objects.select_related("version__standard").filter(
+        closes_at__gt=now, version__status=VersionStatus.DRAFT
+    )
     return sorted(
         periods,
         key=lambda period: (
@@ -56,6 +59,16 @@ def current_periods(*, now: dt.datetime) -> list[CommentPeriod]:
             period.closes_at if period.status_at(now) == PeriodStatus.OPEN else period.opens_at,
             period.pk,
         ),
+    )
+
+
+def current_periods_of_version(*, version_id: int, now: dt.datetime) -> list[CommentPeriod]:
+    """The version's scheduled and open periods, soonest opening first (what stands in the way
+    of publishing or withdrawing it). One query."""
+    return list(
+        CommentPeriod.objects.select_related("version__standard")
+        .filter(version_id=version_id, closes_at__gt=now)
+        .order_by("opens_at", "id")
     )
 
 

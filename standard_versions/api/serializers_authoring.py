@@ -41,8 +41,24 @@ class VersionCreateInputSerializer(serializers.Serializer):
     reason = _reason_field()
 
 
+def _close_open_period_field():
+    return serializers.BooleanField(
+        required=False,
+        default=False,
+        help_text="Close the version's scheduled or open comment period now, with `reason` "
+        "(required then; recorded in the period's history and public changes). Without it, a "
+        "version with such a period is refused with 409 comment_period_open.",
+    )
+
+
 class VersionPublishInputSerializer(serializers.Serializer):
     effective_from = serializers.DateField(required=False, allow_null=True)
+    close_open_period = _close_open_period_field()
+    reason = _reason_field()
+
+
+class VersionWithdrawInputSerializer(serializers.Serializer):
+    close_open_period = _close_open_period_field()
     reason = _reason_field()
 
 

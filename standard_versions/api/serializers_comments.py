@@ -74,11 +74,18 @@ class CommentPeriodCloseInputSerializer(serializers.Serializer):
 
 
 class CommentPeriodChangeOutputSerializer(serializers.Serializer):
-    kind = serializers.ChoiceField(choices=["extended", "closed_early", "reopened"])
+    kind = serializers.ChoiceField(
+        choices=["extended", "closed_early", "reopened", "cancelled"],
+        help_text="cancelled: a scheduled period that never opened, because its version was "
+        "published or withdrawn (its opening before is in opens_at_before).",
+    )
     at = serializers.CharField(help_text="When the change was made (ISO 8601, UTC).")
     reason = serializers.CharField()
     closes_at_before = serializers.CharField()
     closes_at_after = serializers.CharField()
+    opens_at_before = serializers.CharField(
+        required=False, help_text="Only for cancelled: the opening it had."
+    )
 
 
 class CommentPeriodOutputSerializer(TranslatableOutputSerializer):

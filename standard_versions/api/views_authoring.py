@@ -214,20 +214,37 @@ class VersionPublishView(views.ContentAPIView):
         parameters=[IF_MATCH_PARAMETER],
         responses={
             200: authoring_serializers.VersionAuthoringOutputSerializer,
-            **_conflicts("version_has_no_criteria"),
+            **_conflicts("version_has_no_criteria", "comment_period_open"),
         },
+        examples=[
+            OpenApiExample(
+                "Publish, closing the open comment period",
+                request_only=True,
+                value={
+                    "effective_from": "2027-01-01",
+                    "close_open_period": True,
+                    "reason": "Approved by the board; the consultation ends with publication",
+                },
+            )
+        ],
     )
     def post(self, request, std, label):
-        """Staff (publishers): publish a draft; the version published until now is superseded."""
+        """Staff (publishers): publish a draft; the version published until now is superseded.
+        A draft with a scheduled or open comment period is refused (409 comment_period_open)
+        unless `close_open_period` is true and a `reason` is given."""
         data = _parse(authoring_serializers.VersionPublishInputSerializer, request)
         version = selectors.version_get(standard_slug=std, label=label)
+        closing = data["close_open_period"]
+        # Closing a period is said publicly: its reason is never made up here.
+        default_reason = "" if closing else f"Version {label} published"
         version = authoring.publish_version(
             version=version,
             user=request.user,
-            reason=data.get("reason") or f"Version {label} published",
+            reason=data.get("reason") or default_reason,
             now=timezone.now(),
             effective_from=data.get("effective_from"),
             precondition=_precondition(request),
+            close_open_period=closing,
         )
         return _version_response(self, request, version)
 
@@ -239,16 +256,22 @@ class VersionWithdrawView(views.ContentAPIView):
     @extend_schema(
         summary="Withdraw a draft",
         operation_id="versions_withdraw",
-        request=authoring_serializers.ChangeReasonInputSerializer,
+        request=authoring_serializers.VersionWithdrawInputSerializer,
         parameters=[IF_MATCH_PARAMETER],
-        responses={200: authoring_serializers.VersionAuthoringOutputSerializer, **_conflicts()},
+        responses={
+            200: authoring_serializers.VersionAuthoringOutputSerializer,
+            **_conflicts("comment_period_open"),
+        },
     )
     def post(self, request, std, label):
-        """Staff (publishers): withdraw a draft."""
-        data = _parse(authoring_serializers.ChangeReasonInputSerializer, request)
+        """Staff (publishers): withdraw a draft. A draft with a scheduled or open comment period
+        is refused (409 comment_period_open) unless `close_open_period` is true (with the
+        `reason`)."""
+        data = _parse(authoring_serializers.VersionWithdrawInputSerializer, request)
         version = selectors.version_get(standard_slug=std, label=label)
         version = authoring.withdraw_draft(
             version=version,
+            close_open_period=data["close_open_period"],
             **_edit(request, reason=data.get("reason", "")),
         )
         return _version_response(self, request, version)

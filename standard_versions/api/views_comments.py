@@ -30,11 +30,14 @@ from standard_versions.api.language import content_for
 from standard_versions.api.permissions_comments import StaffRoleRequired
 from standard_versions.api.renderers import BrowsableAPIRenderer
 from standard_versions.api.renderers_comments import (
+    BOM,
     FORMULA_STARTS,
+    LINE_END,
     CSVRenderer,
     JSONLinesRenderer,
     safe_cell,
 )
+from standard_versions.api.renderers_xlsx import XLSX_MEDIA_TYPE, XLSXRenderer, xlsx_download
 from standard_versions.api.throttling import CommentSubmissionThrottle
 from standard_versions.api.views import ContentAPIView
 from standard_versions.errors import InvalidInput
@@ -62,8 +65,11 @@ STATE_PARAMETER = OpenApiParameter(
 EXPORT_FORMAT_PARAMETER = OpenApiParameter(
     "format",
     str,
-    enum=["csv", "jsonl"],
-    description="csv (the default) or jsonl (JSON Lines, one comment per line).",
+    enum=["csv", "jsonl", "xlsx"],
+    description=(
+        "csv (the default), jsonl (JSON Lines, one comment per line) or xlsx (an Excel workbook "
+        "with the CSV's columns and rows)."
+    ),
 )
 
 
@@ -314,8 +320,9 @@ class CommentPeriodCommentsView(ContentAPIView):
             ),
             403: _error(
                 "`comment_period_not_open` (before opens_at), `comment_period_closed` (at or "
-                "after closes_at), or `permission_denied` (a session request without its CSRF "
-                "token)."
+                "after closes_at), `version_not_draft` (the period's version is no longer a "
+                "draft: comments are accepted only on drafts), or `permission_denied` (a session "
+                "request without its CSRF token)."
             ),
             409: _error(
                 "`idempotency_key_reused`: the Idempotency-Key was used with another body."
@@ -495,11 +502,12 @@ class CommentPeriodCampaignsView(ContentAPIView):
 
 class CommentPeriodExportView(ContentAPIView):
     """Staff: every comment of the period (all states, with contact details), streamed as CSV
-    (``?format=csv``, the default) or JSON Lines (``?format=jsonl``) in constant memory."""
+    (``?format=csv``, the default) or JSON Lines (``?format=jsonl``) in constant memory, or as
+    an XLSX workbook (``?format=xlsx``) built in a temporary file."""
 
     permission_classes = [StaffRoleRequired]
     required_role = EDITORS
-    renderer_classes = [CSVRenderer, JSONLinesRenderer, JSONRenderer]
+    renderer_classes = [CSVRenderer, JSONLinesRenderer, XLSXRenderer, JSONRenderer]
 
     @extend_schema(
         summary="Export a period's comments",
@@ -507,43 +515,56 @@ class CommentPeriodExportView(ContentAPIView):
         responses={
             (200, "text/csv"): OpenApiTypes.STR,
             (200, "application/jsonl"): OpenApiTypes.STR,
+            (200, XLSX_MEDIA_TYPE): OpenApiTypes.BINARY,
         },
         operation_id="comment_periods_export",
     )
     def get(self, request, period_id):
         period = selectors_comments.period_get(period_id=period_id)
         rows = selectors_comments.export_rows(period=period)
+        name = f"comment-period-{period.pk}-comments"
+        if request.accepted_renderer.format == "xlsx":
+            response = xlsx_download(
+                sheet_title="Comments",
+                columns=selectors_comments.EXPORT_FIELDS,
+                rows=((_export_value(value) for value in row) for row in rows),
+                filename=f"{name}.xlsx",
+            )
+            response["Cache-Control"] = "private, no-store"
+            return response
         if request.accepted_renderer.format == "jsonl":
             chunks, content_type, suffix = _jsonl_chunks(rows), "application/jsonl", "jsonl"
         else:
             chunks, content_type, suffix = _csv_chunks(rows), "text/csv; charset=utf-8", "csv"
         response = StreamingHttpResponse(chunks, content_type=content_type)
-        response["Content-Disposition"] = (
-            f'attachment; filename="comment-period-{period.pk}-comments.{suffix}"'
-        )
+        response["Content-Disposition"] = f'attachment; filename="{name}.{suffix}"'
         response["Cache-Control"] = "private, no-store"
         return response
 
 
 class DispositionReportView(ContentAPIView):
     """Every published comment on a version, by criterion, with its disposition and response.
-    JSON, or CSV with ``?format=csv``."""
+    JSON, or a download: CSV with ``?format=csv``, XLSX with ``?format=xlsx``."""
 
     serializer_class = s.DispositionReportOutputSerializer
-    renderer_classes = [JSONRenderer, CSVRenderer, BrowsableAPIRenderer]
+    renderer_classes = [JSONRenderer, CSVRenderer, XLSXRenderer, BrowsableAPIRenderer]
 
     @extend_schema(
         responses={
             200: s.DispositionReportOutputSerializer,
             (200, "text/csv"): OpenApiTypes.STR,
+            (200, XLSX_MEDIA_TYPE): OpenApiTypes.BINARY,
         },
         summary="Get a version's disposition report",
         parameters=[
             OpenApiParameter(
                 "format",
                 str,
-                enum=["json", "csv"],
-                description="json (the default) or csv (one row per comment).",
+                enum=["json", "csv", "xlsx"],
+                description=(
+                    "json (the default), csv (one row per comment) or xlsx (an Excel workbook "
+                    "of the same rows)."
+                ),
             )
         ],
         operation_id="disposition_report_retrieve",
@@ -557,9 +578,10 @@ class DispositionReportView(ContentAPIView):
         content = content_for(request, versions=[version])
         context = self.serializer_context(content=content, now=now)
         response = Response(self.serializer_class(report, context=context).data)
-        if request.accepted_renderer.format == "csv":
+        suffix = request.accepted_renderer.format
+        if suffix in ("csv", "xlsx"):
             response["Content-Disposition"] = (
-                f'attachment; filename="{std}-{label}-disposition-report.csv"'
+                f'attachment; filename="{std}-{label}-disposition-report.{suffix}"'
             )
         return response
 
@@ -597,8 +619,9 @@ EXPORT_BATCH_ROWS = 500
 
 
 def _csv_chunks(rows):
-    writer = csv.writer(_Echo())
-    yield writer.writerow(selectors_comments.EXPORT_FIELDS)
+    # For Excel: a byte order mark, then CRLF rows (renderers_comments).
+    writer = csv.writer(_Echo(), lineterminator=LINE_END)
+    yield BOM + writer.writerow(selectors_comments.EXPORT_FIELDS)
     batch: list[str] = []
     for row in rows:
         batch.append(writer.writerow([_csv_cell(value) for value in row]))

@@ -31,6 +31,7 @@ from standard_versions.models import (
 from standard_versions.models.standards import KEY_PATTERN, code_validator, label_validator
 from standard_versions.preconditions import Precondition
 from standard_versions.services.common import bump_version_revision
+from standard_versions.services.periods import close_periods_of_version
 from standard_versions.services.translations import copy_translations
 
 # A paragraph: enough to say why, short enough to read in a history list. (The history column is
@@ -377,8 +378,11 @@ def publish_version(
     now: datetime,
     effective_from: date | None = None,
     precondition: Precondition | None = None,
+    close_open_period: bool = False,
 ) -> Version:
-    """The draft becomes published at ``now``; the standard's published version is superseded."""
+    """The draft becomes published at ``now``; the standard's published version is superseded.
+    A scheduled or open comment period of the draft is refused (``comment_period_open``) unless
+    ``close_open_period``: then it is closed (or cancelled) at ``now`` with ``reason``."""
     Standard.objects.select_for_update().filter(pk=version.standard_id).first()
     version = _lock_editable_version(version)
     _check_precondition(precondition, version=version)
@@ -389,6 +393,14 @@ def publish_version(
             % {"label": version.label},
             code="version_has_no_criteria",
         )
+    close_periods_of_version(
+        version=version,
+        close=close_open_period,
+        action="publish",
+        user=user,
+        reason=reason,
+        now=now,
+    )
     previous = (
         Version.objects.select_for_update()
         .filter(standard_id=version.standard_id, status=VersionStatus.PUBLISHED)
@@ -409,11 +421,26 @@ def publish_version(
 
 @transaction.atomic
 def withdraw_draft(
-    *, version: Version, user, reason: str, now: datetime, precondition: Precondition | None = None
+    *,
+    version: Version,
+    user,
+    reason: str,
+    now: datetime,
+    precondition: Precondition | None = None,
+    close_open_period: bool = False,
 ) -> Version:
+    """The draft is withdrawn; its scheduled or open comment periods as in ``publish_version``."""
     version = _lock_editable_version(version)
     _check_precondition(precondition, version=version)
     reason = clean_reason(reason)
+    close_periods_of_version(
+        version=version,
+        close=close_open_period,
+        action="withdraw",
+        user=user,
+        reason=reason,
+        now=now,
+    )
     version.status = VersionStatus.WITHDRAWN
     _save(version, user=user, reason=reason, now=now)
     bump_version_revision(version=version)

@@ -35,6 +35,8 @@ from standard_versions.models import (
     Disposition,
     ModerationState,
     PeriodStatus,
+    Version,
+    VersionStatus,
 )
 
 BODY_MAX_CHARS = 10_000
@@ -59,7 +61,7 @@ def _text(value: str | None, *, field: str) -> str:
 
 
 def _period(period_id: int) -> CommentPeriod:
-    period = CommentPeriod.objects.filter(pk=period_id).first()
+    period = CommentPeriod.objects.select_related("version").filter(pk=period_id).first()
     if period is None:
         raise NotFound(
             _("There is no comment period %(id)s.") % {"id": period_id},
@@ -104,6 +106,24 @@ def _refuse_unless_open(period: CommentPeriod, *, now: dt.datetime) -> None:
         _("This comment period has closed: comments were accepted %(accepting)s.")
         % {"accepting": accepting},
         code="comment_period_closed",
+    )
+
+
+def _refuse_unless_draft(period: CommentPeriod, *, label: str, status: str) -> None:
+    """Comments are only ever on drafts: publishing or withdrawing closes a draft's periods, and
+    this refuses any period left open on a version that is no longer one (older data)."""
+    if status == VersionStatus.DRAFT:
+        return
+    raise Forbidden(
+        _("Version %(label)s is %(status)s: comments are accepted only on drafts.")
+        % {"label": label, "status": VersionStatus(status).label},
+        code="version_not_draft",
+    )
+
+
+def _accepting(period: CommentPeriod, *, now: dt.datetime) -> bool:
+    return (
+        period.status_at(now) == PeriodStatus.OPEN and period.version.status == VersionStatus.DRAFT
     )
 
 
@@ -195,11 +215,12 @@ def submit_comment(
     )
     # What an earlier comment with the key must match to be this request's answer.
     replay_sha256 = None if resubmission_key else request_sha256
-    if idempotency_key is not None and period.status_at(now) != PeriodStatus.OPEN:
+    if idempotency_key is not None and not _accepting(period, now=now):
         earlier = _replay(period=period, key=idempotency_key, request_sha256=replay_sha256)
         if earlier is not None:
             return earlier
     _refuse_unless_open(period, now=now)
+    _refuse_unless_draft(period, label=period.version.label, status=period.version.status)
     criterion = _criterion(period, criterion_code)
     _check_lengths(body=body, proposed_text=proposed_text)
 
@@ -251,7 +272,9 @@ def _store(comment: Comment) -> None:
     a concurrent staff change has just narrowed. Shared locks do not block each other, so
     submissions stay concurrent.
     """
-    _refuse_unless_open(_period_for_share(comment.period_id), now=comment.submitted_at)
+    period = _period_for_share(comment.period_id)
+    _refuse_unless_open(period, now=comment.submitted_at)
+    _refuse_unless_draft(period, label=period.version_label, status=period.version_status)
     # The new row is the comment's first state; its history record is written at the first staff
     # change (``_record_submission``), which halves the writes of a deadline surge.
     comment.skip_history_when_saving = True
@@ -263,11 +286,19 @@ def _store(comment: Comment) -> None:
 
 def _period_for_share(period_id: int) -> CommentPeriod:
     """The period's window as committed now, share-locked until the transaction ends (on SQLite
-    the write transaction already holds the database's write lock: BEGIN IMMEDIATE). Raw SQL
-    because Django has no FOR SHARE; ``raw()`` still converts the columns."""
-    lock = " FOR SHARE" if connection.vendor == "postgresql" else ""
-    table = CommentPeriod._meta.db_table
-    query = f"SELECT id, opens_at, closes_at, timezone FROM {table} WHERE id = %s{lock}"
+    the write transaction already holds the database's write lock: BEGIN IMMEDIATE), with its
+    version's ``version_label`` and ``version_status``. Raw SQL because Django has no FOR SHARE;
+    ``raw()`` still converts the columns. Only the period is locked (``OF p``): publishing locks
+    the version, then its periods, and closes them, so the period's window decides the race and
+    a share lock on the version could only deadlock with it."""
+    lock = " FOR SHARE OF p" if connection.vendor == "postgresql" else ""
+    periods = CommentPeriod._meta.db_table
+    versions = Version._meta.db_table
+    query = (
+        "SELECT p.id, p.opens_at, p.closes_at, p.timezone, v.label AS version_label, "
+        f"v.status AS version_status FROM {periods} p JOIN {versions} v ON v.id = p.version_id "
+        f"WHERE p.id = %s{lock}"
+    )
     return next(iter(CommentPeriod.objects.raw(query, [period_id])))
 
 

@@ -2,7 +2,9 @@
 
 Every change of dates is saved with its reason (simple-history) and appended to the period's
 public ``changes`` list. Periods can only be opened or lengthened on draft versions; closing is
-always allowed.
+always allowed. A draft is published or withdrawn only when none of its periods is scheduled or
+open (``close_periods_of_version``): the request closes them explicitly, with its reason, or is
+refused, so no period ever stays open on a version that is not a draft.
 """
 
 import datetime as dt
@@ -224,12 +226,79 @@ def close_period_early(*, period_id: int, user, reason: str, now: dt.datetime) -
         raise Conflict(_("The period has already closed."), code="comment_period_closed")
     if status == PeriodStatus.SCHEDULED:
         raise Conflict(_("The period has not opened yet."), code="comment_period_not_open")
+    _close_now(period, user=user, reason=reason, now=now)
+    return period
+
+
+def _close_now(period: CommentPeriod, *, user, reason: str, now: dt.datetime) -> None:
     # A period closed in the very microsecond it opened still needs closes_at > opens_at.
     closing = max(now, period.opens_at + dt.timedelta(microseconds=1))
     before, period.closes_at = period.closes_at, closing
     _record(period, kind="closed_early", now=now, reason=reason, before=before)
     _save(period, user=user, reason=reason)
-    return period
+
+
+def _cancel_scheduled(period: CommentPeriod, *, user, reason: str, now: dt.datetime) -> None:
+    """A scheduled period that will never open: it becomes a closed period of one microsecond
+    ending at ``now`` (the table requires closes_at > opens_at, and no comment can have been
+    made in it). The change keeps the opening it had."""
+    opens_before, before = period.opens_at, period.closes_at
+    period.opens_at, period.closes_at = now - dt.timedelta(microseconds=1), now
+    _record(period, kind="cancelled", now=now, reason=reason, before=before)
+    period.changes[-1]["opens_at_before"] = opens_before.isoformat()
+    _save(period, user=user, reason=reason)
+
+
+# What is refused when a period is in the way, by what the version is about to become.
+_IN_THE_WAY = {
+    "publish": _(
+        "Comment period %(id)s of version %(label)s (%(period)s) is %(status)s: close it, "
+        "with a reason, before the version is published."
+    ),
+    "withdraw": _(
+        "Comment period %(id)s of version %(label)s (%(period)s) is %(status)s: close it, "
+        "with a reason, before the draft is withdrawn."
+    ),
+}
+
+
+def close_periods_of_version(
+    *, version: Version, close: bool, action: str, user, reason: str, now: dt.datetime
+) -> list[CommentPeriod]:
+    """Before ``version`` stops being a draft (``action`` "publish" or "withdraw"): its
+    scheduled and open periods, locked. Refused (409 ``comment_period_open``, naming the first)
+    unless ``close``; then open ones close at ``now`` and scheduled ones are cancelled, each
+    with ``reason`` in its history and public changes. Called inside the caller's transaction,
+    after it locked the version: a comment commits under a shared lock on its period, so it is
+    either in before the close or refused after it."""
+    in_the_way = list(
+        CommentPeriod.objects.select_for_update()
+        .filter(version_id=version.pk, closes_at__gt=now)
+        .order_by("opens_at", "id")
+    )
+    if not in_the_way:
+        return []
+    if not close:
+        period = in_the_way[0]
+        period.version = version
+        raise Conflict(
+            _IN_THE_WAY[action]
+            % {
+                "id": period.pk,
+                "label": version.label,
+                "period": str(period),
+                "status": PeriodStatus(period.status_at(now)).label,
+            },
+            code="comment_period_open",
+        )
+    reason = _require_reason(reason)
+    for period in in_the_way:
+        period.version = version
+        if period.status_at(now) == PeriodStatus.SCHEDULED:
+            _cancel_scheduled(period, user=user, reason=reason, now=now)
+        else:
+            _close_now(period, user=user, reason=reason, now=now)
+    return in_the_way
 
 
 @transaction.atomic

@@ -42,6 +42,7 @@ CHANGE_LABELS = {
     "extended": _("Extended"),
     "closed_early": _("Closed early"),
     "reopened": _("Reopened"),
+    "cancelled": _("Cancelled before it opened"),
 }
 STATUS_LABELS = {
     PeriodStatus.SCHEDULED: _("Not open yet"),
