@@ -2,9 +2,14 @@
 
 Saves go through ``services.authoring`` (the same rules, history and revision bumps as the API),
 with the reason asked on the form. Everything of a version that is no longer a draft is read-only.
-Removing criteria and practice areas is left to the API, where a reason is asked for. Comments
-are moderated and answered here too (admin_comments.py).
+Publishers publish and withdraw drafts here (admin_actions_versions.py) and open, extend, close
+and reopen comment periods (admin_periods.py). Removing criteria and practice areas is left to
+the API, where a reason is asked for. Comments are moderated and answered here too
+(admin_comments.py). Times are shown with their zone named: a period's in its own zone, a
+version's in UTC.
 """
+
+import datetime as dt
 
 from django import forms
 from django.contrib import admin, messages
@@ -14,10 +19,17 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from standard_versions.admin_actions_versions import VersionWorkflowMixin
+from standard_versions.admin_actions_views import utc_text
 from standard_versions.errors import DomainError
 from standard_versions.models import Criterion, PracticeArea, Standard, Version, VersionStatus
 from standard_versions.roles import EDITORS, has_role
 from standard_versions.services import authoring
+
+# The admin is the Standard's: its name in the header, the browser's title and the index.
+admin.site.site_header = _("WWC Certification Standard")
+admin.site.site_title = _("WWC Certification Standard")
+admin.site.index_title = _("Staff administration of the Standard")
 
 
 class ChangeReasonForm(forms.ModelForm):
@@ -113,7 +125,11 @@ class StandardAdmin(SimpleHistoryAdmin):
     """Standards come from the shipped data files; the admin shows them and their history."""
 
     list_display = ("slug", "name")
-    readonly_fields = ("slug", "name", "description", "created_at")
+    fields = readonly_fields = ("slug", "name", "description", "created_at_utc")
+
+    @admin.display(description=_("created at"))
+    def created_at_utc(self, standard: Standard) -> str:
+        return utc_text(standard.created_at)
 
     def has_module_permission(self, request) -> bool:
         return request.user.is_staff and has_role(request.user, EDITORS)
@@ -145,11 +161,31 @@ class VersionAddForm(ChangeReasonForm):
 
 
 @admin.register(Version)
-class VersionAdmin(_StaffAdmin):
-    list_display = ("__str__", "title", "status", "published_at", "effective_from", "revision")
+class VersionAdmin(VersionWorkflowMixin, _StaffAdmin):
+    list_display = ("__str__", "title", "status", "published_at_utc", "effective_from", "revision")
     list_filter = ("standard", "status")
     list_select_related = ("standard",)
     search_fields = ("label", "title")
+    change_form_template = "admin/standard_versions/version/change_form.html"
+    object_history_template = "admin/standard_versions/object_history.html"
+
+    @admin.display(description=_("published at"), ordering="published_at")
+    def published_at_utc(self, version: Version) -> str:
+        return utc_text(version.published_at)
+
+    @admin.display(description=_("created at"))
+    def created_at_utc(self, version: Version) -> str:
+        return utc_text(version.created_at)
+
+    @admin.display(description=_("updated at"))
+    def updated_at_utc(self, version: Version) -> str:
+        return utc_text(version.updated_at)
+
+    def history_view(self, request, object_id, extra_context=None):
+        # simple-history renders at once, in the active zone (UTC): say so.
+        extra = {**(extra_context or {}), "times_note": _("Times are UTC.")}
+        with timezone.override(dt.UTC):
+            return super().history_view(request, object_id, extra)
 
     def _version_of(self, obj):
         return obj
@@ -170,11 +206,11 @@ class VersionAdmin(_StaffAdmin):
             "title",
             "provenance",
             "effective_from",
-            "published_at",
+            "published_at_utc",
             "min_outcome_areas",
             "revision",
-            "created_at",
-            "updated_at",
+            "created_at_utc",
+            "updated_at_utc",
         ]
         if self._is_editable(obj):
             fields.append("change_reason")
@@ -188,11 +224,11 @@ class VersionAdmin(_StaffAdmin):
             "label",
             "status",
             "based_on",
-            "published_at",
+            "published_at_utc",
             "revision",
             "min_outcome_areas",
-            "created_at",
-            "updated_at",
+            "created_at_utc",
+            "updated_at_utc",
         )
         if not self._is_editable(obj):
             readonly = (*readonly, "title", "provenance", "effective_from")

@@ -12,7 +12,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from standard_versions import i18n
 from standard_versions.admin import _StaffAdmin
+from standard_versions.admin_actions_views import period_zone_text
 from standard_versions.errors import DomainError
 from standard_versions.models import Comment, ModerationState
 from standard_versions.services import comments as comment_services
@@ -25,7 +27,7 @@ COMMENT_FIELDS = (
     "criterion_title",
     "type",
     "language",
-    "submitted_at",
+    "submitted_at_local",
     "body",
     "proposed_text",
     "content_sha256",
@@ -57,7 +59,7 @@ class CommentAdmin(_StaffAdmin):
         "period",
         "criterion_code",
         "type",
-        "submitted_at",
+        "submitted_at_local",
         "moderation_state",
         "disposition",
     )
@@ -71,9 +73,32 @@ class CommentAdmin(_StaffAdmin):
         (_("Comment"), {"fields": COMMENT_FIELDS}),
         (_("Commenter"), {"fields": COMMENTER_FIELDS}),
         (_("Moderation"), {"fields": MODERATION_FIELDS}),
-        (_("Response"), {"fields": (*RESPONSE_FIELDS, "responded_at", "change_reason")}),
+        (_("Response"), {"fields": (*RESPONSE_FIELDS, "responded_at_local", "change_reason")}),
     )
-    readonly_fields = (*COMMENT_FIELDS, *COMMENTER_FIELDS, "responded_at")
+    readonly_fields = (*COMMENT_FIELDS, *COMMENTER_FIELDS, "responded_at_local")
+    object_history_template = "admin/standard_versions/object_history.html"
+
+    # Times in the period's zone, named, as the commenter's receipt says them.
+    @admin.display(description=_("submitted at"), ordering="submitted_at")
+    def submitted_at_local(self, comment: Comment) -> str:
+        return period_zone_text(comment.submitted_at, comment.period)
+
+    @admin.display(description=_("responded at"))
+    def responded_at_local(self, comment: Comment) -> str:
+        return period_zone_text(comment.responded_at, comment.period)
+
+    def history_view(self, request, object_id, extra_context=None):
+        comment = self.get_object(request, object_id)
+        if comment is None:
+            return super().history_view(request, object_id, extra_context)
+        zone = comment.period.timezone
+        note = _("Times are %(zone)s.") % {
+            "zone": i18n.format_zone_name(zone, language=i18n.current_language())
+        }
+        with timezone.override(i18n._zone(zone)):
+            return super().history_view(
+                request, object_id, {**(extra_context or {}), "times_note": note}
+            )
 
     def _is_editable(self, obj) -> bool:
         return True
