@@ -83,6 +83,8 @@ class VersionDocument:
     levels: list[LevelData]
     outcome_areas: list[OutcomeAreaData]
     practice_areas: list[PracticeAreaData]
+    # A version rebuilt from later sources (its texts and figures inferred): see Version.
+    reconstructed: bool = False
 
 
 class DocumentInvalid(Exception):
@@ -212,7 +214,16 @@ def validate_document(raw: Any, *, source: str) -> VersionDocument:
     version = reader.mapping(
         top.get("version", {}),
         "version",
-        {"label", "title", "status", "based_on", "published_at", "effective_from", "provenance"},
+        {
+            "label",
+            "title",
+            "status",
+            "reconstructed",
+            "based_on",
+            "published_at",
+            "effective_from",
+            "provenance",
+        },
         {"label", "title", "status"},
     )
     requirements = reader.mapping(
@@ -359,6 +370,7 @@ def validate_document(raw: Any, *, source: str) -> VersionDocument:
         levels=levels,
         outcome_areas=outcome_areas,
         practice_areas=practice_areas,
+        reconstructed=reader.boolean(version, "reconstructed", "version"),
     )
     if document.based_on and document.based_on == document.label:
         reader.problem("version.based_on", "a version cannot be based on itself")

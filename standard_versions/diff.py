@@ -283,8 +283,8 @@ def diff_versions(old: VersionSnapshot, new: VersionSnapshot) -> VersionDiff:
     return VersionDiff(
         standard=new.standard,
         language=new.language,
-        from_version=VersionRef(old.label, old.title, old.status),
-        to_version=VersionRef(new.label, new.title, new.status),
+        from_version=VersionRef(old.label, old.title, old.status, old.reconstructed),
+        to_version=VersionRef(new.label, new.title, new.status, new.reconstructed),
         criteria=_criteria_section(old, new),
         practice_areas=_practice_areas_section(old, new),
         requirements=_requirements(old, new),

@@ -16,6 +16,7 @@ from standard_versions.diff_sentences import (
     md_escape,
     practice_area_sentences,
     quote,
+    reconstruction_caveat_sentence,
     requirement_sentences,
     summary_sentence,
     translation_caveat_sentence,
@@ -34,9 +35,9 @@ def diff_to_markdown(data: dict) -> str:
     """Release notes: what was added, removed, renumbered, moved, reordered and reworded, and how
     the certification requirements changed."""
     lines = ["# " + diff_title(data), "", summary_sentence(data)]
-    caveat = translation_caveat_sentence(data)
-    if caveat:
-        lines += ["", "> " + caveat]
+    for caveat in (reconstruction_caveat_sentence(data), translation_caveat_sentence(data)):
+        if caveat:
+            lines += ["", "> " + caveat]
     if is_empty_diff(data):
         return "\n".join([*lines, ""])
 
@@ -204,9 +205,12 @@ def diff_to_html(data: dict) -> str:
         f"<h2>{escape(diff_title(data))}</h2>",
         f'<p class="diff-summary">{escape(summary_sentence(data))}</p>',
     ]
-    caveat = translation_caveat_sentence(data, markup=escape)
-    if caveat:
-        parts.append(f'<p class="diff-caveat" role="note">{caveat}</p>')
+    for caveat in (
+        reconstruction_caveat_sentence(data, markup=escape),
+        translation_caveat_sentence(data, markup=escape),
+    ):
+        if caveat:
+            parts.append(f'<p class="diff-caveat" role="note">{caveat}</p>')
     for key, group in groups.items():
         ref = group["ref"]
         parts.append(f'<section class="diff-area" id="diff-area-{escape(key)}">')

@@ -43,9 +43,16 @@ class VersionRef:
     label: str
     title: str
     status: str
+    # Rebuilt from later sources: its side of every change is an inference (see Version).
+    reconstructed: bool = False
 
     def to_dict(self) -> dict:
-        return {"label": self.label, "title": self.title, "status": self.status}
+        return {
+            "label": self.label,
+            "title": self.title,
+            "status": self.status,
+            "reconstructed": self.reconstructed,
+        }
 
 
 def has_changes(change) -> bool:

@@ -174,6 +174,25 @@ def translation_caveat_sentence(data: dict, *, markup=md_escape) -> str | None:
     ) % {"codes": join_words(codes)}
 
 
+def reconstruction_caveat_sentence(data: dict, *, markup=md_escape) -> str | None:
+    """The warning of a diff with a reconstructed version on either side (its texts and figures
+    are inferred, so what the diff shows of it is not a record), or None."""
+    labels = [
+        markup(data[side]["label"]) for side in ("from", "to") if data[side].get("reconstructed")
+    ]
+    if not labels:
+        return None
+    return ngettext(
+        "Version %(labels)s is a reconstruction, not the published text: its criteria and figures, "
+        "such as its level bands, are inferred from later sources. What this comparison shows of "
+        "it is an inference, not a record of what it said.",
+        "Versions %(labels)s are reconstructions, not the published texts: their criteria and "
+        "figures, such as their level bands, are inferred from later sources. What this comparison "
+        "shows of them is an inference, not a record of what they said.",
+        len(labels),
+    ) % {"labels": join_words(labels)}
+
+
 def is_empty_diff(data: dict) -> bool:
     summary = data["summary"]
     return not any(value for name, value in summary.items())
@@ -218,10 +237,23 @@ def requirement_sentences(data: dict, *, markup=md_escape, strong=None) -> list[
         name = strong(markup(level["name"]))
         if "min_percent" in level["changes"]:
             change = level["changes"]["min_percent"]
-            sentences.append(
-                _("%(name)s now starts at %(new)s of the criteria (was %(old)s).")
-                % {"name": name, "new": percent(change["new"]), "old": percent(change["old"])}
-            )
+            values = {"name": name, "new": percent(change["new"]), "old": percent(change["old"])}
+            # A reconstructed version's figures are inferred: never state them as what it said.
+            if data["from"].get("reconstructed"):
+                sentence = _(
+                    "%(name)s now starts at %(new)s of the criteria (the reconstructed version "
+                    "%(label)s has %(old)s, an inferred figure)."
+                )
+                values["label"] = markup(data["from"]["label"])
+            elif data["to"].get("reconstructed"):
+                sentence = _(
+                    "%(name)s starts at %(new)s of the criteria in the reconstructed version "
+                    "%(label)s, an inferred figure (was %(old)s)."
+                )
+                values["label"] = markup(data["to"]["label"])
+            else:
+                sentence = _("%(name)s now starts at %(new)s of the criteria (was %(old)s).")
+            sentences.append(sentence % values)
         if "name" in level["changes"]:
             change = level["changes"]["name"]
             sentences.append(
@@ -265,12 +297,12 @@ def requirement_sentences(data: dict, *, markup=md_escape, strong=None) -> list[
     if minimum is not None:
         if minimum["new"]:
             sentence = ngettext(
-                "A city must now show progress in at least %(new)d outcome area",
-                "A city must now show progress in at least %(new)d outcome areas",
+                "A city must now meet at least %(new)d outcome requirement",
+                "A city must now meet at least %(new)d outcome requirements",
                 minimum["new"],
             ) % {"new": minimum["new"]}
         else:
-            sentence = _("A city no longer has to show progress in an outcome area")
+            sentence = _("A city no longer has to meet an outcome requirement")
         if minimum["old"]:
             sentence += _(" (was %(old)d).") % {"old": minimum["old"]}
         else:

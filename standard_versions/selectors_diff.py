@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from standard_versions.content import SOURCE_LANGUAGE, ContentText, SourceText
 from standard_versions.diff import VersionDiff, diff_versions
 from standard_versions.diff_result import TranslationCaveat
+from standard_versions.diff_sentences import reconstruction_caveat_sentence
 from standard_versions.errors import NotFound
 from standard_versions.models import (
     CertificationLevel,
@@ -67,6 +68,7 @@ def _snapshot(version: Version, content: ContentText) -> VersionSnapshot:
         label=version.label,
         title=text(version, "title"),
         status=version.status,
+        reconstructed=version.reconstructed,
         language=content.language,
         practice_areas=tuple(
             PracticeAreaSnapshot(
@@ -158,6 +160,16 @@ def snapshots_diff(
         diff_versions(before, after),
         translation_caveats=translation_caveats(old=old, new=new, content=content),
     )
+
+
+def version_diff_document(
+    *, old: Version, new: Version, content: ContentText | None = None
+) -> dict:
+    """The diff's JSON document (``VersionDiff.to_dict()``) with the reconstruction note, in the
+    active language, where either version is reconstructed."""
+    data = version_diff(old=old, new=new, content=content).to_dict()
+    data["reconstruction_note"] = reconstruction_caveat_sentence(data, markup=str)
+    return data
 
 
 def version_diff(*, old: Version, new: Version, content: ContentText | None = None) -> VersionDiff:

@@ -46,6 +46,7 @@ class VersionSnapshot:
     label: str
     title: str = ""
     status: str = "draft"
+    reconstructed: bool = False
     language: str = "en"
     practice_areas: tuple[PracticeAreaSnapshot, ...] = ()
     levels: tuple[LevelSnapshot, ...] = ()

@@ -83,6 +83,11 @@ class VersionSummaryOutputSerializer(TranslatableOutputSerializer):
     label = serializers.CharField(read_only=True)
     title = ContentField()
     status = serializers.CharField(read_only=True)
+    reconstructed = serializers.BooleanField(
+        read_only=True,
+        help_text="True for a version rebuilt from later sources (its own text is lost): its texts "
+        "and figures are inferred, not copied; its provenance says how.",
+    )
     based_on = serializers.CharField(
         source="based_on.label", read_only=True, allow_null=True, default=None
     )
@@ -148,7 +153,7 @@ class RequirementsOutputSerializer(serializers.Serializer):
     core_criteria = serializers.ListField(child=serializers.CharField(), read_only=True)
     outcome_areas = OutcomeAreaOutputSerializer(many=True, read_only=True)
     min_outcome_areas = serializers.IntegerField(
-        read_only=True, help_text="How many outcome areas a city must demonstrate progress on."
+        read_only=True, help_text="How many of the outcome areas' requirements a city must meet."
     )
 
 

@@ -33,6 +33,9 @@ class DiffVersionRefOutputSerializer(serializers.Serializer):
     label = serializers.CharField()
     title = serializers.CharField()
     status = serializers.CharField()
+    reconstructed = serializers.BooleanField(
+        help_text="A version rebuilt from later sources: its side of every change is inferred."
+    )
 
 
 class DiffSummaryOutputSerializer(serializers.Serializer):
@@ -234,6 +237,11 @@ class VersionDiffOutputSerializer(serializers.Serializer):
     changed = DiffCriterionChangeOutputSerializer(many=True)
     practice_areas = DiffPracticeAreasOutputSerializer()
     requirements = DiffRequirementsOutputSerializer()
+    reconstruction_note = serializers.CharField(
+        allow_null=True,
+        help_text="When `from` or `to` is reconstructed: a sentence, in the response language, "
+        "saying that what the diff shows of it is inferred, not a record; else null.",
+    )
     translation_caveats = DiffTranslationCaveatOutputSerializer(
         many=True,
         help_text="In es or pt-BR: criteria whose English differs between the versions while a "

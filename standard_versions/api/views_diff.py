@@ -79,7 +79,7 @@ class VersionDiffView(ContentAPIView):
 
         def build():
             content = content_for(request, versions=[old, new])
-            return selectors_diff.version_diff(old=old, new=new, content=content).to_dict()
+            return selectors_diff.version_diff_document(old=old, new=new, content=content)
 
         return conditional_versions_content(
             request,

@@ -15,6 +15,7 @@ from django.utils.translation import ngettext
 from standard_versions.diff_result import CriterionChange, CriterionEntry
 from standard_versions.diff_sentences import (
     practice_area_sentences,
+    reconstruction_caveat_sentence,
     requirement_sentences,
     translation_caveat_sentence,
 )
@@ -86,6 +87,7 @@ class ComparePage:
     is_empty: bool
     # In a translated language: which criteria this comparison may misstate (TranslationCaveat).
     translation_caveat: SafeString | None = None
+    reconstruction_caveat: SafeString | None = None
 
 
 class _Marks:
@@ -314,5 +316,8 @@ def compare_page(comparison: Comparison, *, standard_slug: str) -> ComparePage:
         is_empty=diff.is_empty,
         translation_caveat=mark_safe(caveat)
         if (caveat := translation_caveat_sentence(data, markup=escape))
+        else None,
+        reconstruction_caveat=mark_safe(note)
+        if (note := reconstruction_caveat_sentence(data, markup=escape))
         else None,
     )

@@ -37,14 +37,23 @@ def test_the_2_0_to_3_0_changelog_reads_like_release_notes(shipped_data):
         "- **DM1**, **LC1** and **PA1** are now core criteria: a city must meet them to be "
         "certified." in markdown
     )
-    assert "- **Gold** now starts at 68% of the criteria (was 67%)." in markdown
-    assert "- **Platinum** now starts at 85% of the criteria (was 84%)." in markdown
+    # 2.0 is reconstructed: its bands are inferred, and the changelog never states them as fact.
+    assert "\n> Version 2.0 is a reconstruction, not the published text" in markdown
     assert (
-        "- New outcome areas: **Air Quality**, **Broadband Access** and "
-        "**City-Chosen Priority Outcome**." in markdown
+        "- **Gold** now starts at 68% of the criteria (the reconstructed version 2.0 has 67%, an "
+        "inferred figure)." in markdown
     )
     assert (
-        "- A city must now show progress in at least 1 outcome area (no outcome was required "
+        "- **Platinum** now starts at 85% of the criteria (the reconstructed version 2.0 has "
+        "84%, an inferred figure)." in markdown
+    )
+    assert "(was 67%)" not in markdown
+    assert (
+        "- New outcome areas: **Air Quality**, **Broadband Access** and "
+        "**A high-priority outcome the city chooses**." in markdown
+    )
+    assert (
+        "- A city must now meet at least 1 outcome requirement (no outcome was required "
         "before)." in markdown
     )
 
@@ -112,7 +121,8 @@ def test_the_redline_groups_criteria_by_practice_area_and_lists_requirement_chan
     )
     assert "<h4><ins>SI3 Promotion of Data &amp; Evidence</ins></h4>" in html
     assert '<section class="diff-requirements">' in html
-    assert "<strong>Gold</strong> now starts at 68% of the criteria (was 67%)." in html
+    assert "<strong>Gold</strong> now starts at 68% of the criteria (the reconstructed" in html
+    assert '<p class="diff-caveat" role="note">Version 2.0 is a reconstruction' in html
 
 
 def test_word_changes_show_each_change_with_two_words_of_context():

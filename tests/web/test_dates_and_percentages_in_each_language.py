@@ -59,12 +59,21 @@ def test_level_bands_are_babel_percentages_in_each_language(client, dated_versio
 @pytest.mark.parametrize(
     ("lang", "sentence"),
     [
-        ("en", "<strong>Gold</strong> now starts at 68% of the criteria (was 67%)."),
+        (
+            "en",
+            "<strong>Gold</strong> now starts at 68% of the criteria (the reconstructed version "
+            "2.0 has 67%, an inferred figure).",
+        ),
         (
             "es",
-            "<strong>Gold</strong> ahora comienza en el 68\xa0% de los criterios (antes, 67\xa0%).",
+            "<strong>Gold</strong> ahora comienza en el 68\xa0% de los criterios (la versión "
+            "reconstruida 2.0 tiene el 67\xa0%, una cifra inferida).",
         ),
-        ("pt-BR", "<strong>Gold</strong> agora começa em 68% dos critérios (antes, 67%)."),
+        (
+            "pt-BR",
+            "<strong>Gold</strong> agora começa em 68% dos critérios (a versão reconstruída 2.0 "
+            "tem 67%, um valor inferido).",
+        ),
     ],
 )
 def test_compare_sentences_give_percentages_in_the_readers_format(

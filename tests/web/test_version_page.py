@@ -37,7 +37,7 @@ def test_levels_show_their_bands_and_outcome_areas_how_many_are_needed(client, s
     assert "51%\u201367% of the criteria" in html
     assert "68%\u201384% of the criteria" in html
     assert "85% of the criteria or more" in html
-    assert "at least 1 of these outcome areas" in html
+    assert "A city must meet at least 1 of these outcome requirements:" in html
     assert "Broadband Access" in html
 
 

@@ -25,7 +25,7 @@ class Command(BaseCommand):
             )
         except DomainError as error:
             raise CommandError(f"{error.detail} [{error.code}]") from None
-        data = selectors_diff.version_diff(old=old, new=new).to_dict()
+        data = selectors_diff.version_diff_document(old=old, new=new)
         if format == "json":
             body = JSONRenderer().render(data)
         elif format == "markdown":
