@@ -28,18 +28,16 @@ venv: $(STAMP)
 
 # Development settings for this checkout (DEBUG=1, a generated SECRET_KEY), read by
 # backend/settings.py, so every `.venv/bin/python manage.py ...` of the docs works as written.
-# Written only when missing; git-ignored. Each loading step adds what is missing and leaves what
-# staff have changed since (one line says so), so a database staff have used still starts.
+# Written only when missing; git-ignored. Each loading step of start_up adds what is missing and
+# leaves what staff have changed since (one line says so), so a database staff have used starts.
 LOCAL_ENV := .env.local
 $(LOCAL_ENV): | $(STAMP)
 	$(BIN)/python -m backend.env $@
 
+# start_up: migrate, load_standard, import_translations --keep-existing, load_comment_periods,
+# ensure_demo (not with DEMO=0), in one process.
 run: venv catalogs $(LOCAL_ENV)
-	$(MANAGE) migrate --noinput
-	$(MANAGE) load_standard
-	$(MANAGE) import_translations --keep-existing standard_versions/data/translations
-	$(MANAGE) load_comment_periods
-	if [ "$${DEMO:-1}" != 0 ]; then $(MANAGE) ensure_demo; fi
+	$(MANAGE) start_up $$([ "$${DEMO:-1}" = 0 ] && echo --no-demo)
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
 lint: venv
