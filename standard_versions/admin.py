@@ -183,7 +183,7 @@ class VersionAdmin(VersionWorkflowMixin, _StaffAdmin):
 
     def history_view(self, request, object_id, extra_context=None):
         # simple-history renders at once, in the active zone (UTC): say so.
-        extra = {**(extra_context or {}), "times_note": _("Times are UTC.")}
+        extra = {**(extra_context or {}), "times_note": _("Time zone: %(zone)s.") % {"zone": "UTC"}}
         with timezone.override(dt.UTC):
             return super().history_view(request, object_id, extra)
 

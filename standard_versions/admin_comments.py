@@ -92,7 +92,7 @@ class CommentAdmin(_StaffAdmin):
         if comment is None:
             return super().history_view(request, object_id, extra_context)
         zone = comment.period.timezone
-        note = _("Times are %(zone)s.") % {
+        note = _("Time zone: %(zone)s.") % {
             "zone": i18n.format_zone_name(zone, language=i18n.current_language())
         }
         with timezone.override(i18n._zone(zone)):

@@ -172,7 +172,7 @@ class CommentPeriodAdmin(SimpleHistoryAdmin):
         period = self.get_object(request, object_id)
         if period is None:
             return super().history_view(request, object_id, extra_context)
-        note = _("Times are %(zone)s.") % {
+        note = _("Time zone: %(zone)s.") % {
             "zone": i18n.format_zone_name(period.timezone, language=i18n.current_language())
         }
         with timezone.override(i18n._zone(period.timezone)):

@@ -59,7 +59,7 @@ def test_a_periods_history_is_in_its_zone_and_says_so(publisher_admin, draft):
     html = publisher_admin.get(
         f"/admin/standard_versions/commentperiod/{period.pk}/history/"
     ).content.decode()
-    assert "Times are New York time." in html
+    assert "Time zone: New York time." in html
     made = period.history.first().history_date.astimezone(ZoneInfo(NEW_YORK))
     assert date_format(made, "DATETIME_FORMAT") in html
 
