@@ -134,21 +134,28 @@ def test_the_web_form_refuses_a_comment_on_a_version_that_is_not_a_draft(client,
     assert not Comment.objects.exists()
 
 
-def test_the_service_checks_the_version_again_inside_the_insert_transaction(open_period):
-    """The version is read twice: before the transaction and under the period's lock; a version
-    published in between (its period closed by the same transaction) is refused there."""
-    real = comments._period_for_share
+def test_a_version_published_between_reading_and_storing_refuses_the_comment(
+    draft, open_period, monkeypatch
+):
+    """The submission reads the period and its version before its transaction; the version is
+    published (closing the period a moment after the submission's ``now``) before the INSERT:
+    the check under the period's lock refuses it, as an early close would."""
+    submitted_at = timezone.now()
+    original_check = comments._check_lengths
 
-    def published_meanwhile(period_id):
-        Version.objects.filter(pk=open_period.version_id).update(status="published")
-        return real(period_id)
+    def published_meanwhile(**kwargs):
+        authoring.publish_version(
+            version=draft,
+            user=None,
+            reason="Approved",
+            now=submitted_at + dt.timedelta(milliseconds=1),
+            close_open_period=True,
+        )
+        return original_check(**kwargs)
 
-    comments._period_for_share = published_meanwhile
-    try:
-        with pytest.raises(comments.Forbidden) as refusal:
-            comments.submit_comment(period_id=open_period.pk, body="Race.", now=timezone.now())
-    finally:
-        comments._period_for_share = real
+    monkeypatch.setattr(comments, "_check_lengths", published_meanwhile)
+    with pytest.raises(comments.Forbidden) as refusal:
+        comments.submit_comment(period_id=open_period.pk, body="Race.", now=submitted_at)
     assert refusal.value.code == "version_not_draft"
     assert not Comment.objects.exists()
 
