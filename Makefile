@@ -12,7 +12,7 @@ TEST_ENV := DEBUG=0 SECRET_KEY=test-only-secret-key-not-for-production \
 	ALLOWED_HOSTS=testserver,localhost,127.0.0.1 SECURE_COOKIES=0
 RUN_ENV := DEBUG=$${DEBUG:-1}
 
-.PHONY: run test venv lint pytest fuzz audit bench chromium java axe screenshots clean catalogs messages
+.PHONY: run test venv lint pytest fuzz audit bench wrk chromium java axe screenshots clean catalogs messages
 
 $(STAMP): pyproject.toml
 	@test -n "$(PYTHON)" || { echo "Python 3.11 or newer is needed"; exit 1; }
@@ -110,7 +110,16 @@ fuzz: venv catalogs
 audit: venv catalogs chromium java axe
 	CHROME_PATH=/usr/bin/chromium $(BIN)/python -m tests.audit.run_audits $(AUDIT_ARGS)
 
-bench: venv
+# The throughput benchmarks drive gunicorn with Debian's wrk.
+wrk:
+	@command -v wrk >/dev/null || { \
+		if [ "$$(id -u)" = 0 ]; then \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; \
+		else \
+			echo "The benchmarks need wrk: sudo apt-get install wrk"; \
+		fi; }
+
+bench: venv wrk
 	$(BIN)/python -m tests.bench.run $(ARGS)
 
 clean:
