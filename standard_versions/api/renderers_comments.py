@@ -1,7 +1,10 @@
-"""CSV and JSON Lines output for disposition reports and staff exports.
+"""CSV and JSON Lines output for disposition reports and staff exports (XLSX: renderers_xlsx).
 
-Cells that a spreadsheet would run as a formula (starting with = + - @ or a tab/carriage return)
-get a leading apostrophe (OWASP "CSV injection"); the JSON and JSON Lines outputs are verbatim.
+CSV downloads are written for Excel as much as for programs: UTF-8 with a byte order mark (without
+it Excel reads the bytes as the system's legacy code page and garbles accents), CRLF row ends
+(RFC 4180), and cells that a spreadsheet would run as a formula (starting with = + - @ or a
+tab/carriage return) get a leading apostrophe (OWASP "CSV injection"). The JSON and JSON Lines
+outputs are verbatim.
 """
 
 import csv
@@ -11,6 +14,10 @@ import json
 from rest_framework.renderers import BaseRenderer
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# Programs reading a download should decode it as "utf-8-sig" (which reads a file without a BOM
+# too); as plain "utf-8" the first column's name would start with U+FEFF.
+BOM = "\ufeff"
+LINE_END = "\r\n"
 
 REPORT_COLUMNS = (
     "criterion",
@@ -39,8 +46,38 @@ def safe_cell(value) -> str:
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
+def report_rows(data: dict):
+    """The disposition report's rows, one per comment, in REPORT_COLUMNS order, values as the
+    JSON has them (the CSV and XLSX renderers write the same rows)."""
+    for section in data["sections"]:
+        for comment in section["comments"]:
+            author = comment.get("author") or {}
+            yield (
+                section["criterion"],
+                section["key"],
+                section["title"],
+                comment["tracking_id"],
+                comment["period"],
+                comment["submitted_at"],
+                comment["type"],
+                comment["language"],
+                author.get("name"),
+                author.get("organization"),
+                comment["body"],
+                comment["proposed_text"],
+                comment["disposition"],
+                comment["response"],
+            )
+
+
+def is_report(data) -> bool:
+    return isinstance(data, dict) and "sections" in data
+
+
 class CSVRenderer(BaseRenderer):
-    """The disposition report as one row per comment; any other body (errors) as key,value."""
+    """The disposition report as one row per comment, a download for spreadsheets (BOM, CRLF,
+    formulas defused); any other body as key,value rows (errors never get here: ContentAPIView
+    renders them as JSON)."""
 
     media_type = "text/csv"
     format = "csv"
@@ -48,31 +85,12 @@ class CSVRenderer(BaseRenderer):
 
     def render(self, data, accepted_media_type=None, renderer_context=None):
         buffer = io.StringIO()
-        writer = csv.writer(buffer)
-        if isinstance(data, dict) and "sections" in data:
+        writer = csv.writer(buffer, lineterminator=LINE_END)
+        if is_report(data):
+            buffer.write(BOM)
             writer.writerow(REPORT_COLUMNS)
-            for section in data["sections"]:
-                for comment in section["comments"]:
-                    author = comment.get("author") or {}
-                    writer.writerow(
-                        safe_cell(value)
-                        for value in (
-                            section["criterion"],
-                            section["key"],
-                            section["title"],
-                            comment["tracking_id"],
-                            comment["period"],
-                            comment["submitted_at"],
-                            comment["type"],
-                            comment["language"],
-                            author.get("name"),
-                            author.get("organization"),
-                            comment["body"],
-                            comment["proposed_text"],
-                            comment["disposition"],
-                            comment["response"],
-                        )
-                    )
+            for row in report_rows(data):
+                writer.writerow(safe_cell(value) for value in row)
         elif isinstance(data, dict):
             for key, value in data.items():
                 writer.writerow([safe_cell(key), safe_cell(value)])

@@ -183,10 +183,11 @@ def test_the_main_requests_come_with_an_example_of_their_own_fields(openapi_sche
 def test_each_rendering_is_declared_with_its_media_type_and_the_browsable_api_is_not(
     openapi_schema,
 ):
+    xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     special = {
-        "comment_periods_export": {"text/csv", "application/jsonl"},
+        "comment_periods_export": {"text/csv", "application/jsonl", xlsx},
         "standards_diff": {"application/json", "text/html", "text/markdown"},
-        "disposition_report_retrieve": {"application/json", "text/csv"},
+        "disposition_report_retrieve": {"application/json", "text/csv", xlsx},
     }
     for _, _, operation in operations(openapi_schema):
         name = operation["operationId"]
