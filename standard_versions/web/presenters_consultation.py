@@ -468,6 +468,7 @@ class ReportPage:
     summary: list[tuple[str, int]]
     sections: list[ReportSectionItem]
     csv_url: str
+    xlsx_url: str
     json_url: str
 
 
@@ -529,6 +530,7 @@ def report_page(
         ],
         sections=sections,
         csv_url=f"{api_url}?format=csv",
+        xlsx_url=f"{api_url}?format=xlsx",
         json_url=f"{api_url}?format=json",
     )
 

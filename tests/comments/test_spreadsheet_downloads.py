@@ -243,3 +243,9 @@ def test_the_downloads_cost_the_same_queries_for_5_and_50_comments(
     # Report, as JSON, CSV or XLSX: version, periods, criteria, comments.
     # Export: auth token, user's roles, period, the rows.
     assert [_queries(client, path) for client, path in paths] == few == [4, 4, 4, 4, 4, 4]
+
+
+def test_the_report_page_links_the_xlsx_download(client, open_period, comments):
+    html = client.get("/standards/big/versions/9.0/disposition-report/").content.decode()
+    assert f'href="{REPORT}?format=xlsx"' in html
+    assert "Download the report as an Excel workbook (XLSX)" in html
