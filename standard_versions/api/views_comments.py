@@ -516,6 +516,10 @@ class CommentPeriodExportView(ContentAPIView):
             (200, "text/csv"): OpenApiTypes.STR,
             (200, "application/jsonl"): OpenApiTypes.STR,
             (200, XLSX_MEDIA_TYPE): OpenApiTypes.BINARY,
+            400: _error(
+                "`export_too_large_for_xlsx`: more rows than a spreadsheet holds (1,048,575); "
+                "CSV and JSON Lines have no limit."
+            ),
         },
         operation_id="comment_periods_export",
     )
