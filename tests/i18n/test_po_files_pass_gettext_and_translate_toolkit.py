@@ -146,10 +146,12 @@ DRAFT_DESCRIPTION = (
 
 @pytest.fixture
 def exports(shipped_data, tmp_path) -> dict[str, list[Path]]:
-    """Every shipped version's content catalog in es and pt-BR, with the shipped translations,
-    and those of a draft 3.1 whose DM1 description was edited, so its translations are stale."""
-    translations = DATA / "translations"
-    call_command("import_translations", str(translations), stdout=io.StringIO())
+    """Every shipped version's content catalog in es and pt-BR, with the shipped translations
+    and comment period, and those of a draft 3.1 whose DM1 description was edited, so its
+    translations are stale."""
+    call_command("import_translations", str(DATA / "translations"), stdout=io.StringIO())
+    # The 2022 period of 3.0, its instructions (Markdown over several lines) translated.
+    call_command("load_comment_periods", stdout=io.StringIO())
     now = timezone.now()
     draft = create_draft(
         based_on=Version.objects.get(label="3.0"),
@@ -191,6 +193,7 @@ def test_every_content_export_stale_entries_included_passes_gettext_and_pofilter
 ):
     paths = exports[language]
     assert [path.name.split(".")[0] for path in paths] == ["wwc-2", "wwc-3", "wwc-3"]
+    assert 'msgctxt "comment_period:wwc-3.0-2022:instructions"' in paths[1].read_text()
     for path in paths:
         assert_gettext_accepts(path)
         assert_pofilter_finds_nothing(path, CONTENT_CHECKS, tmp_path)
