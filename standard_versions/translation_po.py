@@ -3,10 +3,10 @@
 One entry per translatable field: ``msgctxt`` is ``<type>:<key>:<field>`` (``criterion:dm1:title``),
 ``msgid`` the current English, ``msgstr`` the translation. A stale translation is written
 ``#, fuzzy`` with the English it was made from as ``#| msgctxt``/``#| msgid`` lines, as msgmerge
-writes them. The header names the language
-(``Language: es`` or ``pt_BR``), the standard and version (``X-Standard``, ``X-Standard-Version``)
-and the default status of the entries (``X-Translation-Status: draft|reviewed``); an entry whose
-status differs carries the flag ``draft`` or ``reviewed``.
+writes them. The header names the language (``Language: es`` or ``pt_BR``), the standard and
+version (``X-Standard``, ``X-Standard-Version``) and the default status of the entries
+(``X-Translation-Status: draft|reviewed``); an entry whose status differs carries the flag
+``draft`` or ``reviewed``.
 
 Nothing here touches the database: the services resolve the entries against a version.
 """
