@@ -28,7 +28,8 @@ def _day(day: date) -> str:
 class Command(BaseCommand):
     help = (
         "Publish a draft version (published_at is now); the standard's published version becomes "
-        "superseded."
+        "superseded. A draft with a scheduled or open comment period is refused unless "
+        "--close-open-period closes it now with the reason."
     )
 
     def add_arguments(self, parser):
@@ -36,9 +37,20 @@ class Command(BaseCommand):
         parser.add_argument("label", help="Label of the draft to publish.")
         parser.add_argument("--reason", required=True, help="Recorded in the history.")
         parser.add_argument("--effective-from", dest="effective_from", default=None)
+        parser.add_argument(
+            "--close-open-period",
+            dest="close_open_period",
+            action="store_true",
+            help=(
+                "Close the draft's open comment period now (a scheduled one never opens), with "
+                "--reason shown publicly in its changes; without it such a draft is refused."
+            ),
+        )
         add_user_argument(parser)
 
-    def handle(self, *args, standard, label, reason, effective_from, user, **options):
+    def handle(
+        self, *args, standard, label, reason, effective_from, close_open_period, user, **options
+    ):
         try:
             version = selectors.version_get(standard_slug=standard, label=label)
             version = publish_version(
@@ -47,9 +59,15 @@ class Command(BaseCommand):
                 reason=reason,
                 now=timezone.now(),
                 effective_from=_date(effective_from) if effective_from else None,
+                close_open_period=close_open_period,
             )
         except DomainError as error:
-            raise CommandError(f"{error.code}: {error.detail}") from None
+            hint = (
+                " Run again with --close-open-period to close it now."
+                if error.code == "comment_period_open"
+                else ""
+            )
+            raise CommandError(f"{error.code}: {error.detail}{hint}") from None
         self.stdout.write(
             f"{standard} {version.label}: published at {_when(version.published_at)}"
             + (f", effective from {_day(version.effective_from)}" if version.effective_from else "")
