@@ -93,18 +93,25 @@ def write_workbook(target, *, sheet_title: str, columns, rows) -> int:
         header.append(cell)
     sheet.append(header)
     count = 0
-    for row in rows:
-        count += 1
-        if count >= MAX_ROWS:
-            raise InvalidInput(
-                _(
-                    "This export has more rows than a spreadsheet can hold (%(max)s); download it "
-                    "as CSV or JSON Lines."
+    try:
+        for row in rows:
+            count += 1
+            if count >= MAX_ROWS:
+                raise InvalidInput(
+                    _(
+                        "This export has more rows than a spreadsheet can hold (%(max)s); "
+                        "download it as CSV or JSON Lines."
+                    )
+                    % {"max": MAX_ROWS - 1},
+                    code="export_too_large_for_xlsx",
                 )
-                % {"max": MAX_ROWS - 1},
-                code="export_too_large_for_xlsx",
-            )
-        sheet.append([_cell(sheet, value) for value in row])
+            sheet.append([_cell(sheet, value) for value in row])
+    except BaseException:
+        # openpyxl streams the sheet into a temporary file of its own: finish and remove it, or
+        # its half-written XML is left on disk and its writer fails when garbage-collected.
+        sheet.close()
+        sheet._writer.cleanup()
+        raise
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{count + 1}"
     workbook.save(target)
     return count

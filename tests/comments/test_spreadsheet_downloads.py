@@ -5,7 +5,9 @@ rows, a frozen header, fitted widths, and no cell that Excel would run as a form
 import csv
 import datetime as dt
 import io
+import tempfile
 import zipfile
+from pathlib import Path
 
 import openpyxl
 import pytest
@@ -190,9 +192,12 @@ def test_an_export_longer_than_a_spreadsheet_is_refused_with_a_code(
     from standard_versions.api import renderers_xlsx
 
     monkeypatch.setattr(renderers_xlsx, "MAX_ROWS", 3)
+    before = set(Path(tempfile.gettempdir()).glob("openpyxl.*"))
     response = editor.get(f"/api/v1/comment-periods/{open_period.pk}/export/?format=xlsx")
     assert response.status_code == 400
     assert response.json()["code"] == "export_too_large_for_xlsx"
+    # The half-written sheet is not left on disk.
+    assert set(Path(tempfile.gettempdir()).glob("openpyxl.*")) == before
 
 
 def test_characters_xml_cannot_carry_become_replacement_characters():
