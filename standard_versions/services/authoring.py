@@ -31,6 +31,7 @@ from standard_versions.models import (
 from standard_versions.models.standards import KEY_PATTERN, code_validator, label_validator
 from standard_versions.preconditions import Precondition
 from standard_versions.services.common import bump_version_revision
+from standard_versions.services.history import delete_with_history, save_with_history
 from standard_versions.services.periods import close_periods_of_version
 from standard_versions.services.translations import copy_translations
 
@@ -131,20 +132,6 @@ def _validate(instance, *, exclude: tuple[str, ...] = ()) -> None:
             % {"max": settings.MARKDOWN_MAX_CHARS},
             code="description_too_long",
         )
-
-
-def _save(instance, *, user, reason: str, now: datetime) -> None:
-    instance._change_reason = reason
-    instance._history_user = user
-    instance._history_date = now
-    instance.save()
-
-
-def _delete(instance, *, user, reason: str, now: datetime) -> None:
-    instance._change_reason = reason
-    instance._history_user = user
-    instance._history_date = now
-    instance.delete()
 
 
 def _check_code(code: str, *, field: str = "code") -> None:
@@ -258,7 +245,7 @@ def create_draft(
         min_outcome_areas=based_on.min_outcome_areas,
     )
     _validate(draft, exclude=("standard", "based_on"))
-    _save(draft, user=user, reason=reason, now=now)
+    save_with_history(draft, user=user, reason=reason, now=now)
 
     history = {"default_user": user, "default_change_reason": reason, "default_date": now}
     areas = bulk_create_with_history(
@@ -364,7 +351,7 @@ def update_version(
     for name, value in changes.items():
         setattr(version, name, value)
     _validate(version, exclude=("standard", "based_on"))
-    _save(version, user=user, reason=reason, now=now)
+    save_with_history(version, user=user, reason=reason, now=now)
     bump_version_revision(version=version)
     return version
 
@@ -408,13 +395,13 @@ def publish_version(
     )
     if previous is not None:
         previous.status = VersionStatus.SUPERSEDED
-        _save(previous, user=user, reason=reason, now=now)
+        save_with_history(previous, user=user, reason=reason, now=now)
         bump_version_revision(version=previous)
     version.status = VersionStatus.PUBLISHED
     version.published_at = now
     if effective_from is not None:
         version.effective_from = effective_from
-    _save(version, user=user, reason=reason, now=now)
+    save_with_history(version, user=user, reason=reason, now=now)
     bump_version_revision(version=version)
     return version
 
@@ -442,7 +429,7 @@ def withdraw_draft(
         now=now,
     )
     version.status = VersionStatus.WITHDRAWN
-    _save(version, user=user, reason=reason, now=now)
+    save_with_history(version, user=user, reason=reason, now=now)
     bump_version_revision(version=version)
     return version
 
@@ -495,7 +482,7 @@ def update_criterion(
         setattr(criterion, name, value)
     criterion.revision += 1
     _validate(criterion, exclude=("version", "practice_area"))
-    _save(criterion, user=user, reason=reason, now=now)
+    save_with_history(criterion, user=user, reason=reason, now=now)
     bump_version_revision(version=version)
     return criterion
 
@@ -547,7 +534,7 @@ def add_criterion(
         is_core=is_core,
     )
     _validate(criterion, exclude=("version", "practice_area"))
-    _save(criterion, user=user, reason=reason, now=now)
+    save_with_history(criterion, user=user, reason=reason, now=now)
     bump_version_revision(version=version)
     criterion.version = version
     return criterion
@@ -567,7 +554,7 @@ def remove_criterion(
     criterion = _lock_criterion(version, code)
     _check_precondition(precondition, version=version, criterion=criterion)
     reason = clean_reason(reason)
-    _delete(criterion, user=user, reason=reason, now=now)
+    delete_with_history(criterion, user=user, reason=reason, now=now)
     bump_version_revision(version=version)
 
 
@@ -610,7 +597,7 @@ def add_practice_area(
         version=version, key=key, code=code, name=name, description=description, position=position
     )
     _validate(area, exclude=("version",))
-    _save(area, user=user, reason=reason, now=now)
+    save_with_history(area, user=user, reason=reason, now=now)
     bump_version_revision(version=version)
     return area
 
@@ -647,7 +634,7 @@ def update_practice_area(
     for field, value in changes.items():
         setattr(area, field, value)
     _validate(area, exclude=("version",))
-    _save(area, user=user, reason=reason, now=now)
+    save_with_history(area, user=user, reason=reason, now=now)
     bump_version_revision(version=version)
     return area
 
@@ -672,7 +659,7 @@ def remove_practice_area(
             % {"code": code},
             code="practice_area_not_empty",
         )
-    _delete(area, user=user, reason=reason, now=now)
+    delete_with_history(area, user=user, reason=reason, now=now)
     bump_version_revision(version=version)
 
 
@@ -711,13 +698,13 @@ def _sync_by_key(*, model, version: Version, wanted: list[dict], user, reason: s
         rows.append(row)
     removed = [row for key, row in stored.items() if key not in seen]
     for row in removed:
-        _delete(row, user=user, reason=reason, now=now)
+        delete_with_history(row, user=user, reason=reason, now=now)
     if model is CertificationLevel:
         held = {percent: key for percent, key in held.items() if key in seen}
         _save_levels_in_safe_order(rows, held=held, user=user, reason=reason, now=now)
     else:
         for row in rows:
-            _save(row, user=user, reason=reason, now=now)
+            save_with_history(row, user=user, reason=reason, now=now)
     return bool(rows or removed)
 
 
@@ -734,7 +721,7 @@ def _save_levels_in_safe_order(rows: list, *, held: dict, user, reason: str, now
             row.min_percent = next(p for p in range(101) if p not in held and p not in targets)
         else:
             pending.remove(row)
-        _save(row, user=user, reason=reason, now=now)
+        save_with_history(row, user=user, reason=reason, now=now)
         held = {percent: key for percent, key in held.items() if key != row.key}
         held[row.min_percent] = row.key
         row.min_percent = target
@@ -792,7 +779,7 @@ def update_requirements(
         )
     if min_outcome_areas is not None and min_outcome_areas != version.min_outcome_areas:
         version.min_outcome_areas = min_outcome_areas
-        _save(version, user=user, reason=reason, now=now)
+        save_with_history(version, user=user, reason=reason, now=now)
         changed = True
     available = OutcomeArea.objects.filter(version=version).count()
     if version.min_outcome_areas > available:
@@ -828,6 +815,6 @@ def _set_core_criteria(*, version: Version, codes: list[str], user, reason: str,
         if criterion.is_core != is_core:
             criterion.is_core = is_core
             criterion.revision += 1
-            _save(criterion, user=user, reason=reason, now=now)
+            save_with_history(criterion, user=user, reason=reason, now=now)
             changed = True
     return changed

@@ -18,6 +18,7 @@ from standard_versions.errors import Conflict, InvalidInput, NotFound
 from standard_versions.models import CommentPeriod, Criterion, PeriodStatus, Version, VersionStatus
 from standard_versions.rendering import MarkdownTooLong, render_markdown
 from standard_versions.services.common import bump_version_revision
+from standard_versions.services.history import save_with_history
 
 
 @lru_cache(maxsize=1)
@@ -118,12 +119,6 @@ def _version(*, standard_slug: str, label: str) -> Version:
     return version
 
 
-def _save(period: CommentPeriod, *, user, reason: str) -> None:
-    period._change_reason = reason
-    period._history_user = user
-    period.save()
-
-
 def _locked(period_id: int) -> CommentPeriod:
     period = (
         CommentPeriod.objects.select_for_update()
@@ -188,7 +183,7 @@ def create_period(
         instructions=instructions,
         created_at=now,
     )
-    _save(period, user=user, reason=reason or "comment period created")
+    save_with_history(period, user=user, reason=reason or "comment period created", now=now)
     return period
 
 
@@ -212,7 +207,7 @@ def extend_period(
         )
     before, period.closes_at = period.closes_at, closes_at
     _record(period, kind="extended", now=now, reason=reason, before=before)
-    _save(period, user=user, reason=reason)
+    save_with_history(period, user=user, reason=reason, now=now)
     return period
 
 
@@ -235,7 +230,7 @@ def _close_now(period: CommentPeriod, *, user, reason: str, now: dt.datetime) ->
     closing = max(now, period.opens_at + dt.timedelta(microseconds=1))
     before, period.closes_at = period.closes_at, closing
     _record(period, kind="closed_early", now=now, reason=reason, before=before)
-    _save(period, user=user, reason=reason)
+    save_with_history(period, user=user, reason=reason, now=now)
 
 
 def _cancel_scheduled(period: CommentPeriod, *, user, reason: str, now: dt.datetime) -> None:
@@ -246,7 +241,7 @@ def _cancel_scheduled(period: CommentPeriod, *, user, reason: str, now: dt.datet
     period.opens_at, period.closes_at = now - dt.timedelta(microseconds=1), now
     _record(period, kind="cancelled", now=now, reason=reason, before=before)
     period.changes[-1]["opens_at_before"] = opens_before.isoformat()
-    _save(period, user=user, reason=reason)
+    save_with_history(period, user=user, reason=reason, now=now)
 
 
 # What is refused when a period is in the way, by what the version is about to become.
@@ -317,7 +312,7 @@ def reopen_period(
         raise InvalidInput(_("closes_at must be in the future."), code="closes_at_not_in_future")
     before, period.closes_at = period.closes_at, closes_at
     _record(period, kind="reopened", now=now, reason=reason, before=before)
-    _save(period, user=user, reason=reason)
+    save_with_history(period, user=user, reason=reason, now=now)
     return period
 
 
@@ -362,7 +357,7 @@ def record_past_period(
     period = CommentPeriod.objects.select_for_update().filter(reference=reference).first()
     if period is None:
         period = CommentPeriod(reference=reference, created_at=now, **values)
-        _save(period, user=user, reason=reason)
+        save_with_history(period, user=user, reason=reason, now=now)
         # The version's page now links to its disposition report: its cached copies must go.
         bump_version_revision(version=version)
         return period, True
@@ -370,5 +365,5 @@ def record_past_period(
     if changed:
         for name, value in changed.items():
             setattr(period, name, value)
-        _save(period, user=user, reason=reason)
+        save_with_history(period, user=user, reason=reason, now=now)
     return period, bool(changed)
