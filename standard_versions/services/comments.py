@@ -38,6 +38,7 @@ from standard_versions.models import (
     Version,
     VersionStatus,
 )
+from standard_versions.services.history import save_with_history
 
 BODY_MAX_CHARS = 10_000
 RESPONSE_MAX_CHARS = 20_000
@@ -350,13 +351,6 @@ def _comment_for_update(tracking_id: str) -> Comment:
     return comment
 
 
-def _save(comment: Comment, *, user, reason: str, now: dt.datetime) -> None:
-    comment._change_reason = reason
-    comment._history_user = user
-    comment._history_date = now
-    comment.save()
-
-
 @transaction.atomic
 def moderate_comment(
     *, tracking_id: str, state: str, reason: str = "", user, now: dt.datetime
@@ -374,7 +368,7 @@ def moderate_comment(
         return comment
     comment.moderation_state = state
     comment.moderation_reason = reason
-    _save(comment, user=user, reason=reason or f"moderation: {state}", now=now)
+    save_with_history(comment, user=user, reason=reason or f"moderation: {state}", now=now)
     return comment
 
 
@@ -405,7 +399,7 @@ def respond_to_comment(
     comment.disposition = disposition
     comment.response = response
     comment.responded_at = now
-    _save(
+    save_with_history(
         comment,
         user=user,
         reason=(reason or "").strip() or f"disposition: {disposition}",

@@ -23,6 +23,7 @@ from standard_versions.selectors_translations import (
     translation_rows,
 )
 from standard_versions.services.common import bump_version_revision
+from standard_versions.services.history import save_with_history
 from standard_versions.translatable import context_of
 from standard_versions.translation_po import (
     STANDARD_HEADER,
@@ -93,10 +94,7 @@ def _write(
         row.text, row.status = item.text, item.status
         row.source_text, row.source_hash = item.source_text, digest
         row.updated_at = now
-        row._change_reason = reason
-        row._history_user = user
-        row._history_date = now
-        row.save()
+        save_with_history(row, user=user, reason=reason, now=now)
         changed += 1
         changed_standard_text |= row.version_id is None
     if changed:
@@ -212,10 +210,7 @@ def copy_translations(*, source_version: Version, target_version: Version, user,
             default_date=now,
         )
     for row in to_update:
-        row._change_reason = reason
-        row._history_user = user
-        row._history_date = now
-        row.save()
+        save_with_history(row, user=user, reason=reason, now=now)
     if to_create or to_update:
         bump_version_revision(version=target_version)
     return len(to_create) + len(to_update)
