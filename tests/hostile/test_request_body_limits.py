@@ -5,7 +5,6 @@ import io
 from wsgiref.util import setup_testing_defaults
 
 import pytest
-
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
 
