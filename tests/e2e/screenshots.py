@@ -4,9 +4,16 @@ Starts the service under gunicorn on a throwaway SQLite database loaded with the
 shipped 2022 comment period and the demo draft with its open period (as `make run` does), visits
 each page in headless Debian chromium and writes full-page PNGs into screenshots/ (git-ignored):
 ``{page}-{language}-{phone|desktop}.png``.
+
+Then it signs in to the admin as a staff user it creates on that database and clicks through a
+whole consultation (tests/e2e/admin_walkthrough.py: a draft, an edit, a comment period, comments,
+moderation, extending and closing early, responses, the disposition report, publishing), at
+desktop size, in English, writing ``screenshots/admin/NN-step.png``, the files docs/operations.md
+refers to. ``--admin-only`` takes only those.
 """
 
 import json
+import secrets
 import shutil
 import sys
 import tempfile
@@ -14,10 +21,12 @@ import urllib.request
 import uuid
 from datetime import UTC, datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from playwright.sync_api import sync_playwright
 
 from tests.bench.server import bench_env, gunicorn, manage
+from tests.e2e.admin_walkthrough import Walkthrough, walk_through
 from tests.e2e.conftest import DESKTOP, PHONE, launch_chromium
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -72,44 +81,87 @@ def consultation_pages(base: str) -> dict[str, tuple[str, str, bool]]:
 
 LANGUAGES = ("en", "es", "pt-BR")
 SIZES = {"phone": PHONE, "desktop": DESKTOP}
+STAFF_USER = "screenshots-staff"
+
+
+def public_pages(browser, base: str) -> list[Path]:
+    now = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    pages = {**PAGES, **consultation_pages(base)}
+    written = []
+    for size, viewport in SIZES.items():
+        context = browser.new_context(viewport=viewport)
+        page = context.new_page()
+        for name, (path, fragment, full_page) in pages.items():
+            for lang in LANGUAGES:
+                url = base + path.format(now=now)
+                url += ("&" if "?" in url else "?") + f"lang={lang}{fragment}"
+                page.goto(url)
+                target = OUT / f"{name}-{lang}-{size}.png"
+                page.screenshot(path=str(target), full_page=full_page)
+                written.append(target)
+        context.close()
+    return written
+
+
+def admin_walkthrough(browser, base: str, *, password: str) -> list[Path]:
+    """The consultation of docs/operations.md clicked through the admin, one PNG per step."""
+    (OUT / "admin").mkdir(exist_ok=True)
+    written = []
+    # English, whatever the machine's locale: the doc quotes the English labels.
+    context = browser.new_context(viewport=DESKTOP, locale="en-US")
+    page = context.new_page()
+
+    def shoot(name: str, full_page: bool) -> None:
+        target = OUT / "admin" / f"{name}.png"
+        page.screenshot(path=str(target), full_page=full_page)
+        written.append(target)
+
+    today = datetime.now(ZoneInfo("America/New_York")).date()
+    walk_through(
+        Walkthrough(page=page, base=base, shoot=shoot),
+        username=STAFF_USER,
+        password=password,
+        today=today,
+    )
+    context.close()
+    return written
 
 
 def main(argv: list[str]) -> int:
-    """``make screenshots ARGS="--port 8601"`` (or ``--port=8601``) serves on another port."""
+    """``make screenshots ARGS="--port 8601"`` (or ``--port=8601``) serves on another port;
+    ``ARGS=--admin-only`` takes only the admin walkthrough."""
     port = PORT
     for index, arg in enumerate(argv):
         if arg.startswith("--port="):
             port = int(arg.split("=", 1)[1])
         elif arg == "--port":
             port = int(argv[index + 1])
+    admin_only = "--admin-only" in argv
     OUT.mkdir(exist_ok=True)
     written = []
     tmp = tempfile.mkdtemp(prefix="screenshots-")
-    env = bench_env(f"sqlite:///{tmp}/screenshots.sqlite3")
+    password = secrets.token_urlsafe(16)
+    env = bench_env(
+        f"sqlite:///{tmp}/screenshots.sqlite3",
+        DJANGO_SUPERUSER_USERNAME=STAFF_USER,
+        DJANGO_SUPERUSER_EMAIL="staff@example.org",
+        DJANGO_SUPERUSER_PASSWORD=password,
+    )
     for command in (
         "migrate --noinput",
         "load_standard",
         "import_translations standard_versions/data/translations",
         "load_comment_periods",
         "ensure_demo",
+        "createsuperuser --noinput",
     ):
         manage(env, *command.split())
     with gunicorn(port=port, workers=1, env=env) as base, sync_playwright() as playwright:
-        now = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-        pages = {**PAGES, **consultation_pages(base)}
         browser = launch_chromium(playwright)
-        for size, viewport in SIZES.items():
-            context = browser.new_context(viewport=viewport)
-            page = context.new_page()
-            for name, (path, fragment, full_page) in pages.items():
-                for lang in LANGUAGES:
-                    url = base + path.format(now=now)
-                    url += ("&" if "?" in url else "?") + f"lang={lang}{fragment}"
-                    page.goto(url)
-                    target = OUT / f"{name}-{lang}-{size}.png"
-                    page.screenshot(path=str(target), full_page=full_page)
-                    written.append(target)
-            context.close()
+        if not admin_only:
+            written += public_pages(browser, base)
+        # Last: it publishes a new version, which changes the public pages above.
+        written += admin_walkthrough(browser, base, password=password)
         browser.close()
     shutil.rmtree(tmp, ignore_errors=True)
     for target in written:
