@@ -12,7 +12,7 @@ TEST_ENV := DEBUG=0 SECRET_KEY=test-only-secret-key-not-for-production \
 	ALLOWED_HOSTS=testserver,localhost,127.0.0.1 SECURE_COOKIES=0
 RUN_ENV := DEBUG=$${DEBUG:-1}
 
-.PHONY: run test venv lint pytest fuzz audit bench wrk chromium java axe screenshots clean catalogs messages
+.PHONY: run test venv lint pytest fuzz audit bench wrk chromium gettext java axe screenshots clean catalogs messages
 
 $(STAMP): pyproject.toml
 	@test -n "$(PYTHON)" || { echo "Python 3.11 or newer is needed"; exit 1; }
@@ -46,7 +46,7 @@ lint: venv
 	$(TEST_ENV) $(MANAGE) check --fail-level WARNING
 	$(TEST_ENV) $(MANAGE) makemigrations --check --dry-run
 
-test: venv catalogs lint fuzz chromium axe audit
+test: venv catalogs lint fuzz chromium gettext axe audit
 	$(TEST_ENV) $(BIN)/pytest -n 2 $(ARGS)
 
 # `make pytest ARGS="tests/api -k etag"`: the suite or a part of it, without the lint steps.
@@ -60,6 +60,15 @@ chromium:
 			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 		else \
 			echo "Browser tests need Debian's chromium: sudo apt-get install chromium"; \
+		fi; }
+
+# GNU gettext (msgfmt, msgcat) for the PO checks of the suite (tests/i18n).
+gettext:
+	@command -v msgfmt >/dev/null || { \
+		if [ "$$(id -u)" = 0 ]; then \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext >/dev/null; \
+		else \
+			echo "The PO checks need GNU gettext: sudo apt-get install gettext"; \
 		fi; }
 
 # A Java runtime for the Nu Html Checker (vnu.jar) of `make audit`.
