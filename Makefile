@@ -100,7 +100,7 @@ screenshots: venv chromium
 # Interface messages: compile the catalogs with Babel (no GNU gettext); `make messages` re-extracts
 # Python and templates and merges into locale/es and locale/pt_BR (then translate what is new).
 catalogs: venv
-	$(BIN)/python -m standard_versions.catalogs compile
+	$(BIN)/python -m standard_versions.translations.catalogs compile
 
 messages: venv
 	$(RUN_ENV) $(MANAGE) update_catalogs

@@ -5,7 +5,7 @@ from django.http import JsonResponse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from standard_versions.i18n import DJANGO_LANGUAGE, request_language
+from standard_versions.translations.i18n import DJANGO_LANGUAGE, request_language
 from standard_versions.web.errors import request_error_page
 
 

@@ -60,14 +60,14 @@ MIDDLEWARE = [
     "backend.middleware.RequestBodyLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Compresses pages and the API (whitenoise serves static files precompressed, before this);
-    # above everything that writes a body. Strong ETags kept: standard_versions/compression.py.
-    "standard_versions.compression.CompressionMiddleware",
+    # above everything that writes a body. Strong ETags kept: standard_versions/http/compression.py.
+    "standard_versions.http.compression.CompressionMiddleware",
     # Early, so preflights are answered before anything else runs (standard_versions/api/cors.py).
     "corsheaders.middleware.CorsMiddleware",
     "backend.csp.SiteCSPMiddleware",
-    "standard_versions.middleware.PublicContentMiddleware",
+    "standard_versions.http.middleware.PublicContentMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "standard_versions.middleware.LanguageMiddleware",
+    "standard_versions.http.middleware.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -112,7 +112,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Change reasons are a paragraph (services.authoring.MAX_REASON_LENGTH), not simple-history's
+# Change reasons are a paragraph (standards.editing.MAX_REASON_LENGTH), not simple-history's
 # default of 100 characters.
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
 
@@ -139,7 +139,8 @@ LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("es", _("Spanish")), ("pt-br", _("Portuguese (Brazil)"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 # The language a reader chooses in the site's switcher (standard_versions/web/views_language.py),
-# kept for a year; only the server reads it, and the API never does (standard_versions/i18n.py).
+# kept for a year; only the server reads it, and the API never does
+# (standard_versions/translations/i18n.py).
 LANGUAGE_COOKIE_AGE = 365 * 24 * 3600
 LANGUAGE_COOKIE_HTTPONLY = True
 LANGUAGE_COOKIE_SAMESITE = "Lax"
@@ -149,10 +150,10 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
-# Hashed, gzipped copies once collectstatic has run (standard_versions/static_storage.py).
+# Hashed, gzipped copies once collectstatic has run (standard_versions/http/static_storage.py).
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "standard_versions.static_storage.StaticFilesStorage"},
+    "staticfiles": {"BACKEND": "standard_versions.http.static_storage.StaticFilesStorage"},
 }
 # Serve app static files without collectstatic; production runs collectstatic (docs/operations.md).
 WHITENOISE_USE_FINDERS = True
@@ -233,7 +234,8 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("MAX_REQUEST_BYTES", 256 * 1024, minimum=1
 MARKDOWN_MAX_CHARS = env_int("MARKDOWN_MAX_CHARS", 20_000, minimum=100)
 
 # How long each worker may answer an anonymous revalidation of a non-draft version from the head it
-# last read (standard_versions/head_memo.py); 0 makes every revalidation query the database.
+# last read (standard_versions/standards/head_memo.py); 0 makes every revalidation query the
+# database.
 REVALIDATION_MEMO_MS = env_int("REVALIDATION_MEMO_MS", 1000, minimum=0)
 
 COMMENT_THROTTLE_RATE = env_rate("COMMENT_THROTTLE_RATE", "20/min")

@@ -6,11 +6,11 @@ from django.core.cache import cache
 from django.core.management import call_command
 from rest_framework.test import APIClient
 
-from standard_versions.head_memo import revalidation_heads
+from standard_versions.standards.head_memo import revalidation_heads
 
 
 def pytest_configure(config):
-    """Tests name static files as they are (standard_versions/static_storage.py): a developer's
+    """Tests name static files as they are (standard_versions/http/static_storage.py): a developer's
     collected ``staticfiles/`` (hashed names of perhaps older files) must not leak into them.
     tests/web/test_static_files.py collects into its own folder to test the hashed names."""
     from django.conf import settings

@@ -11,9 +11,9 @@ import random
 import pytest
 from markdown_it import MarkdownIt
 
-from standard_versions import rendering
-from standard_versions.markdown_linear import MAX_AUTOCOMPLETED_CELLS, MAX_IMAGE_NESTING
-from standard_versions.rendering import render_markdown
+from standard_versions.text import rendering
+from standard_versions.text.markdown_linear import MAX_AUTOCOMPLETED_CELLS, MAX_IMAGE_NESTING
+from standard_versions.text.rendering import render_markdown
 
 N = 4000
 BRACKET_TEXTS = {

@@ -3,7 +3,7 @@
 import pytest
 from django.test import override_settings
 
-from standard_versions.rendering import MarkdownTooLong, render_markdown
+from standard_versions.text.rendering import MarkdownTooLong, render_markdown
 
 
 def test_markdown_is_rendered():

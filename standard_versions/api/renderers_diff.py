@@ -3,7 +3,7 @@ so DRF's own ``format`` handling picks them and the schema documents them."""
 
 from rest_framework.renderers import BaseRenderer
 
-from standard_versions.diff_formats import diff_to_html, diff_to_markdown
+from standard_versions.diff.formats import diff_to_html, diff_to_markdown
 
 
 class DiffHTMLRenderer(BaseRenderer):

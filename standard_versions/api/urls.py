@@ -1,11 +1,7 @@
 from django.urls import path
 
-from standard_versions.api import (  # noqa: F401 (converters registers URL converters)
-    converters,
-    views,
-    views_authoring,
-    views_translations,
-)
+from standard_versions.api import views, views_authoring, views_translations
+from standard_versions.http import converters, converters_comments  # noqa: F401 (registers them)
 
 urlpatterns = [
     path("standards/", views.StandardListView.as_view(), name="standard-list"),
@@ -85,7 +81,7 @@ urlpatterns += [
 ]
 
 # Comment periods and comments (issue 5).
-from standard_versions.api import converters_comments, views_comments  # noqa: E402, F401
+from standard_versions.api import views_comments  # noqa: E402
 
 urlpatterns += [
     path(

@@ -7,13 +7,13 @@ from rest_framework.generics import GenericAPIView
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
-from standard_versions import selectors
-from standard_versions.api import serializers
-from standard_versions.api.caching import conditional_content, version_etag
-from standard_versions.api.language import content_for, response_language
 from standard_versions.api.renderers import BrowsableAPIRenderer
-from standard_versions.api.revalidation import RevalidationFastPath
+from standard_versions.api.serializers import standards as serializers
+from standard_versions.http.caching import conditional_content, version_etag
+from standard_versions.http.language import content_for, response_language
+from standard_versions.http.revalidation import RevalidationFastPath
 from standard_versions.models import Criterion, Standard, Version
+from standard_versions.standards import selectors
 
 LANG_PARAMETER = OpenApiParameter(
     "lang", str, description="Language: en (source), es or pt-BR. Wins over Accept-Language."

@@ -13,16 +13,20 @@ from rest_framework import status
 from rest_framework.response import Response
 from rest_framework.reverse import reverse
 
-from standard_versions import selectors, selectors_history
-from standard_versions.api import serializers, views
-from standard_versions.api import serializers_authoring as authoring_serializers
-from standard_versions.api.caching import version_etag
-from standard_versions.api.language import content_for, response_language
+from standard_versions.api import views
+from standard_versions.api.serializers import authoring as authoring_serializers
+from standard_versions.api.serializers import standards as serializers
 from standard_versions.errors import InvalidInput, NotFound
+from standard_versions.http.caching import version_etag
+from standard_versions.http.language import content_for, response_language
 from standard_versions.models import Criterion
-from standard_versions.preconditions import Precondition
 from standard_versions.roles import PUBLISHERS
-from standard_versions.services import authoring
+from standard_versions.standards import criteria as criterion_services
+from standard_versions.standards import drafts as draft_services
+from standard_versions.standards import practice_areas as area_services
+from standard_versions.standards import requirements as requirement_services
+from standard_versions.standards import selectors, selectors_history
+from standard_versions.standards.preconditions import Precondition
 
 AS_OF_PARAMETER = OpenApiParameter(
     "as_of",
@@ -148,7 +152,7 @@ class VersionListCreateView(views.VersionListView):
             if error.code != "version_not_found":
                 raise
             raise InvalidInput(error.detail, code="based_on_not_found") from None
-        draft = authoring.create_draft(
+        draft = draft_services.create_draft(
             based_on=based_on,
             label=data["label"],
             title=data["title"],
@@ -193,12 +197,12 @@ class VersionDetailAsOfView(views.VersionDetailView):
         it), with a reason; `If-Match` guards against lost updates."""
         data = _parse(authoring_serializers.VersionUpdateInputSerializer, request)
         version = selectors.version_get(standard_slug=std, label=label)
-        version = authoring.update_version(
+        version = draft_services.update_version(
             version=version,
             **_edit(request, reason=data.pop("reason", "")),
             title=data.get("title"),
             provenance=data.get("provenance"),
-            effective_from=data.get("effective_from", authoring.KEEP),
+            effective_from=data.get("effective_from", draft_services.KEEP),
         )
         return _version_response(self, request, version)
 
@@ -237,7 +241,7 @@ class VersionPublishView(views.ContentAPIView):
         closing = data["close_open_period"]
         # Closing a period is said publicly: its reason is never made up here.
         default_reason = "" if closing else f"Version {label} published"
-        version = authoring.publish_version(
+        version = draft_services.publish_version(
             version=version,
             user=request.user,
             reason=data.get("reason") or default_reason,
@@ -269,7 +273,7 @@ class VersionWithdrawView(views.ContentAPIView):
         `reason`)."""
         data = _parse(authoring_serializers.VersionWithdrawInputSerializer, request)
         version = selectors.version_get(standard_slug=std, label=label)
-        version = authoring.withdraw_draft(
+        version = draft_services.withdraw_draft(
             version=version,
             close_open_period=data["close_open_period"],
             **_edit(request, reason=data.get("reason", "")),
@@ -310,7 +314,7 @@ class RequirementsView(views.ContentAPIView):
         new list."""
         data = _parse(authoring_serializers.RequirementsUpdateInputSerializer, request)
         version = selectors.version_get(standard_slug=std, label=label)
-        version = authoring.update_requirements(
+        version = requirement_services.update_requirements(
             version=version,
             **_edit(request, reason=data.pop("reason", "")),
             **data,
@@ -357,7 +361,7 @@ class CriterionListEditView(views.CriterionListView):
         """Staff (editors): add a criterion to a draft."""
         data = _parse(authoring_serializers.CriterionCreateInputSerializer, request)
         version = selectors.version_get(standard_slug=std, label=label)
-        criterion = authoring.add_criterion(
+        criterion = criterion_services.add_criterion(
             version=version,
             practice_area=_practice_area(version, data.pop("practice_area")),
             **_edit(request, reason=data.pop("reason", "")),
@@ -415,7 +419,7 @@ class CriterionDetailEditView(views.CriterionDetailView):
             data["practice_area"] = _practice_area(version, data["practice_area"])
         if "code" in data:
             data["new_code"] = data.pop("code")
-        criterion = authoring.update_criterion(
+        criterion = criterion_services.update_criterion(
             version=version,
             code=code,
             **_edit(request, reason=data.pop("reason", "")),
@@ -434,7 +438,7 @@ class CriterionDetailEditView(views.CriterionDetailView):
         """Staff (editors): remove a criterion from a draft, with a reason."""
         data = _parse(authoring_serializers.ChangeReasonInputSerializer, request)
         version = selectors.version_get(standard_slug=std, label=label)
-        authoring.remove_criterion(
+        criterion_services.remove_criterion(
             version=version,
             code=code,
             **_edit(request, reason=data.get("reason") or request.query_params.get("reason", "")),
@@ -462,7 +466,7 @@ class PracticeAreaCreateView(views.ContentAPIView):
         """Staff (editors): add a practice area to a draft."""
         data = _parse(authoring_serializers.PracticeAreaCreateInputSerializer, request)
         version = selectors.version_get(standard_slug=std, label=label)
-        area = authoring.add_practice_area(
+        area = area_services.add_practice_area(
             version=version,
             **_edit(request, reason=data.pop("reason", "")),
             **data,
@@ -490,7 +494,7 @@ class PracticeAreaDetailView(views.ContentAPIView):
         version = selectors.version_get(standard_slug=std, label=label)
         if "code" in data:
             data["new_code"] = data.pop("code")
-        area = authoring.update_practice_area(
+        area = area_services.update_practice_area(
             version=version,
             code=code,
             **_edit(request, reason=data.pop("reason", "")),
@@ -510,7 +514,7 @@ class PracticeAreaDetailView(views.ContentAPIView):
         """Staff (editors): remove an empty practice area from a draft, with a reason."""
         data = _parse(authoring_serializers.ChangeReasonInputSerializer, request)
         version = selectors.version_get(standard_slug=std, label=label)
-        authoring.remove_practice_area(
+        area_services.remove_practice_area(
             version=version,
             code=code,
             **_edit(request, reason=data.get("reason") or request.query_params.get("reason", "")),

@@ -24,9 +24,6 @@ from rest_framework import status
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
-from standard_versions import selectors, selectors_comments
-from standard_versions.api import serializers_comments as s
-from standard_versions.api.language import content_for
 from standard_versions.api.permissions_comments import StaffRoleRequired
 from standard_versions.api.renderers import BrowsableAPIRenderer
 from standard_versions.api.renderers_comments import (
@@ -38,13 +35,17 @@ from standard_versions.api.renderers_comments import (
     safe_cell,
 )
 from standard_versions.api.renderers_xlsx import XLSX_MEDIA_TYPE, XLSXRenderer, xlsx_download
-from standard_versions.api.throttling import CommentSubmissionThrottle
+from standard_versions.api.serializers import comments as s
 from standard_versions.api.views import ContentAPIView
+from standard_versions.consultation import comments as comment_services
+from standard_versions.consultation import periods as period_services
+from standard_versions.consultation import selectors_comments
 from standard_versions.errors import InvalidInput
+from standard_versions.http.language import content_for
+from standard_versions.http.throttling import CommentSubmissionThrottle
 from standard_versions.models import Comment, CommentPeriod
 from standard_versions.roles import EDITORS, PUBLISHERS
-from standard_versions.services import comments as comment_services
-from standard_versions.services import periods as period_services
+from standard_versions.standards import selectors
 
 IDEMPOTENCY_KEY_HEADER = OpenApiParameter(
     "Idempotency-Key",

@@ -8,17 +8,17 @@ from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_sche
 from rest_framework.exceptions import NotAcceptable
 from rest_framework.renderers import JSONRenderer
 
-from standard_versions import selectors_diff
-from standard_versions.api.caching import conditional_versions_content
-from standard_versions.api.language import content_for, response_language
 from standard_versions.api.renderers import BrowsableAPIRenderer
 from standard_versions.api.renderers_diff import DiffHTMLRenderer, DiffMarkdownRenderer
-from standard_versions.api.serializers_diff import (
+from standard_versions.api.serializers.diff import (
     DiffQueryInputSerializer,
     VersionDiffOutputSerializer,
 )
 from standard_versions.api.views import IF_NONE_MATCH_PARAMETER, LANG_PARAMETER, ContentAPIView
+from standard_versions.diff import selectors as selectors_diff
 from standard_versions.errors import InvalidInput
+from standard_versions.http.caching import conditional_versions_content
+from standard_versions.http.language import content_for, response_language
 
 DIFF_PARAMETERS = [
     OpenApiParameter("from", str, required=True, description="Label of the older version."),

@@ -3,10 +3,10 @@
 from drf_spectacular.utils import extend_schema
 from rest_framework.response import Response
 
-from standard_versions import selectors
-from standard_versions.api.serializers_translations import TranslationCoverageOutputSerializer
+from standard_versions.api.serializers.translations import TranslationCoverageOutputSerializer
 from standard_versions.api.views import ContentAPIView
-from standard_versions.selectors_translations import translation_coverage
+from standard_versions.standards import selectors
+from standard_versions.translations.selectors import translation_coverage
 
 
 class TranslationCoverageView(ContentAPIView):

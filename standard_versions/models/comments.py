@@ -20,8 +20,9 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
-from standard_versions import deadlines, i18n
+from standard_versions.consultation import deadlines
 from standard_versions.models.standards import Version
+from standard_versions.translations import i18n
 
 
 class PeriodStatus(models.TextChoices):

@@ -9,7 +9,7 @@ use Django's ``date`` filter for what people read (its formats differ from Babel
 
 from django import template
 
-from standard_versions import i18n
+from standard_versions.translations import i18n
 
 register = template.Library()
 

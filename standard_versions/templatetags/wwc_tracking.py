@@ -1,9 +1,9 @@
 """``{% load wwc_tracking %}``: ``{{ comment.tracking_id|tracking_id_groups }}`` shows a tracking
-id in groups of four (``standard_versions.tracking_ids``)."""
+id in groups of four (``standard_versions.consultation.tracking_ids``)."""
 
 from django import template
 
-from standard_versions import tracking_ids
+from standard_versions.consultation import tracking_ids
 
 register = template.Library()
 

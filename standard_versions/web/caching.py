@@ -13,7 +13,7 @@ from pathlib import Path
 from django.core.cache import cache
 from django.http import HttpResponse, HttpResponseNotModified
 
-from standard_versions.api.caching import (
+from standard_versions.http.caching import (
     BODY_CACHE_SECONDS,
     DRAFT_CACHE_CONTROL,
     IMMUTABLE_CACHE_CONTROL,
@@ -21,7 +21,7 @@ from standard_versions.api.caching import (
     version_etag,
 )
 from standard_versions.models import VersionStatus
-from standard_versions.selectors import VersionHead
+from standard_versions.standards.selectors import VersionHead
 from standard_versions.web.language import site_origin
 
 _APP = Path(__file__).resolve().parent.parent

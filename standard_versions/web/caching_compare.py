@@ -14,7 +14,7 @@ from collections.abc import Callable
 from django.core.cache import cache
 from django.http import HttpResponse, HttpResponseNotModified
 
-from standard_versions.api.caching import (
+from standard_versions.http.caching import (
     BODY_CACHE_SECONDS,
     DRAFT_CACHE_CONTROL,
     IMMUTABLE_CACHE_CONTROL,

@@ -6,7 +6,7 @@ from django.shortcuts import render
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from standard_versions.i18n import request_language
+from standard_versions.translations.i18n import request_language
 from standard_versions.web.language import in_response_language, page_context
 
 

@@ -17,7 +17,7 @@ from urllib.parse import unquote_to_bytes
 from django.http.request import RawPostDataException
 from django.utils.translation import gettext_lazy as _
 
-from standard_versions.api.serializers_comments import CommentSubmitInputSerializer
+from standard_versions.api.serializers.comments import CommentSubmitInputSerializer
 
 HONEYPOT_FIELD = "website"
 

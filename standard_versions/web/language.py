@@ -2,9 +2,9 @@
 
 The switcher's links go through ``web:choose-language``, which remembers the choice in Django's
 language cookie and comes back to the same page and query with ``?lang=``; every later page reads
-``?lang=``, then the cookie, then ``Accept-Language`` (standard_versions.i18n). The page's
-``hreflang`` alternates are absolute URLs of the page itself in each language, plus ``x-default``
-(the page without ``lang``, which negotiates).
+``?lang=``, then the cookie, then ``Accept-Language`` (standard_versions.translations.i18n). The
+page's ``hreflang`` alternates are absolute URLs of the page itself in each language, plus
+``x-default`` (the page without ``lang``, which negotiates).
 """
 
 from dataclasses import dataclass
@@ -16,7 +16,7 @@ from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.utils.encoding import escape_uri_path
 
-from standard_versions.api.language import response_language
+from standard_versions.http.language import response_language
 
 # Each language in its own name, never translated: a reader who cannot read the current page's
 # language must still recognise theirs.

@@ -15,9 +15,9 @@ from django.utils.html import format_html
 from django.utils.http import urlencode
 from django.utils.safestring import SafeString, mark_safe
 
-from standard_versions.content import ContentText
 from standard_versions.models import Standard, Version
-from standard_versions.rendering import MarkdownTooLong, render_markdown
+from standard_versions.text.rendering import MarkdownTooLong, render_markdown
+from standard_versions.translations.content import ContentText
 
 
 @dataclass(frozen=True)

@@ -4,9 +4,9 @@ import datetime as dt
 
 from django.utils.translation import gettext as _
 
-from standard_versions import calendar_ics, deadlines
-from standard_versions.content import ContentText
+from standard_versions.consultation import calendar_ics, deadlines
 from standard_versions.models import CommentPeriod
+from standard_versions.translations.content import ContentText
 
 
 def period_event(

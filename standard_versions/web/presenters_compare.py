@@ -12,17 +12,17 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from standard_versions.diff_result import CriterionChange, CriterionEntry
-from standard_versions.diff_sentences import (
+from standard_versions.diff.result import CriterionChange, CriterionEntry
+from standard_versions.diff.selectors_compare import Comparison
+from standard_versions.diff.sentences import (
     practice_area_sentences,
     reconstruction_caveat_sentence,
     requirement_sentences,
     translation_caveat_sentence,
 )
-from standard_versions.diff_words import DELETE, INSERT, TextOp
+from standard_versions.diff.words import DELETE, INSERT, TextOp
 from standard_versions.models import Version
-from standard_versions.rendering import MarkdownTooLong, render_markdown
-from standard_versions.selectors_compare import Comparison
+from standard_versions.text.rendering import MarkdownTooLong, render_markdown
 from standard_versions.web.presenters import version_url
 
 

@@ -12,8 +12,13 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from standard_versions import deadlines, i18n
-from standard_versions.content import ContentText
+from standard_versions.consultation import deadlines
+from standard_versions.consultation.selectors_comments import (
+    CriterionChange,
+    DispositionReport,
+    ShownText,
+    title_for_reader,
+)
 from standard_versions.models import (
     Comment,
     CommentPeriod,
@@ -23,12 +28,8 @@ from standard_versions.models import (
     ModerationState,
     PeriodStatus,
 )
-from standard_versions.selectors_comments import (
-    CriterionChange,
-    DispositionReport,
-    ShownText,
-    title_for_reader,
-)
+from standard_versions.translations import i18n
+from standard_versions.translations.content import ContentText
 from standard_versions.web.presenters import Served, _html, _served, version_url
 
 # Longer labels than the model's one-word choices: a commenter picks one from these.

@@ -16,11 +16,11 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
-from standard_versions import i18n
-from standard_versions.content import SOURCE_LANGUAGE, ContentText
-from standard_versions.diff_words import text_ops
+from standard_versions.diff.words import text_ops
 from standard_versions.models import Criterion
-from standard_versions.selectors_criterion_history import CriterionHistory
+from standard_versions.standards.selectors_criterion_history import CriterionHistory
+from standard_versions.translations import i18n
+from standard_versions.translations.content import SOURCE_LANGUAGE, ContentText
 from standard_versions.web.presenters import (
     Served,
     VersionSummary,

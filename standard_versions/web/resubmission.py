@@ -21,7 +21,7 @@ import json
 
 from django.utils.crypto import salted_hmac
 
-from standard_versions.comment_text import nfc
+from standard_versions.consultation.comment_text import nfc
 
 KEY_PREFIX = "web-resend:"
 

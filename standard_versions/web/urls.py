@@ -1,6 +1,6 @@
 from django.urls import path
 
-from standard_versions.api import converters  # noqa: F401 (registers the path converters)
+from standard_versions.http import converters, converters_comments  # noqa: F401 (registers them)
 from standard_versions.web import (
     urls_consultation,
     views,

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from standard_versions.api import converters, converters_comments  # noqa: F401 (converters)
+from standard_versions.http import converters, converters_comments  # noqa: F401 (registers them)
 from standard_versions.web import views_calendar, views_comments, views_consultation
 
 urlpatterns = [

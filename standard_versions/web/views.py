@@ -14,9 +14,10 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
-from standard_versions import selectors, selectors_consultation, selectors_web
-from standard_versions.api.language import content_for
+from standard_versions.consultation import selectors as selectors_consultation
 from standard_versions.errors import NotFound
+from standard_versions.http.language import content_for
+from standard_versions.standards import selectors, selectors_web
 from standard_versions.web import presenters, presenters_consultation, views_as_of
 from standard_versions.web.caching import cached_version_page
 from standard_versions.web.errors import allow_methods

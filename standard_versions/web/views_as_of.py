@@ -12,10 +12,11 @@ from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
-from standard_versions import i18n, selectors, selectors_history
-from standard_versions.api.caching import DRAFT_CACHE_CONTROL
-from standard_versions.api.language import content_for
 from standard_versions.errors import InvalidInput, NotFound
+from standard_versions.http.caching import DRAFT_CACHE_CONTROL
+from standard_versions.http.language import content_for
+from standard_versions.standards import selectors, selectors_history
+from standard_versions.translations import i18n
 from standard_versions.web import presenters
 from standard_versions.web.language import page_context
 

@@ -4,8 +4,8 @@ from django.http import HttpResponse
 from django.urls import reverse
 from django.utils import timezone
 
-from standard_versions import calendar_ics, selectors_comments
-from standard_versions.api.language import content_for
+from standard_versions.consultation import calendar_ics, selectors_comments
+from standard_versions.http.language import content_for
 from standard_versions.web import presenters_calendar
 from standard_versions.web.errors import allow_methods
 from standard_versions.web.language import in_response_language

@@ -4,8 +4,9 @@ criterion, with what was done with it (the same report as the API's JSON and CSV
 from django.shortcuts import render
 from django.utils import timezone
 
-from standard_versions import selectors, selectors_comments
-from standard_versions.api.language import content_for
+from standard_versions.consultation import selectors_comments
+from standard_versions.http.language import content_for
+from standard_versions.standards import selectors
 from standard_versions.web import presenters_consultation as presenters
 from standard_versions.web.errors import allow_methods
 from standard_versions.web.language import in_response_language, page_context

@@ -12,10 +12,10 @@ from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 
-from standard_versions import selectors_compare
-from standard_versions.api.converters import VersionLabelConverter
-from standard_versions.api.language import content_for
+from standard_versions.diff import selectors_compare
 from standard_versions.errors import InvalidInput, NotFound
+from standard_versions.http.converters import VersionLabelConverter
+from standard_versions.http.language import content_for
 from standard_versions.models import Version
 from standard_versions.web import presenters_compare
 from standard_versions.web.caching_compare import cached_compare_page

@@ -18,14 +18,15 @@ from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
-from standard_versions import selectors_comments, selectors_consultation, tracking_ids
-from standard_versions.api.caching import BODY_CACHE_SECONDS
-from standard_versions.api.language import content_for
-from standard_versions.api.throttling import CommentSubmissionThrottle
+from standard_versions.consultation import comments as comment_services
+from standard_versions.consultation import selectors as selectors_consultation
+from standard_versions.consultation import selectors_comments, tracking_ids
 from standard_versions.errors import Forbidden, InvalidInput
-from standard_versions.i18n import format_number
+from standard_versions.http.caching import BODY_CACHE_SECONDS
+from standard_versions.http.language import content_for
+from standard_versions.http.throttling import CommentSubmissionThrottle
 from standard_versions.models import CommentPeriod
-from standard_versions.services import comments as comment_services
+from standard_versions.translations.i18n import format_number
 from standard_versions.web import presenters_consultation as presenters
 from standard_versions.web.caching import CACHEABLE_QUERY_KEYS
 from standard_versions.web.caching_consultation import (

@@ -9,8 +9,8 @@ the key appears in, and people read it far less than the version pages.
 
 from django.shortcuts import render
 
-from standard_versions import selectors_criterion_history
-from standard_versions.api.language import content_for
+from standard_versions.http.language import content_for
+from standard_versions.standards import selectors_criterion_history
 from standard_versions.web import presenters_criterion_history as presenters
 from standard_versions.web.errors import allow_methods
 from standard_versions.web.language import in_response_language, page_context

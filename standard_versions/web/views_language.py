@@ -15,7 +15,7 @@ from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 
-from standard_versions.i18n import DJANGO_LANGUAGE, language_from_tag
+from standard_versions.translations.i18n import DJANGO_LANGUAGE, language_from_tag
 from standard_versions.web.errors import allow_methods
 
 

@@ -10,8 +10,8 @@ from django.conf import settings
 from django.shortcuts import render
 from django.utils.html import format_html
 
-from standard_versions.api.throttling import CommentSubmissionThrottle
-from standard_versions.i18n import babel_locale
+from standard_versions.http.throttling import CommentSubmissionThrottle
+from standard_versions.translations.i18n import babel_locale
 from standard_versions.web.errors import allow_methods
 from standard_versions.web.language import in_response_language, page_context
 

@@ -36,7 +36,7 @@ def test_cached_body_equals_fresh_body(api_client, shipped_data):
 def test_a_new_revision_changes_the_etag(api_client, shipped_data):
     etag = api_client.get(TREE)["ETag"]
     version = Version.objects.get(label="3.0")
-    from standard_versions.services.common import bump_version_revision
+    from standard_versions.standards.revisions import bump_version_revision
 
     bump_version_revision(version=version)
     response = api_client.get(TREE, HTTP_IF_NONE_MATCH=etag)

@@ -3,7 +3,7 @@
 import pytest
 from django.db import OperationalError
 
-from standard_versions import selectors
+from standard_versions.standards import selectors
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from standard_versions.models import Version
-from standard_versions.services.common import bump_version_revision
+from standard_versions.standards.revisions import bump_version_revision
 from tests.diff.versions import copy_version, edit_criterion
 from tests.factories import build_version
 

@@ -7,11 +7,11 @@ from django.db import connection
 from django.db.models import F
 from django.test.utils import CaptureQueriesContext
 
-from standard_versions import selectors
 from standard_versions.errors import NotFound
-from standard_versions.head_memo import HeadMemo, revalidation_heads
 from standard_versions.models import Version
-from standard_versions.services.common import bump_version_revision
+from standard_versions.standards import selectors
+from standard_versions.standards.head_memo import HeadMemo, revalidation_heads
+from standard_versions.standards.revisions import bump_version_revision
 
 pytestmark = pytest.mark.django_db
 

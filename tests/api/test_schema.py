@@ -35,8 +35,8 @@ def test_browsable_api_renders_html(client, shipped_data):
 
 
 def test_every_operation_is_described_for_its_readers_not_by_a_base_class(openapi_schema):
-    from standard_versions.api.revalidation import RevalidationFastPath
     from standard_versions.api.views import ContentAPIView
+    from standard_versions.http.revalidation import RevalidationFastPath
 
     schema = openapi_schema
     internal = {

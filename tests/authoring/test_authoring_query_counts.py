@@ -6,7 +6,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from standard_versions.services.authoring import create_draft
+from standard_versions.standards.drafts import create_draft
 from tests.factories import build_version
 
 pytestmark = pytest.mark.django_db

@@ -6,7 +6,8 @@ import pytest
 
 from standard_versions.errors import InvalidInput
 from standard_versions.models import Criterion, PracticeArea, Version
-from standard_versions.services import authoring
+from standard_versions.standards import criteria as criterion_services
+from standard_versions.standards import drafts as draft_services
 
 pytestmark = pytest.mark.django_db
 
@@ -15,7 +16,7 @@ NOW = datetime(2026, 5, 1, 12, 0, tzinfo=UTC)
 
 @pytest.fixture
 def draft(shipped_data, editor):
-    return authoring.create_draft(
+    return draft_services.create_draft(
         based_on=Version.objects.get(label="3.0"),
         label="3.1",
         title="Version 3.1",
@@ -28,7 +29,7 @@ def draft(shipped_data, editor):
 def test_moving_a_criterion_to_a_practice_area_of_another_version_is_refused(draft, editor):
     foreign = PracticeArea.objects.get(version__label="3.0", code="PA")
     with pytest.raises(InvalidInput) as refused:
-        authoring.update_criterion(
+        criterion_services.update_criterion(
             version=draft, code="DM7", practice_area=foreign, user=editor, reason="Move", now=NOW
         )
     assert refused.value.code == "practice_area_in_other_version"
@@ -36,7 +37,7 @@ def test_moving_a_criterion_to_a_practice_area_of_another_version_is_refused(dra
 
 
 def test_history_records_user_reason_and_the_given_time(draft, editor):
-    authoring.update_criterion(
+    criterion_services.update_criterion(
         version=draft, code="DM7", title="New", user=editor, reason="Retitle", now=NOW
     )
     record = Criterion.history.filter(version_id=draft.pk, code="DM7").first()
@@ -49,7 +50,7 @@ def test_history_records_user_reason_and_the_given_time(draft, editor):
 
 def test_every_write_bumps_the_version_revision(draft, editor):
     revision = draft.revision
-    authoring.update_criterion(
+    criterion_services.update_criterion(
         version=draft, code="DM7", title="New", user=editor, reason="Retitle", now=NOW
     )
     draft.refresh_from_db()
@@ -59,16 +60,18 @@ def test_every_write_bumps_the_version_revision(draft, editor):
 def test_an_edit_that_changes_nothing_records_nothing(draft, editor):
     count = Criterion.history.count()
     current = Criterion.objects.get(version=draft, code="DM7")
-    authoring.update_criterion(
+    criterion_services.update_criterion(
         version=draft, code="DM7", title=current.title, user=editor, reason="Same", now=NOW
     )
     assert Criterion.history.count() == count
 
 
 def test_a_new_criterion_never_reuses_a_key_used_before_in_the_standard(draft, editor):
-    authoring.remove_criterion(version=draft, code="DM7", user=editor, reason="Drop", now=NOW)
+    criterion_services.remove_criterion(
+        version=draft, code="DM7", user=editor, reason="Drop", now=NOW
+    )
     area = PracticeArea.objects.get(version=draft, code="DM")
-    added = authoring.add_criterion(
+    added = criterion_services.add_criterion(
         version=draft,
         practice_area=area,
         code="DM7",
@@ -83,6 +86,6 @@ def test_a_new_criterion_never_reuses_a_key_used_before_in_the_standard(draft, e
 
 
 def test_publishing_sets_published_at_from_now(draft, publisher):
-    version = authoring.publish_version(version=draft, user=publisher, reason="Go", now=NOW)
+    version = draft_services.publish_version(version=draft, user=publisher, reason="Go", now=NOW)
     assert version.published_at == NOW and version.status == "published"
     assert Version.objects.filter(standard=draft.standard, status="published").count() == 1

@@ -10,10 +10,10 @@ from difflib import SequenceMatcher
 
 import pytest
 
-from standard_versions import rendering
-from standard_versions.diff_words import apply_text_ops
+from standard_versions.diff.words import apply_text_ops
 from standard_versions.models import Criterion
-from standard_versions.rendering import render_markdown
+from standard_versions.text import rendering
+from standard_versions.text.rendering import render_markdown
 from tests.authoring.conftest import BASE
 
 pytestmark = pytest.mark.django_db

@@ -6,9 +6,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from standard_versions.api.caching import version_etag
 from standard_versions.errors import PreconditionFailed
-from standard_versions.preconditions import Precondition
+from standard_versions.http.caching import version_etag
+from standard_versions.standards.preconditions import Precondition
 
 ids = st.integers(min_value=1, max_value=2**40)
 languages = st.sampled_from(["en", "es", "pt-BR"])

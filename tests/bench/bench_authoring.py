@@ -39,8 +39,9 @@ def _run() -> None:
     from django.test import Client
 
     from standard_versions.models import Criterion, Version
-    from standard_versions.selectors_history import criterion_as_of
-    from standard_versions.services.authoring import create_draft, update_criterion
+    from standard_versions.standards.criteria import update_criterion
+    from standard_versions.standards.drafts import create_draft
+    from standard_versions.standards.selectors_history import criterion_as_of
     from tests.factories import build_version
 
     start = datetime(2030, 1, 1, tzinfo=UTC)

@@ -26,8 +26,9 @@ def _p95(samples: list[float]) -> float:
 
 
 def bench_pure() -> None:
-    from standard_versions.diff import apply_diff, diff_versions
+    from standard_versions.diff.engine import diff_versions
     from tests.diff.synthetic import synthetic_pair
+    from tests.diff_apply import apply_diff
 
     old, new = synthetic_pair(criteria=CRITERIA, seed=1)
     diff_times, json_times = [], []

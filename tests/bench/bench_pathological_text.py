@@ -109,8 +109,8 @@ def _setup():
 def _clear_caches() -> None:
     from django.core.cache import cache
 
-    from standard_versions.head_memo import revalidation_heads
-    from standard_versions.rendering import render_markdown
+    from standard_versions.standards.head_memo import revalidation_heads
+    from standard_versions.text.rendering import render_markdown
 
     cache.clear()
     revalidation_heads.clear()
@@ -169,9 +169,9 @@ def _run(*, runs: int, only: list[str] | None, limit: float) -> None:
     from django.core.management import call_command
     from rest_framework.test import APIClient
 
-    from standard_versions.diff_words import text_ops
-    from standard_versions.rendering import render_markdown
+    from standard_versions.diff.words import text_ops
     from standard_versions.roles import EDITORS
+    from standard_versions.text.rendering import render_markdown
 
     call_command("load_standard", verbosity=0, stdout=open(os.devnull, "w"))
     editor = User.objects.create_user(username="bench-editor")

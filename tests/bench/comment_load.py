@@ -40,7 +40,7 @@ PG_ADMIN_URL = os.environ.get("BENCH_PG_ADMIN_URL", "postgres://postgres@127.0.0
 SETUP_CODE = """
 import datetime as dt
 from django.utils import timezone
-from standard_versions.services.periods import create_period
+from standard_versions.consultation.periods import create_period
 from tests.factories import build_version
 build_version(standard_slug="load", label="1.0", criteria=40, areas=4, status="draft")
 now = timezone.now()

@@ -6,8 +6,8 @@ from django.utils import timezone
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
+from standard_versions.consultation.periods import create_period
 from standard_versions.roles import EDITORS, PUBLISHERS
-from standard_versions.services.periods import create_period
 from tests.factories import build_version
 
 DAY = dt.timedelta(days=1)

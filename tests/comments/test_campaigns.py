@@ -2,7 +2,7 @@
 
 import pytest
 
-from standard_versions.comment_text import campaign_hash, campaign_text
+from standard_versions.consultation.comment_text import campaign_hash, campaign_text
 from tests.comments.conftest import submit
 
 pytestmark = pytest.mark.django_db

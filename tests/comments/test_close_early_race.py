@@ -5,10 +5,10 @@ import datetime as dt
 
 import pytest
 
+from standard_versions.consultation import comments as comment_services
+from standard_versions.consultation.periods import close_period_early
 from standard_versions.errors import Forbidden
 from standard_versions.models import Comment
-from standard_versions.services import comments as comment_services
-from standard_versions.services.periods import close_period_early
 
 pytestmark = pytest.mark.django_db
 

@@ -12,7 +12,7 @@ from standard_versions.management.commands.ensure_demo import (
     DEMO_TRANSLATIONS,
 )
 from standard_versions.models import CommentPeriod, Translation, Version
-from standard_versions.services.common import bump_version_revision
+from standard_versions.standards.revisions import bump_version_revision
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,7 @@ import json
 import pytest
 from django.http import StreamingHttpResponse
 
-from standard_versions.selectors_comments import EXPORT_FIELDS
+from standard_versions.consultation.selectors_comments import EXPORT_FIELDS
 from tests.comments.conftest import submit
 
 pytestmark = pytest.mark.django_db

@@ -6,8 +6,8 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from standard_versions.consultation.comments import moderate_comment, respond_to_comment
 from standard_versions.models import Comment
-from standard_versions.services.comments import moderate_comment, respond_to_comment
 from tests.comments.conftest import submit
 
 pytestmark = pytest.mark.django_db

@@ -8,8 +8,10 @@ import pytest
 from django.utils import timezone
 from rest_framework.test import APIClient
 
+from standard_versions.consultation import comments
+from standard_versions.errors import Conflict
 from standard_versions.models import Comment, CommentPeriod, Version
-from standard_versions.services import authoring, comments
+from standard_versions.standards import drafts as draft_services
 from tests.comments.conftest import DAY, make_period, submit
 from tests.web.consultation.conftest import post_comment
 
@@ -144,7 +146,7 @@ def test_a_version_published_between_reading_and_storing_refuses_the_comment(
     original_check = comments._check_lengths
 
     def published_meanwhile(**kwargs):
-        authoring.publish_version(
+        draft_services.publish_version(
             version=draft,
             user=None,
             reason="Approved",
@@ -162,10 +164,10 @@ def test_a_version_published_between_reading_and_storing_refuses_the_comment(
 
 def test_the_publish_service_refuses_by_default_and_closes_when_asked(draft, open_period):
     now = timezone.now()
-    with pytest.raises(authoring.Conflict) as refusal:
-        authoring.publish_version(version=draft, user=None, reason="Go", now=now)
+    with pytest.raises(Conflict) as refusal:
+        draft_services.publish_version(version=draft, user=None, reason="Go", now=now)
     assert refusal.value.code == "comment_period_open"
-    authoring.publish_version(
+    draft_services.publish_version(
         version=draft, user=None, reason="Go", now=now, close_open_period=True
     )
     assert CommentPeriod.objects.get().closes_at == now

@@ -5,8 +5,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from standard_versions.consultation.comments import submit_comment
 from standard_versions.models import Comment
-from standard_versions.services.comments import submit_comment
 from tests.comments.conftest import make_period
 
 pytestmark = pytest.mark.django_db

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from standard_versions.diff_words import word_diff
+from standard_versions.diff.words import word_diff
 from standard_versions.models import Criterion
 from tests.comments.conftest import submit
 

@@ -17,9 +17,9 @@ from django.utils import timezone
 
 from standard_versions.api.renderers_comments import REPORT_COLUMNS
 from standard_versions.api.renderers_xlsx import XLSX_MEDIA_TYPE, write_workbook
+from standard_versions.consultation.comments import submit_comment
+from standard_versions.consultation.selectors_comments import EXPORT_FIELDS
 from standard_versions.models import Comment
-from standard_versions.selectors_comments import EXPORT_FIELDS
-from standard_versions.services.comments import submit_comment
 from tests.comments.conftest import submit
 
 pytestmark = pytest.mark.django_db

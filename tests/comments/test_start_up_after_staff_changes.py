@@ -10,8 +10,9 @@ from django.utils import timezone
 
 from standard_versions.management.commands.ensure_demo import DEMO_REASON, DEMO_TRANSLATIONS
 from standard_versions.models import CommentPeriod, Criterion, Translation, Version
-from standard_versions.services.authoring import create_draft, publish_version, update_criterion
-from standard_versions.services.translations import set_translation
+from standard_versions.standards.criteria import update_criterion
+from standard_versions.standards.drafts import create_draft, publish_version
+from standard_versions.translations.services import set_translation
 
 pytestmark = pytest.mark.django_db
 

@@ -7,8 +7,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from standard_versions.consultation.comments import moderate_comment, submit_comment
 from standard_versions.models import Comment
-from standard_versions.services.comments import moderate_comment, submit_comment
 
 pytestmark = pytest.mark.django_db
 

@@ -4,7 +4,7 @@ release's words, every figure without a source cited or called an inference."""
 import re
 from pathlib import Path
 
-from standard_versions.datafile import read_document
+from standard_versions.standards.datafile import read_document
 
 DATA = Path(__file__).resolve().parents[2] / "standard_versions" / "data"
 SOURCES = DATA / "sources"

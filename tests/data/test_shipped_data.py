@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from standard_versions.datafile import read_document
 from standard_versions.models import Criterion, Version
+from standard_versions.standards.datafile import read_document
 
 DATA = Path(__file__).resolve().parents[2] / "standard_versions" / "data"
 SOURCE = DATA / "sources" / "004_6b3a25f365dffa4a.txt"

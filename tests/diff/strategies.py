@@ -3,7 +3,7 @@ reorders, rewords, adds and removes criteria and practice areas and changes the 
 
 from hypothesis import strategies as st
 
-from standard_versions.snapshots import (
+from standard_versions.diff.snapshots import (
     CriterionSnapshot,
     LevelSnapshot,
     OutcomeAreaSnapshot,

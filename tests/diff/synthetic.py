@@ -3,7 +3,7 @@ arguments always give the same pair)."""
 
 import random
 
-from standard_versions.snapshots import (
+from standard_versions.diff.snapshots import (
     CriterionSnapshot,
     LevelSnapshot,
     PracticeAreaSnapshot,

@@ -6,12 +6,13 @@ import os
 import subprocess
 import sys
 
-from standard_versions.diff import apply_diff, diff_versions
+from standard_versions.diff.engine import diff_versions
 from tests.diff.synthetic import synthetic_pair
+from tests.diff_apply import apply_diff
 
 SCRIPT = """
 import hashlib, json
-from standard_versions.diff import diff_versions
+from standard_versions.diff.engine import diff_versions
 from tests.diff.synthetic import synthetic_pair
 old, new = synthetic_pair(criteria=600, seed=7)
 body = json.dumps(diff_versions(old, new).to_dict(), ensure_ascii=False).encode()

@@ -2,10 +2,14 @@
 
 import pytest
 
-from standard_versions.diff import diff_versions, text_change
-from standard_versions.diff_formats import diff_to_html, diff_to_markdown, word_changes
-from standard_versions.selectors_diff import version_diff, version_pair_get
-from standard_versions.snapshots import CriterionSnapshot, PracticeAreaSnapshot, VersionSnapshot
+from standard_versions.diff.engine import diff_versions, text_change
+from standard_versions.diff.formats import diff_to_html, diff_to_markdown, word_changes
+from standard_versions.diff.selectors import version_diff, version_pair_get
+from standard_versions.diff.snapshots import (
+    CriterionSnapshot,
+    PracticeAreaSnapshot,
+    VersionSnapshot,
+)
 from tests.diff.versions import copy_version, edit_criterion
 
 

@@ -5,8 +5,9 @@ import json
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from standard_versions.diff import apply_diff, apply_text_ops, diff_versions, text_ops
+from standard_versions.diff.engine import apply_text_ops, diff_versions, text_ops
 from tests.diff.strategies import snapshot_pairs, snapshots
+from tests.diff_apply import apply_diff
 
 # Each example is a pair of versions of up to 24 criteria; 150 keep the suite quick.
 PROPERTY_SETTINGS = settings(max_examples=150, deadline=None)

@@ -4,8 +4,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from standard_versions.diff.selectors import version_diff, version_pair_get, version_snapshots
 from standard_versions.models import PracticeArea, Version
-from standard_versions.selectors_diff import version_diff, version_pair_get, version_snapshots
 from tests.diff.versions import copy_version, edit_criterion
 from tests.factories import build_version
 

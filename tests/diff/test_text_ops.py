@@ -2,7 +2,7 @@
 
 import pytest
 
-from standard_versions.diff import (
+from standard_versions.diff.engine import (
     DiffDoesNotApply,
     apply_text_ops,
     text_change,

@@ -7,7 +7,8 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from standard_versions.models import PracticeArea, Version
-from standard_versions.services.authoring import add_criterion, create_draft, update_criterion
+from standard_versions.standards.criteria import add_criterion, update_criterion
+from standard_versions.standards.drafts import create_draft
 
 pytestmark = pytest.mark.django_db
 

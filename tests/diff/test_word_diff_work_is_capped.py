@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from standard_versions import diff_words
-from standard_versions.diff_words import apply_text_ops, text_ops, tokenize
+from standard_versions.diff import words as diff_words
+from standard_versions.diff.words import apply_text_ops, text_ops, tokenize
 
 DATA = Path(__file__).resolve().parents[2] / "standard_versions" / "data"
 

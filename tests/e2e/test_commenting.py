@@ -9,9 +9,9 @@ from django.core.management import call_command
 from django.utils import timezone
 from playwright.sync_api import expect
 
+from standard_versions.consultation.comments import submit_comment
 from standard_versions.management.commands.ensure_demo import ensure_demo
 from standard_versions.models import CommentPeriod
-from standard_versions.services.comments import submit_comment
 from tests.e2e.conftest import DESKTOP, NARROWEST, PHONE, serious_axe_violations
 
 NO_SCRIPT_PHONE = {

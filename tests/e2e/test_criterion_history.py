@@ -10,8 +10,9 @@ from django.core.management import call_command
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from standard_versions.selectors import version_get
-from standard_versions.services import authoring
+from standard_versions.standards import criteria as criterion_services
+from standard_versions.standards import drafts as draft_services
+from standard_versions.standards.selectors import version_get
 from tests.e2e.conftest import DESKTOP, NARROWEST, PHONE, serious_axe_violations
 
 NO_SCRIPT_PHONE = {
@@ -28,7 +29,7 @@ def reworded(site):
     call_command("import_translations", "standard_versions/data/translations", verbosity=0)
     editor = get_user_model().objects.create(username="ana")
     now = timezone.now()
-    draft = authoring.create_draft(
+    draft = draft_services.create_draft(
         based_on=version_get(standard_slug="wwc", label="3.0"),
         label="4.0",
         title="Draft 4.0",
@@ -36,7 +37,7 @@ def reworded(site):
         reason="Next revision",
         now=now - dt.timedelta(hours=1),
     )
-    authoring.update_criterion(
+    criterion_services.update_criterion(
         version=draft,
         code="DM1",
         new_code="DM10",

@@ -8,8 +8,8 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
+from standard_versions.consultation.comments import submit_comment
 from standard_versions.management.commands.ensure_demo import ensure_demo
-from standard_versions.services.comments import submit_comment
 from tests.e2e.conftest import DESKTOP, NARROWEST, PHONE, serious_axe_violations
 
 GROUPED = re.compile(r"^(?:[a-z2-7]{4}-){6}[a-z2-7]{2}$")

@@ -2,7 +2,7 @@
 
 from django.test import RequestFactory
 
-from standard_versions.api.language import response_language
+from standard_versions.http.language import response_language
 from tests.e2e.conftest import PHONE
 
 VERSION = "/standards/wwc/versions/3.0/"

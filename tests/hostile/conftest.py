@@ -8,10 +8,10 @@ from django.utils import timezone
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
+from standard_versions.consultation.periods import create_period
 from standard_versions.models import Version
 from standard_versions.roles import EDITORS, PUBLISHERS
-from standard_versions.services.authoring import create_draft
-from standard_versions.services.periods import create_period
+from standard_versions.standards.drafts import create_draft
 
 VERSIONS = "/api/v1/standards/wwc/versions"
 

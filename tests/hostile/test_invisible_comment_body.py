@@ -2,7 +2,7 @@
 
 import pytest
 
-from standard_versions.comment_text import is_blank
+from standard_versions.consultation.comment_text import is_blank
 from standard_versions.models import Comment
 
 pytestmark = pytest.mark.django_db

@@ -11,8 +11,8 @@ from standard_versions.models import (
     Translation,
     Version,
 )
-from standard_versions.selectors import version_get
-from standard_versions.services.translations import copy_translations, set_translation
+from standard_versions.standards.selectors import version_get
+from standard_versions.translations.services import copy_translations, set_translation
 
 pytestmark = pytest.mark.django_db
 

@@ -5,7 +5,7 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from standard_versions import deadlines
+from standard_versions.consultation import deadlines
 
 NEW_YORK = "America/New_York"
 # The 2022 period: [Thursday, April 14, 2022 00:00, Thursday, April 28, 2022 00:00) in New York.

@@ -4,7 +4,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from standard_versions.i18n import (
+from standard_versions.translations.i18n import (
     format_date,
     format_datetime,
     format_duration,

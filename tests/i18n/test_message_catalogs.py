@@ -5,7 +5,7 @@ import io
 import pytest
 from babel.messages.extract import DEFAULT_KEYWORDS
 
-from standard_versions.catalogs import (
+from standard_versions.translations.catalogs import (
     KEYWORDS,
     catalog_problems,
     extract_django_template,
@@ -92,7 +92,7 @@ def test_the_language_of_one_request_does_not_leak_into_the_next(api_client, db)
 def test_template_files_are_found_by_the_extraction_method_map(tmp_path):
     from babel.messages.extract import extract_from_dir
 
-    from standard_versions.catalogs import METHOD_MAP
+    from standard_versions.translations.catalogs import METHOD_MAP
 
     folder = tmp_path / "web" / "templates" / "web"
     folder.mkdir(parents=True)

@@ -4,7 +4,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from standard_versions.i18n import language_from_accept_header, language_from_tag, negotiate
+from standard_versions.translations.i18n import (
+    language_from_accept_header,
+    language_from_tag,
+    negotiate,
+)
 
 
 @pytest.mark.parametrize(

@@ -17,8 +17,9 @@ from django.utils import timezone
 from translate.storage.pypo import pofile
 
 from standard_versions.models import Version
-from standard_versions.services.authoring import create_draft, update_criterion
-from standard_versions.translation_po import (
+from standard_versions.standards.criteria import update_criterion
+from standard_versions.standards.drafts import create_draft
+from standard_versions.translations.po import (
     ExportEntry,
     parse_content_catalog,
     write_content_catalog,

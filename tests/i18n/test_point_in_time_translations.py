@@ -7,8 +7,9 @@ import pytest
 from django.utils import timezone
 
 from standard_versions.models import Version
-from standard_versions.services.authoring import create_draft, update_criterion
-from standard_versions.services.translations import set_translation
+from standard_versions.standards.criteria import update_criterion
+from standard_versions.standards.drafts import create_draft
+from standard_versions.translations.services import set_translation
 
 pytestmark = pytest.mark.django_db
 

@@ -92,7 +92,7 @@ def test_an_untranslated_object_is_served_in_english_flagged_missing(api_client,
 
 
 def test_a_partly_translated_object_is_in_the_language_but_flagged_missing(api_client, db):
-    from standard_versions.selectors import version_get
+    from standard_versions.standards.selectors import version_get
     from tests.factories import build_version
 
     build_version(label="1.0", criteria=2, areas=1)

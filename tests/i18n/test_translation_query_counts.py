@@ -6,7 +6,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from standard_versions.selectors import version_get
+from standard_versions.standards.selectors import version_get
 from tests.api.test_query_counts import ENDPOINTS, EXPECTED_QUERIES
 from tests.factories import build_version
 from tests.i18n.conftest import bulk_translate

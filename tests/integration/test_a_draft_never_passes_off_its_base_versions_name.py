@@ -9,9 +9,9 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
+from standard_versions.consultation.periods import create_period
 from standard_versions.models import Translation, Version
-from standard_versions.services.authoring import create_draft
-from standard_versions.services.periods import create_period
+from standard_versions.standards.drafts import create_draft
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ import pytest
 from django.core.management import call_command
 
 from standard_versions.models import CommentPeriod, Version
-from standard_versions.services.translations import set_translation
+from standard_versions.translations.services import set_translation
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,8 @@ import pytest
 from django.core.management import call_command
 
 from standard_versions.models import Translation, Version
-from standard_versions.services.authoring import create_draft, update_criterion
+from standard_versions.standards.criteria import update_criterion
+from standard_versions.standards.drafts import create_draft
 
 pytestmark = pytest.mark.django_db
 

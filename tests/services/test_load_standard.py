@@ -7,8 +7,8 @@ import pytest
 import yaml
 from django.core.management import CommandError, call_command
 
-from standard_versions.datafile import read_document
 from standard_versions.models import Criterion, Standard, Version
+from standard_versions.standards.datafile import read_document
 
 DATA = Path(__file__).resolve().parents[2] / "standard_versions" / "data"
 HISTORY_MODELS = [Standard, Version, Criterion]

@@ -11,7 +11,8 @@ from django.core.management import CommandError, call_command
 from django.utils import timezone
 
 from standard_versions.models import Criterion, Version
-from standard_versions.services.authoring import create_draft, publish_version, update_criterion
+from standard_versions.standards.criteria import update_criterion
+from standard_versions.standards.drafts import create_draft, publish_version
 
 DATA = Path(__file__).resolve().parents[2] / "standard_versions" / "data"
 

@@ -7,13 +7,13 @@ import datetime as dt
 import pytest
 from django.contrib.auth import get_user_model
 
-from standard_versions.models import CommentPeriod
-from standard_versions.services.periods import (
+from standard_versions.consultation.periods import (
     close_period_early,
     create_period,
     extend_period,
     reopen_period,
 )
+from standard_versions.models import CommentPeriod
 from tests.factories import build_version
 
 pytestmark = pytest.mark.django_db

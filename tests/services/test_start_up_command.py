@@ -8,7 +8,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from standard_versions.models import CommentPeriod, Translation, Version
-from standard_versions.services.authoring import create_draft, publish_version
+from standard_versions.standards.drafts import create_draft, publish_version
 
 pytestmark = pytest.mark.django_db
 

@@ -4,8 +4,9 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from standard_versions.models import PracticeArea
-from standard_versions.selectors import version_get
-from standard_versions.services import authoring
+from standard_versions.standards import criteria as criterion_services
+from standard_versions.standards import drafts as draft_services
+from standard_versions.standards.selectors import version_get
 
 
 def editor():
@@ -13,7 +14,7 @@ def editor():
 
 
 def draft_of_3_0(*, label: str = "4.0"):
-    return authoring.create_draft(
+    return draft_services.create_draft(
         based_on=version_get(standard_slug="wwc", label="3.0"),
         label=label,
         title=f"Draft {label}",
@@ -24,7 +25,7 @@ def draft_of_3_0(*, label: str = "4.0"):
 
 
 def edit(draft, code: str, **changes):
-    return authoring.update_criterion(
+    return criterion_services.update_criterion(
         version=draft, code=code, user=editor(), reason="Test edit", now=timezone.now(), **changes
     )
 

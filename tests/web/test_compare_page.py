@@ -132,10 +132,10 @@ def test_a_removed_criterion_is_shown_in_full_with_a_link_to_the_older_version(
 ):
     from django.utils import timezone
 
-    from standard_versions.services import authoring
+    from standard_versions.standards import criteria as criterion_services
 
     draft = draft_of_3_0()
-    authoring.remove_criterion(
+    criterion_services.remove_criterion(
         version=draft, code="SI3", user=editor(), reason="Test removal", now=timezone.now()
     )
     article = _articles(_html(client, **{"from": "3.0", "to": "4.0"}))["SI3"]

@@ -10,9 +10,10 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
-from standard_versions import i18n
-from standard_versions.selectors import version_get
-from standard_versions.services import authoring
+from standard_versions.standards import criteria as criterion_services
+from standard_versions.standards import drafts as draft_services
+from standard_versions.standards.selectors import version_get
+from standard_versions.translations import i18n
 
 pytestmark = pytest.mark.django_db
 
@@ -29,7 +30,7 @@ def edited_draft(shipped_data):
     by the account ana."""
     call_command("import_translations", "standard_versions/data/translations", verbosity=0)
     editor = get_user_model().objects.create(username="ana")
-    draft = authoring.create_draft(
+    draft = draft_services.create_draft(
         based_on=version_get(standard_slug="wwc", label="3.0"),
         label="4.0",
         title="Draft 4.0",
@@ -37,7 +38,7 @@ def edited_draft(shipped_data):
         reason="Next revision",
         now=EDITED_AT - dt.timedelta(days=1),
     )
-    authoring.update_criterion(
+    criterion_services.update_criterion(
         version=draft,
         code="DM1",
         new_code="DM10",
@@ -107,7 +108,7 @@ def test_the_account_shown_is_the_one_the_public_history_api_gives(client, edite
 
 
 def test_an_unchanged_version_says_so(client, shipped_data):
-    authoring.create_draft(
+    draft_services.create_draft(
         based_on=version_get(standard_slug="wwc", label="3.0"),
         label="4.0",
         title="Draft 4.0",

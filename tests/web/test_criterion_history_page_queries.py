@@ -6,8 +6,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from standard_versions.selectors import version_get
-from standard_versions.services import authoring
+from standard_versions.standards import criteria as criterion_services
+from standard_versions.standards import drafts as draft_services
+from standard_versions.standards.selectors import version_get
 
 pytestmark = pytest.mark.django_db
 
@@ -20,7 +21,7 @@ def _drafts_with_edits(count: int) -> None:
     """``count`` drafts in a chain from 3.0, DM7 reworded twice in each."""
     base = version_get(standard_slug="wwc", label="3.0")
     for n in range(count):
-        draft = authoring.create_draft(
+        draft = draft_services.create_draft(
             based_on=base,
             label=f"9.{n}",
             title=f"Draft 9.{n}",
@@ -29,7 +30,7 @@ def _drafts_with_edits(count: int) -> None:
             now=timezone.now(),
         )
         for edit in range(2):
-            authoring.update_criterion(
+            criterion_services.update_criterion(
                 version=draft,
                 code="DM7",
                 description=f"Reworded {n}.{edit}.",
@@ -38,7 +39,7 @@ def _drafts_with_edits(count: int) -> None:
                 now=timezone.now(),
             )
         # Only one draft at a time: publish it, so the next draft builds on it.
-        authoring.publish_version(version=draft, user=None, reason="chain", now=timezone.now())
+        draft_services.publish_version(version=draft, user=None, reason="chain", now=timezone.now())
         base = draft
 
 

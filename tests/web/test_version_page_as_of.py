@@ -10,7 +10,7 @@ import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from standard_versions.services.authoring import create_draft
+from standard_versions.standards.drafts import create_draft
 from tests.factories import build_version
 from tests.web.compare_helpers import draft_of_3_0, edit
 

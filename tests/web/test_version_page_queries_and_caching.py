@@ -6,7 +6,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from standard_versions.services.common import bump_version_revision
+from standard_versions.standards.revisions import bump_version_revision
 from tests.factories import build_version
 
 pytestmark = pytest.mark.django_db

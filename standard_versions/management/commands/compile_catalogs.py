@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from standard_versions.catalogs import compile_catalogs
+from standard_versions.translations.catalogs import compile_catalogs
 
 
 class Command(BaseCommand):

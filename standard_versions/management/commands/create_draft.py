@@ -1,10 +1,10 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from standard_versions import selectors
 from standard_versions.errors import DomainError
 from standard_versions.management.commands._authoring import acting_user, add_user_argument
-from standard_versions.services.authoring import create_draft
+from standard_versions.standards import selectors
+from standard_versions.standards.drafts import create_draft
 
 
 class Command(BaseCommand):

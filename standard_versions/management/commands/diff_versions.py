@@ -1,8 +1,8 @@
 from django.core.management.base import BaseCommand, CommandError
 from rest_framework.renderers import JSONRenderer
 
-from standard_versions import selectors_diff
-from standard_versions.diff_formats import diff_to_html, diff_to_markdown
+from standard_versions.diff import selectors as selectors_diff
+from standard_versions.diff.formats import diff_to_html, diff_to_markdown
 from standard_versions.errors import DomainError
 
 

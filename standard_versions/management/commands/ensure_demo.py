@@ -7,12 +7,12 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
-from standard_versions.deadlines import deadline_text
+from standard_versions.consultation.deadlines import deadline_text
+from standard_versions.consultation.periods import create_period
 from standard_versions.errors import DomainError
 from standard_versions.models import CommentPeriod, Translation, Version, VersionStatus
-from standard_versions.services.periods import create_period
-from standard_versions.services.translations import set_translation
-from standard_versions.translatable import kind_of
+from standard_versions.translations.services import set_translation
+from standard_versions.translations.translatable import kind_of
 
 DEMO_LABEL = "demo"
 DEMO_TITLE = "DEMO draft — not a real version of the Standard; comments here are for trying out"
@@ -103,7 +103,7 @@ def ensure_demo(*, standard_slug: str, now: dt.datetime) -> tuple[Version, Comme
     with transaction.atomic():
         draft = Version.objects.filter(standard__slug=standard_slug, label=DEMO_LABEL).first()
         if draft is None:
-            from standard_versions.services.authoring import create_draft
+            from standard_versions.standards.drafts import create_draft
 
             based_on = (
                 Version.objects.filter(
@@ -165,10 +165,6 @@ class Command(BaseCommand):
     def handle(self, *args, standard, **options):
         try:
             draft, period, created = ensure_demo(standard_slug=standard, now=timezone.now())
-        except ImportError as error:
-            # Until services.authoring exists the server still starts, without the demo.
-            self.stderr.write(f"demo: not created, the authoring service is missing ({error})")
-            return
         except DemoNotADraft as left:
             self.stdout.write(str(left))
             return

@@ -1,9 +1,9 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from standard_versions import selectors
-from standard_versions.datafile import dump_document
 from standard_versions.errors import NotFound
-from standard_versions.services.loading import export_version_document
+from standard_versions.standards import selectors
+from standard_versions.standards.datafile import dump_document
+from standard_versions.standards.loading import export_version_document
 
 
 class Command(BaseCommand):

@@ -4,9 +4,9 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from standard_versions.errors import DomainError
-from standard_versions.i18n import TRANSLATED_LANGUAGES, language_from_tag
-from standard_versions.selectors import version_get
-from standard_versions.selectors_translations import content_catalog
+from standard_versions.standards.selectors import version_get
+from standard_versions.translations.i18n import TRANSLATED_LANGUAGES, language_from_tag
+from standard_versions.translations.selectors import content_catalog
 
 
 class Command(BaseCommand):

@@ -9,10 +9,10 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
+from standard_versions.consultation.periods import record_past_period
 from standard_versions.errors import DomainError
-from standard_versions.services.periods import record_past_period
-from standard_versions.services.translations import import_translation_catalogs
-from standard_versions.translation_po import parse_content_catalog
+from standard_versions.translations.po import parse_content_catalog
+from standard_versions.translations.services import import_translation_catalogs
 
 SHIPPED_PERIODS = Path(__file__).resolve().parents[2] / "data" / "periods"
 FIELDS = {"reference", "standard", "version", "timezone", "opens_at", "closes_at"}

@@ -3,9 +3,9 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from standard_versions.datafile import DocumentInvalid, read_document
 from standard_versions.errors import DomainError
-from standard_versions.services.loading import load_version_document
+from standard_versions.standards.datafile import DocumentInvalid, read_document
+from standard_versions.standards.loading import load_version_document
 
 SHIPPED_DATA = Path(__file__).resolve().parents[2] / "data"
 

@@ -3,10 +3,11 @@ from datetime import date, datetime
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from standard_versions import i18n, selectors
 from standard_versions.errors import DomainError
 from standard_versions.management.commands._authoring import acting_user, add_user_argument
-from standard_versions.services.authoring import publish_version
+from standard_versions.standards import selectors
+from standard_versions.standards.drafts import publish_version
+from standard_versions.translations import i18n
 
 
 def _date(text: str) -> date:

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from standard_versions.catalogs import catalog_path, update_catalogs
+from standard_versions.translations.catalogs import catalog_path, update_catalogs
 
 
 class Command(BaseCommand):

@@ -6,7 +6,7 @@ import re
 import pytest
 from django.utils import timezone
 
-from standard_versions.services.periods import create_period
+from standard_versions.consultation.periods import create_period
 from tests.factories import build_version
 
 DAY = dt.timedelta(days=1)

@@ -10,9 +10,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from standard_versions import selectors_consultation
+from standard_versions.consultation import selectors as selectors_consultation
+from standard_versions.consultation.comments import moderate_comment, submit_comment
 from standard_versions.models import ModerationState
-from standard_versions.services.comments import moderate_comment, submit_comment
 from tests.web.consultation.conftest import page_url
 
 pytestmark = pytest.mark.django_db
@@ -177,7 +177,7 @@ def test_a_code_outside_the_scope_opens_no_form_and_is_never_cached(client, open
 
 
 def test_a_closed_period_has_contents_and_counts_but_no_comment_links(client, open_period):
-    from standard_versions.services.periods import close_period_early
+    from standard_versions.consultation.periods import close_period_early
 
     _comment(open_period, "A0.4", state=ModerationState.PUBLISHED)
     close_period_early(period_id=open_period.pk, user=None, reason="Done", now=timezone.now())

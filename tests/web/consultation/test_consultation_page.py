@@ -8,7 +8,7 @@ import pytest
 import time_machine
 from django.utils import timezone
 
-from standard_versions.services.periods import close_period_early, extend_period
+from standard_versions.consultation.periods import close_period_early, extend_period
 from tests.web.consultation.conftest import DAY, form_fields, make_period, page_url
 
 HOUR = dt.timedelta(hours=1)

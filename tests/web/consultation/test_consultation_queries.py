@@ -57,7 +57,7 @@ def test_another_language_adds_one_query_for_its_translations(client):
 
 
 def test_a_changed_version_is_rendered_again(client):
-    from standard_versions.services.common import bump_version_revision
+    from standard_versions.standards.revisions import bump_version_revision
 
     version = build_version(label="9.0", criteria=5, status="draft")
     period = make_period(version)
@@ -107,7 +107,7 @@ def test_the_calendar_file_costs_one_query_and_one_more_in_another_language(clie
 def test_the_published_counts_cost_one_query_whatever_the_number_of_comments(client, comments):
     from django.utils import timezone
 
-    from standard_versions.services.comments import moderate_comment, submit_comment
+    from standard_versions.consultation.comments import moderate_comment, submit_comment
 
     version = build_version(label="9.0", criteria=10, areas=3, status="draft")
     period = make_period(version)

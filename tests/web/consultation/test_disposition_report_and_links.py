@@ -8,8 +8,8 @@ import time_machine
 from django.core.management import call_command
 from django.utils import timezone
 
+from standard_versions.consultation.comments import moderate_comment, respond_to_comment
 from standard_versions.models import Comment
-from standard_versions.services.comments import moderate_comment, respond_to_comment
 from tests.web.consultation.conftest import DAY, make_period, post_comment
 
 pytestmark = pytest.mark.django_db

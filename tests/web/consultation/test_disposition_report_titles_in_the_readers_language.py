@@ -6,9 +6,9 @@ import re
 import pytest
 from django.utils import timezone
 
+from standard_versions.consultation.comments import moderate_comment
 from standard_versions.models import Comment, Criterion
-from standard_versions.services.comments import moderate_comment
-from standard_versions.services.translations import set_translation
+from standard_versions.translations.services import set_translation
 from tests.web.consultation.conftest import post_comment
 
 pytestmark = pytest.mark.django_db

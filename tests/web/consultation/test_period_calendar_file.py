@@ -8,9 +8,9 @@ import pytest
 import time_machine
 from django.core.management import call_command
 
-from standard_versions import calendar_ics
+from standard_versions.consultation import calendar_ics
+from standard_versions.consultation.periods import extend_period
 from standard_versions.models import CommentPeriod
-from standard_versions.services.periods import extend_period
 from tests.ics import parse_ics, prop, unescape
 from tests.web.consultation.conftest import DAY, make_period, page_url
 

@@ -4,9 +4,9 @@ the criterion changed since) and the look-up page; neither ever shows an email a
 import pytest
 from django.utils import timezone
 
+from standard_versions.consultation.comments import moderate_comment, respond_to_comment
 from standard_versions.models import Comment, Criterion
-from standard_versions.services.comments import moderate_comment, respond_to_comment
-from standard_versions.services.common import bump_version_revision
+from standard_versions.standards.revisions import bump_version_revision
 from tests.web.consultation.conftest import post_comment
 
 pytestmark = pytest.mark.django_db

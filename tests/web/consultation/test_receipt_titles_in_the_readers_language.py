@@ -4,9 +4,9 @@ and keeps the title the commenter was shown when it differs: the page and the AP
 import pytest
 from django.utils import timezone
 
+from standard_versions.consultation.selectors_comments import comment_receipt, title_when_commented
 from standard_versions.models import Comment, Criterion
-from standard_versions.selectors_comments import comment_receipt, title_when_commented
-from standard_versions.services.translations import set_translation
+from standard_versions.translations.services import set_translation
 from tests.web.consultation.conftest import post_comment
 
 pytestmark = pytest.mark.django_db

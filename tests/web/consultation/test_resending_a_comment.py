@@ -9,8 +9,8 @@ import pytest
 import time_machine
 from django.test import Client
 
+from standard_versions.consultation.comments import submit_comment
 from standard_versions.models import Comment
-from standard_versions.services.comments import submit_comment
 from tests.web.consultation.conftest import DAY, make_period, page_url, post_comment
 
 pytestmark = pytest.mark.django_db

@@ -5,7 +5,7 @@ prints where to look the comment up."""
 
 import pytest
 
-from standard_versions import tracking_ids
+from standard_versions.consultation import tracking_ids
 from standard_versions.models import Comment
 from tests.web.consultation.conftest import post_comment
 

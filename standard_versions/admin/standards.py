@@ -1,0 +1,303 @@
+"""Staff admin: versions, practice areas and criteria with their simple-history history.
+
+Saves go through the authoring services of ``standards/`` (the same rules, history and revision
+bumps as the API), with the reason asked on the form. Everything of a version that is no longer a
+draft is read-only. Publishers publish and withdraw drafts here (version_actions.py) and open,
+extend, close and reopen comment periods (periods.py). Removing criteria and practice areas is
+left to the API, where a reason is asked for. Comments are moderated and answered here too
+(comments.py). Times are shown with their zone named: a period's in its own zone, a version's in
+UTC.
+"""
+
+import datetime as dt
+
+from django import forms
+from django.contrib import admin
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
+
+from standard_versions.admin.base import ChangeReasonForm, StaffAdmin, utc_text
+from standard_versions.admin.version_actions import VersionWorkflowMixin
+from standard_versions.models import Criterion, PracticeArea, Standard, Version, VersionStatus
+from standard_versions.roles import EDITORS, has_role
+from standard_versions.standards import criteria as criterion_services
+from standard_versions.standards import drafts as draft_services
+from standard_versions.standards import practice_areas as area_services
+
+# The admin is the Standard's: its name in the header, the browser's title and the index.
+admin.site.site_header = _("WWC Certification Standard")
+admin.site.site_title = _("WWC Certification Standard")
+admin.site.index_title = _("Staff administration of the Standard")
+
+
+@admin.register(Standard)
+class StandardAdmin(SimpleHistoryAdmin):
+    """Standards come from the shipped data files; the admin shows them and their history."""
+
+    list_display = ("slug", "name")
+    fields = readonly_fields = ("slug", "name", "description", "created_at_utc")
+
+    @admin.display(description=_("created at"))
+    def created_at_utc(self, standard: Standard) -> str:
+        return utc_text(standard.created_at)
+
+    def has_module_permission(self, request) -> bool:
+        return request.user.is_staff and has_role(request.user, EDITORS)
+
+    def has_view_permission(self, request, obj=None) -> bool:
+        return self.has_module_permission(request)
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
+class VersionAddForm(ChangeReasonForm):
+    based_on = forms.ModelChoiceField(
+        queryset=Version.objects.select_related("standard"),
+        required=True,
+        label=_("Draft from"),
+        help_text=_("The new draft holds a copy of this version."),
+    )
+
+    class Meta:
+        model = Version
+        fields = ("label", "title", "based_on")
+
+
+@admin.register(Version)
+class VersionAdmin(VersionWorkflowMixin, StaffAdmin):
+    list_display = ("__str__", "title", "status", "published_at_utc", "effective_from", "revision")
+    list_filter = ("standard", "status")
+    list_select_related = ("standard",)
+    search_fields = ("label", "title")
+    change_form_template = "admin/standard_versions/version/change_form.html"
+    object_history_template = "admin/standard_versions/object_history.html"
+
+    @admin.display(description=_("published at"), ordering="published_at")
+    def published_at_utc(self, version: Version) -> str:
+        return utc_text(version.published_at)
+
+    @admin.display(description=_("created at"))
+    def created_at_utc(self, version: Version) -> str:
+        return utc_text(version.created_at)
+
+    @admin.display(description=_("updated at"))
+    def updated_at_utc(self, version: Version) -> str:
+        return utc_text(version.updated_at)
+
+    def history_view(self, request, object_id, extra_context=None):
+        # simple-history renders at once, in the active zone (UTC): say so.
+        extra = {**(extra_context or {}), "times_note": _("Time zone: %(zone)s.") % {"zone": "UTC"}}
+        with timezone.override(dt.UTC):
+            return super().history_view(request, object_id, extra)
+
+    def _version_of(self, obj):
+        return obj
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        if obj is None:
+            kwargs["form"] = VersionAddForm
+        return super().get_form(request, obj, change=change, **kwargs)
+
+    def get_fields(self, request, obj=None):
+        if obj is None:
+            return ("label", "title", "based_on", "change_reason")
+        fields = [
+            "standard",
+            "label",
+            "status",
+            "based_on",
+            "title",
+            "provenance",
+            "effective_from",
+            "published_at_utc",
+            "min_outcome_areas",
+            "revision",
+            "created_at_utc",
+            "updated_at_utc",
+        ]
+        if self._is_editable(obj):
+            fields.append("change_reason")
+        return fields
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj is None:
+            return ()
+        readonly = (
+            "standard",
+            "label",
+            "status",
+            "based_on",
+            "published_at_utc",
+            "revision",
+            "min_outcome_areas",
+            "created_at_utc",
+            "updated_at_utc",
+        )
+        if not self._is_editable(obj):
+            readonly = (*readonly, "title", "provenance", "effective_from")
+        return readonly
+
+    def save_with_service(self, *, request, obj, form, change, reason, now):
+        if not change:
+            return draft_services.create_draft(
+                based_on=form.cleaned_data["based_on"],
+                label=obj.label,
+                title=obj.title,
+                user=request.user,
+                reason=reason,
+                now=now,
+            )
+        return draft_services.update_version(
+            version=Version.objects.select_related("standard").get(pk=obj.pk),
+            user=request.user,
+            reason=reason,
+            now=now,
+            **{
+                name: form.cleaned_data[name]
+                for name in form.changed_data
+                if name in ("title", "provenance", "effective_from")
+            },
+        )
+
+
+@admin.register(PracticeArea)
+class PracticeAreaAdmin(StaffAdmin):
+    list_display = ("code", "name", "version", "position")
+    list_filter = ("version__standard", "version")
+    list_select_related = ("version__standard",)
+    search_fields = ("code", "name", "key")
+
+    def _version_of(self, obj):
+        return obj.version
+
+    def get_fields(self, request, obj=None):
+        fields = ["version", "key", "code", "name", "description", "position"]
+        if self._is_editable(obj):
+            fields.append("change_reason")
+        return fields
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj is None:
+            return ()
+        if not self._is_editable(obj):
+            return ("version", "key", "code", "name", "description", "position")
+        return ("version", "key")
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "version":
+            kwargs["queryset"] = Version.objects.filter(status=VersionStatus.DRAFT)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def save_with_service(self, *, request, obj, form, change, reason, now):
+        data = form.cleaned_data
+        if not change:
+            return area_services.add_practice_area(
+                version=Version.objects.select_related("standard").get(pk=data["version"].pk),
+                code=data["code"],
+                name=data["name"],
+                description=data.get("description", ""),
+                position=data.get("position"),
+                key=data.get("key") or None,
+                user=request.user,
+                reason=reason,
+                now=now,
+            )
+        changed = {name: data[name] for name in form.changed_data if name in data}
+        if "code" in changed:
+            changed["new_code"] = changed.pop("code")
+        changed.pop("change_reason", None)
+        return area_services.update_practice_area(
+            version=Version.objects.select_related("standard").get(pk=obj.version_id),
+            code=form.initial["code"],
+            user=request.user,
+            reason=reason,
+            now=now,
+            **changed,
+        )
+
+
+@admin.register(Criterion)
+class CriterionAdmin(StaffAdmin):
+    list_display = ("code", "title", "version", "practice_area", "is_core", "revision")
+    list_filter = ("version__standard", "version", "is_core")
+    list_select_related = ("version__standard", "practice_area")
+    search_fields = ("code", "title", "key")
+
+    def _version_of(self, obj):
+        return obj.version
+
+    def get_fields(self, request, obj=None):
+        fields = ["practice_area", "code", "title", "description", "position", "is_core"]
+        if obj is None:
+            return [*fields, "key", "change_reason"]
+        fields = ["version", "key", *fields, "revision"]
+        if self._is_editable(obj):
+            fields.append("change_reason")
+        return fields
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj is None:
+            return ()
+        if not self._is_editable(obj):
+            return (
+                "version",
+                "key",
+                "practice_area",
+                "code",
+                "title",
+                "description",
+                "position",
+                "is_core",
+                "revision",
+            )
+        return ("version", "key", "revision")
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        if "practice_area" in form.base_fields:
+            areas = PracticeArea.objects.filter(version__status=VersionStatus.DRAFT)
+            if obj is not None:
+                areas = areas.filter(version_id=obj.version_id)
+            form.base_fields["practice_area"].queryset = areas.select_related("version__standard")
+        if "key" in form.base_fields:
+            form.base_fields["key"].required = False
+            form.base_fields["key"].help_text = _("Leave empty for a new key.")
+        return form
+
+    def save_with_service(self, *, request, obj, form, change, reason, now):
+        data = form.cleaned_data
+        if not change:
+            area = data["practice_area"]
+            return criterion_services.add_criterion(
+                version=Version.objects.select_related("standard").get(pk=area.version_id),
+                practice_area=area,
+                code=data["code"],
+                title=data["title"],
+                description=data["description"],
+                position=data.get("position"),
+                is_core=data.get("is_core", False),
+                key=data.get("key") or None,
+                user=request.user,
+                reason=reason,
+                now=now,
+            )
+        fields = ("title", "description", "code", "practice_area", "position", "is_core")
+        changed = {name: data[name] for name in form.changed_data if name in fields}
+        if "code" in changed:
+            changed["new_code"] = changed.pop("code")
+        return criterion_services.update_criterion(
+            version=Version.objects.select_related("standard").get(pk=obj.version_id),
+            code=form.initial["code"],
+            user=request.user,
+            reason=reason,
+            now=now,
+            **changed,
+        )

@@ -1,0 +1,409 @@
+"""Submitting comments, moderating them and responding to them.
+
+Submission is retry-safe: an ``Idempotency-Key`` is unique per period in the database, so two
+concurrent requests with the same key store one comment; the loser of the race reads the winner's
+row and answers with the same receipt (same request) or ``idempotency_key_reused`` (another
+request). A retry of an acknowledged submission is answered with its receipt even after the period
+has closed: the comment was received in time. The web form sends a ``resubmission_key`` instead,
+derived from the browser and the text (``web/resubmission.py``): it is stored and enforced in the
+same column, but matches on the key alone, so the same text sent again gets the first receipt.
+"""
+
+import base64
+import datetime as dt
+import secrets
+from dataclasses import dataclass
+
+from django.db import IntegrityError, connection, transaction
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from standard_versions.consultation import deadlines
+from standard_versions.consultation.comment_text import (
+    campaign_hash,
+    canonical_sha256,
+    is_blank,
+    is_encodable,
+    nfc,
+)
+from standard_versions.errors import Conflict, Forbidden, InvalidInput, NotFound
+from standard_versions.history import save_with_history
+from standard_versions.models import (
+    Comment,
+    CommentPeriod,
+    CommentType,
+    Criterion,
+    Disposition,
+    ModerationState,
+    PeriodStatus,
+    Version,
+    VersionStatus,
+)
+from standard_versions.translations import i18n
+
+BODY_MAX_CHARS = 10_000
+RESPONSE_MAX_CHARS = 20_000
+
+
+@dataclass(frozen=True)
+class SubmissionResult:
+    comment: Comment
+    # True when the answer is the receipt of an earlier request with the same Idempotency-Key.
+    replayed: bool
+
+
+def _text(value: str | None, *, field: str) -> str:
+    value = nfc(value or "")
+    if not is_encodable(value) or "\x00" in value:
+        raise InvalidInput(
+            _("%(field)s contains characters that are not valid text.") % {"field": field},
+            code="invalid_text",
+        )
+    return value
+
+
+def _period(period_id: int) -> CommentPeriod:
+    period = CommentPeriod.objects.select_related("version").filter(pk=period_id).first()
+    if period is None:
+        raise NotFound(
+            _("There is no comment period %(id)s.") % {"id": period_id},
+            code="comment_period_not_found",
+        )
+    return period
+
+
+def _replay(
+    *, period: CommentPeriod, key: str, request_sha256: str | None
+) -> SubmissionResult | None:
+    """The earlier comment with ``key``; ``request_sha256`` None: whatever its other fields."""
+    earlier = Comment.objects.filter(period=period, idempotency_key=key).first()
+    if earlier is None:
+        return None
+    if request_sha256 is not None and earlier.request_sha256 != request_sha256:
+        raise Conflict(
+            _("This Idempotency-Key was used for a different comment; use a new key."),
+            code="idempotency_key_reused",
+        )
+    return SubmissionResult(comment=earlier, replayed=True)
+
+
+def _refuse_unless_open(period: CommentPeriod, *, now: dt.datetime) -> None:
+    status = period.status_at(now)
+    if status == PeriodStatus.OPEN:
+        return
+    # In the active language (the request's), as the pages say it.
+    accepting = deadlines.accepting_text(
+        period.opens_at,
+        period.closes_at,
+        timezone=period.timezone,
+        language=i18n.current_language(),
+    )
+    if status == PeriodStatus.SCHEDULED:
+        raise Forbidden(
+            _("This comment period is not open yet: comments are accepted %(accepting)s.")
+            % {"accepting": accepting},
+            code="comment_period_not_open",
+        )
+    raise Forbidden(
+        _("This comment period has closed: comments were accepted %(accepting)s.")
+        % {"accepting": accepting},
+        code="comment_period_closed",
+    )
+
+
+def _refuse_unless_draft(period: CommentPeriod, *, label: str, status: str) -> None:
+    """Comments are only ever on drafts: publishing or withdrawing closes a draft's periods, and
+    this refuses any period left open on a version that is no longer one (older data)."""
+    if status == VersionStatus.DRAFT:
+        return
+    raise Forbidden(
+        _("Version %(label)s is %(status)s: comments are accepted only on drafts.")
+        % {"label": label, "status": VersionStatus(status).label},
+        code="version_not_draft",
+    )
+
+
+def _accepting(period: CommentPeriod, *, now: dt.datetime) -> bool:
+    return (
+        period.status_at(now) == PeriodStatus.OPEN and period.version.status == VersionStatus.DRAFT
+    )
+
+
+def _criterion(period: CommentPeriod, code: str) -> Criterion | None:
+    if not code:
+        return None
+    criterion = (
+        Criterion.objects.filter(version_id=period.version_id, code=code)
+        .only("key", "code", "title", "description", "revision")
+        .first()
+    )
+    in_scope = criterion is not None and (
+        period.criterion_keys is None or criterion.key in period.criterion_keys
+    )
+    if not in_scope:
+        raise InvalidInput(
+            _("Criterion %(code)s is not open for comment in this period.") % {"code": code},
+            code="criterion_not_in_scope",
+        )
+    return criterion
+
+
+def _check_lengths(*, body: str, proposed_text: str) -> None:
+    if is_blank(body):
+        raise InvalidInput(_("The comment is empty."), code="comment_body_empty")
+    # Refused whole, never cut: the numbers in the reader's language ("10,001", "10.001").
+    language = i18n.language_from_tag(get_language()) or "en"
+    if len(body) > BODY_MAX_CHARS:
+        raise InvalidInput(
+            _("The comment has %(count)s characters; the limit is %(max)s.")
+            % {
+                "count": i18n.format_number(len(body), language=language),
+                "max": i18n.format_number(BODY_MAX_CHARS, language=language),
+            },
+            code="comment_body_too_long",
+        )
+    if len(proposed_text) > BODY_MAX_CHARS:
+        raise InvalidInput(
+            _("The proposed text has %(count)s characters; the limit is %(max)s.")
+            % {
+                "count": i18n.format_number(len(proposed_text), language=language),
+                "max": i18n.format_number(BODY_MAX_CHARS, language=language),
+            },
+            code="proposed_text_too_long",
+        )
+
+
+def submit_comment(
+    *,
+    period_id: int,
+    body: str,
+    criterion_code: str = "",
+    proposed_text: str = "",
+    type: str = CommentType.GENERAL,
+    language: str = "en",
+    name: str = "",
+    organization: str = "",
+    identity_public: bool = False,
+    email: str = "",
+    idempotency_key: str | None = None,
+    resubmission_key: str | None = None,
+    now: dt.datetime,
+) -> SubmissionResult:
+    """Store a comment and return its receipt, or the receipt of the earlier request with the
+    same ``idempotency_key`` (the API's: the same request, else ``idempotency_key_reused``) or
+    the same ``resubmission_key`` (the web form's: the same browser, form and text, whatever
+    else was sent). Not wrapped in one transaction on purpose: see ``_store``."""
+    if idempotency_key and resubmission_key:
+        raise ValueError("Give an idempotency_key or a resubmission_key, not both.")
+    period = _period(period_id)
+    idempotency_key = resubmission_key or idempotency_key or None
+    body = _text(body, field="body")
+    proposed_text = _text(proposed_text, field="proposed_text")
+    name = _text(name, field="name").strip()
+    organization = _text(organization, field="organization").strip()
+    request_sha256 = canonical_sha256(
+        {
+            "period": period.pk,
+            "criterion": criterion_code or None,
+            "body": body,
+            "proposed_text": proposed_text,
+            "type": type,
+            "language": language,
+            "name": name,
+            "organization": organization,
+            "identity_public": identity_public,
+            "email": email,
+        }
+    )
+    # What an earlier comment with the key must match to be this request's answer.
+    replay_sha256 = None if resubmission_key else request_sha256
+    if idempotency_key is not None and not _accepting(period, now=now):
+        earlier = _replay(period=period, key=idempotency_key, request_sha256=replay_sha256)
+        if earlier is not None:
+            return earlier
+    _refuse_unless_open(period, now=now)
+    _refuse_unless_draft(period, label=period.version.label, status=period.version.status)
+    criterion = _criterion(period, criterion_code)
+    _check_lengths(body=body, proposed_text=proposed_text)
+
+    comment = Comment(
+        period=period,
+        tracking_id=new_tracking_id(),
+        submitted_at=now,
+        criterion_key=criterion.key if criterion else "",
+        criterion_code=criterion.code if criterion else "",
+        criterion_revision=criterion.revision if criterion else None,
+        criterion_title=criterion.title if criterion else "",
+        criterion_description=criterion.description if criterion else "",
+        body=body,
+        proposed_text=proposed_text,
+        type=type,
+        language=language,
+        name=name,
+        organization=organization,
+        identity_public=identity_public,
+        email=email,
+        normalized_hash=campaign_hash(body),
+        idempotency_key=idempotency_key or "",
+        request_sha256=request_sha256,
+    )
+    comment.content_sha256 = receipt_sha256(comment)
+    try:
+        _store(comment)
+    except IntegrityError:
+        # Another request with the same key committed first (we waited for it on its index
+        # entry); answer as it did. Anything else is a real error.
+        if idempotency_key is None:
+            raise
+        earlier = _replay(period=period, key=idempotency_key, request_sha256=replay_sha256)
+        if earlier is None:
+            raise
+        return earlier
+    return SubmissionResult(comment=comment, replayed=False)
+
+
+@transaction.atomic
+def _store(comment: Comment) -> None:
+    """The submission's only write, in its own short transaction: lock the period for share,
+    re-check its window against the submission's ``now``, INSERT, COMMIT.
+
+    ``submit_comment`` reads the period and criterion before it, outside the transaction, so a
+    duplicate Idempotency-Key is answered after this rollback without a savepoint. The period is
+    checked again here under a shared row lock because extending, closing early and reopening
+    lock it for update: a submission can never commit with ``submitted_at`` outside a window that
+    a concurrent staff change has just narrowed. Shared locks do not block each other, so
+    submissions stay concurrent.
+    """
+    period = _period_for_share(comment.period_id)
+    _refuse_unless_open(period, now=comment.submitted_at)
+    _refuse_unless_draft(period, label=period.version_label, status=period.version_status)
+    # The new row is the comment's first state; its history record is written at the first staff
+    # change (``_record_submission``), which halves the writes of a deadline surge.
+    comment.skip_history_when_saving = True
+    try:
+        comment.save(force_insert=True)
+    finally:
+        del comment.skip_history_when_saving
+
+
+def _period_for_share(period_id: int) -> CommentPeriod:
+    """The period's window as committed now, share-locked until the transaction ends (on SQLite
+    the write transaction already holds the database's write lock: BEGIN IMMEDIATE), with its
+    version's ``version_label`` and ``version_status``. Raw SQL because Django has no FOR SHARE;
+    ``raw()`` still converts the columns. Only the period is locked (``OF p``): publishing locks
+    the version, then its periods, and closes them, so the period's window decides the race and
+    a share lock on the version could only deadlock with it."""
+    lock = " FOR SHARE OF p" if connection.vendor == "postgresql" else ""
+    periods = CommentPeriod._meta.db_table
+    versions = Version._meta.db_table
+    query = (
+        "SELECT p.id, p.opens_at, p.closes_at, p.timezone, v.label AS version_label, "
+        f"v.status AS version_status FROM {periods} p JOIN {versions} v ON v.id = p.version_id "
+        f"WHERE p.id = %s{lock}"
+    )
+    return next(iter(CommentPeriod.objects.raw(query, [period_id])))
+
+
+def _record_submission(comment: Comment) -> None:
+    """Give a comment's history its first record, the comment as submitted (dated
+    ``submitted_at``), before the first staff change is saved on top of it."""
+    if comment.history.exists():
+        return
+    fields = {field.attname: getattr(comment, field.attname) for field in Comment._meta.fields}
+    Comment.history.model.objects.create(
+        history_date=comment.submitted_at,
+        history_type="+",
+        history_user=None,
+        history_change_reason="submitted",
+        **fields,
+    )
+
+
+def new_tracking_id() -> str:
+    """128 random bits as 26 lowercase base32 characters: unguessable, safe in URLs, file names
+    and spreadsheets (never starts with a sign), and easy to read out over the phone."""
+    return base64.b32encode(secrets.token_bytes(16)).decode("ascii").rstrip("=").lower()
+
+
+def receipt_sha256(comment: Comment) -> str:
+    """The receipt's hash: SHA-256 of the stored content as canonical JSON (see docs/api.md)."""
+    return canonical_sha256(
+        {
+            "tracking_id": comment.tracking_id,
+            "submitted_at": comment.submitted_at.astimezone(dt.UTC).isoformat(),
+            "period": comment.period_id,
+            "criterion": comment.criterion_code or None,
+            "criterion_revision": comment.criterion_revision,
+            "body": comment.body,
+            "proposed_text": comment.proposed_text,
+            "type": comment.type,
+            "language": comment.language,
+        }
+    )
+
+
+def _comment_for_update(tracking_id: str) -> Comment:
+    comment = Comment.objects.select_for_update().filter(tracking_id=tracking_id).first()
+    if comment is None:
+        raise NotFound(
+            _("There is no comment %(id)s.") % {"id": tracking_id}, code="comment_not_found"
+        )
+    _record_submission(comment)
+    return comment
+
+
+@transaction.atomic
+def moderate_comment(
+    *, tracking_id: str, state: str, reason: str = "", user, now: dt.datetime
+) -> Comment:
+    """Publish a comment, or withhold it (a reason is required and kept in history)."""
+    if state not in (ModerationState.PUBLISHED, ModerationState.WITHHELD):
+        raise InvalidInput(
+            _("A comment can be published or withheld."), code="invalid_moderation_state"
+        )
+    reason = (reason or "").strip()
+    if state == ModerationState.WITHHELD and not reason:
+        raise InvalidInput(_("Say why the comment is withheld."), code="reason_required")
+    comment = _comment_for_update(tracking_id)
+    if comment.moderation_state == state and comment.moderation_reason == reason:
+        return comment
+    comment.moderation_state = state
+    comment.moderation_reason = reason
+    save_with_history(comment, user=user, reason=reason or f"moderation: {state}", now=now)
+    return comment
+
+
+@transaction.atomic
+def respond_to_comment(
+    *,
+    tracking_id: str,
+    disposition: str,
+    response: str,
+    user,
+    reason: str = "",
+    now: dt.datetime,
+) -> Comment:
+    """Record what was done with a comment: its disposition and the staff response."""
+    if disposition not in Disposition.values:
+        raise InvalidInput(
+            _("Unknown disposition %(value)s.") % {"value": disposition}, code="invalid_disposition"
+        )
+    response = _text(response, field="response").strip()
+    if not response:
+        raise InvalidInput(_("Write a response to the commenter."), code="response_required")
+    if len(response) > RESPONSE_MAX_CHARS:
+        raise InvalidInput(
+            _("A response has at most %(max)s characters.") % {"max": RESPONSE_MAX_CHARS},
+            code="response_too_long",
+        )
+    comment = _comment_for_update(tracking_id)
+    comment.disposition = disposition
+    comment.response = response
+    comment.responded_at = now
+    save_with_history(
+        comment,
+        user=user,
+        reason=(reason or "").strip() or f"disposition: {disposition}",
+        now=now,
+    )
+    return comment

@@ -1,0 +1,55 @@
+"""Reads for the compare page: a standard's versions (for the form) and the diff of two of them.
+
+The versions come in one query and the pair is picked from them, so the page costs that query,
+one for the translations (none in English) and four for the two trees, whatever their size.
+"""
+
+from dataclasses import dataclass
+
+from django.utils.translation import gettext_lazy as _
+
+from standard_versions.diff.engine import VersionDiff
+from standard_versions.diff.selectors import snapshots_diff, version_snapshots
+from standard_versions.diff.snapshots import VersionSnapshot
+from standard_versions.errors import NotFound
+from standard_versions.models import Version
+from standard_versions.standards.selectors import standard_get
+from standard_versions.translations.content import ContentText
+
+
+def comparable_versions(*, standard_slug: str) -> list[Version]:
+    """Every version of the standard, newest first, with its standard and base: one query (two
+    when the standard has none; NotFound when there is no such standard)."""
+    versions = list(
+        Version.objects.select_related("standard", "based_on")
+        .filter(standard__slug=standard_slug)
+        .order_by("-created_at", "-label")
+    )
+    if not versions:
+        standard_get(slug=standard_slug)
+    return versions
+
+
+def pick_version(versions: list[Version], *, standard_slug: str, label: str) -> Version:
+    """The version labelled ``label`` among ``versions`` (no query), or NotFound."""
+    for version in versions:
+        if version.label == label:
+            return version
+    raise NotFound(
+        _("Standard %(std)s has no version %(label)s.") % {"std": standard_slug, "label": label},
+        code="version_not_found",
+    )
+
+
+@dataclass(frozen=True)
+class Comparison:
+    old: VersionSnapshot
+    new: VersionSnapshot
+    diff: VersionDiff
+
+
+def compare_versions(*, old: Version, new: Version, content: ContentText) -> Comparison:
+    """The two versions' snapshots in ``content``'s language and their diff: four queries."""
+    before, after = version_snapshots(versions=[old, new], content=content)
+    diff = snapshots_diff(old=old, new=new, before=before, after=after, content=content)
+    return Comparison(old=before, new=after, diff=diff)

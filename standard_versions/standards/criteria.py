@@ -1,0 +1,153 @@
+"""Adding, editing and removing the criteria of a draft."""
+
+from datetime import datetime
+
+from django.db import transaction
+from django.db.models import Max
+from django.utils.translation import gettext_lazy as _
+
+from standard_versions.errors import Conflict
+from standard_versions.history import delete_with_history, save_with_history
+from standard_versions.models import (
+    Criterion,
+    PracticeArea,
+    Version,
+)
+from standard_versions.standards.editing import (
+    check_code,
+    check_key,
+    check_precondition,
+    clean_reason,
+    criterion_code_free,
+    lock_criterion,
+    lock_editable_version,
+    new_key,
+    practice_area_of_version,
+    validate,
+)
+from standard_versions.standards.preconditions import Precondition
+from standard_versions.standards.revisions import bump_version_revision
+
+
+@transaction.atomic
+def update_criterion(
+    *,
+    version: Version,
+    code: str,
+    user,
+    reason: str,
+    now: datetime,
+    precondition: Precondition | None = None,
+    title: str | None = None,
+    description: str | None = None,
+    new_code: str | None = None,
+    practice_area: PracticeArea | None = None,
+    position: int | None = None,
+    is_core: bool | None = None,
+) -> Criterion:
+    """Change a draft criterion. ``precondition`` (from If-Match) must hold for the locked
+    criterion; ``None`` arguments stay as they are. Returns the criterion with its version."""
+    version = lock_editable_version(version)
+    criterion = lock_criterion(version, code)
+    check_precondition(precondition, version=version, criterion=criterion)
+    reason = clean_reason(reason)
+    changes: dict = {}
+    for name, value in {
+        "title": title,
+        "description": description,
+        "position": position,
+        "is_core": is_core,
+    }.items():
+        if value is not None and getattr(criterion, name) != value:
+            changes[name] = value
+    if new_code is not None and new_code != criterion.code:
+        check_code(new_code)
+        criterion_code_free(version, new_code, exclude_pk=criterion.pk)
+        changes["code"] = new_code
+    if practice_area is not None:
+        area = practice_area_of_version(version, practice_area)
+        if area.pk != criterion.practice_area_id:
+            changes["practice_area"] = area
+    if not changes:
+        return criterion
+    for name, value in changes.items():
+        setattr(criterion, name, value)
+    criterion.revision += 1
+    validate(criterion, exclude=("version", "practice_area"))
+    save_with_history(criterion, user=user, reason=reason, now=now)
+    bump_version_revision(version=version)
+    return criterion
+
+
+@transaction.atomic
+def add_criterion(
+    *,
+    version: Version,
+    practice_area: PracticeArea,
+    code: str,
+    title: str,
+    description: str,
+    user,
+    reason: str,
+    now: datetime,
+    position: int | None = None,
+    is_core: bool = False,
+    key: str | None = None,
+    precondition: Precondition | None = None,
+) -> Criterion:
+    """A new criterion with a new permanent key (or ``key``, to continue an earlier criterion)."""
+    version = lock_editable_version(version)
+    check_precondition(precondition, version=version)
+    reason = clean_reason(reason)
+    area = practice_area_of_version(version, practice_area)
+    check_code(code)
+    criterion_code_free(version, code)
+    if key:
+        check_key(key)
+        if Criterion.objects.filter(version=version, key=key).exists():
+            raise Conflict(
+                _("Version %(label)s already has a criterion with key %(key)s.")
+                % {"label": version.label, "key": key},
+                code="criterion_key_taken",
+            )
+    else:
+        key = new_key(model=Criterion, standard=version.standard, base=code)
+    if position is None:
+        last = Criterion.objects.filter(practice_area=area).aggregate(last=Max("position"))["last"]
+        position = 0 if last is None else last + 1
+    criterion = Criterion(
+        version=version,
+        practice_area=area,
+        key=key,
+        code=code,
+        title=title,
+        description=description,
+        position=position,
+        is_core=is_core,
+    )
+    validate(criterion, exclude=("version", "practice_area"))
+    save_with_history(criterion, user=user, reason=reason, now=now)
+    bump_version_revision(version=version)
+    criterion.version = version
+    return criterion
+
+
+@transaction.atomic
+def remove_criterion(
+    *,
+    version: Version,
+    code: str,
+    user,
+    reason: str,
+    now: datetime,
+    precondition: Precondition | None = None,
+) -> None:
+    version = lock_editable_version(version)
+    criterion = lock_criterion(version, code)
+    check_precondition(precondition, version=version, criterion=criterion)
+    reason = clean_reason(reason)
+    delete_with_history(criterion, user=user, reason=reason, now=now)
+    bump_version_revision(version=version)
+
+
+# --- practice areas ------------------------------------------------------------------------------

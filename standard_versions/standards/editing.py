@@ -1,0 +1,202 @@
+"""What every authoring service shares: the reason check, locking the version (and a row of it)
+for writing, validation and free codes and keys.
+
+Every authoring service is one transaction that first locks the version row (``select_for_update``),
+so writes to one version are serialised: a refusal is decided against the state no other writer can
+change meanwhile, and nothing is stored when a function refuses. History records carry the acting
+user, the reason and ``now`` (``standard_versions.history``); every change bumps the version's
+revision (ETags, cached bodies).
+"""
+
+import re
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+
+from standard_versions.errors import Conflict, InvalidInput, NotFound
+from standard_versions.models import (
+    Criterion,
+    PracticeArea,
+    Standard,
+    Version,
+    VersionStatus,
+)
+from standard_versions.models.standards import KEY_PATTERN, code_validator
+from standard_versions.standards.preconditions import Precondition
+
+# A paragraph: enough to say why, short enough to read in a history list. (The history column is
+# a text field, SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD, so this is the only limit.)
+MAX_REASON_LENGTH = 1000
+COPY_BATCH_SIZE = 500
+
+
+# --- shared checks -------------------------------------------------------------------------------
+
+
+def clean_reason(reason: str | None) -> str:
+    reason = (reason or "").strip()
+    if not reason:
+        raise InvalidInput(
+            _("Give a reason for the change."),
+            code="reason_required",
+            errors={"reason": [str(_("This field is required."))]},
+        )
+    if len(reason) > MAX_REASON_LENGTH:
+        raise InvalidInput(
+            _("The reason may have at most %(max)d characters.") % {"max": MAX_REASON_LENGTH},
+            code="reason_too_long",
+            errors={"reason": [str(_("Too long."))]},
+        )
+    return reason
+
+
+def lock_editable_version(version: Version) -> Version:
+    locked = Version.objects.select_for_update().filter(pk=version.pk).first()
+    if locked is None:
+        raise NotFound(_("The version no longer exists."), code="version_not_found")
+    locked.standard = version.standard
+    if locked.status != VersionStatus.DRAFT:
+        raise Conflict(
+            _("Version %(label)s is %(status)s; only drafts can be changed.")
+            % {"label": locked.label, "status": locked.status},
+            code="version_not_editable",
+        )
+    return locked
+
+
+def check_precondition(precondition: Precondition | None, *, version: Version, criterion=None):
+    if precondition is None:
+        return
+    if criterion is None:
+        precondition.check_version(version)
+    else:
+        precondition.check_criterion(criterion, version=version)
+
+
+def lock_criterion(version: Version, code: str) -> Criterion:
+    criterion = (
+        Criterion.objects.select_for_update()
+        .filter(version=version, code=code)
+        .select_related("practice_area")
+        .first()
+    )
+    if criterion is None:
+        raise NotFound(
+            _("Version %(label)s has no criterion %(code)s.")
+            % {"label": version.label, "code": code},
+            code="criterion_not_found",
+        )
+    criterion.version = version
+    return criterion
+
+
+def lock_practice_area(version: Version, code: str) -> PracticeArea:
+    area = PracticeArea.objects.select_for_update().filter(version=version, code=code).first()
+    if area is None:
+        raise NotFound(
+            _("Version %(label)s has no practice area %(code)s.")
+            % {"label": version.label, "code": code},
+            code="practice_area_not_found",
+        )
+    return area
+
+
+def validate(instance, *, exclude: tuple[str, ...] = ()) -> None:
+    try:
+        instance.full_clean(
+            exclude=list(exclude), validate_unique=False, validate_constraints=False
+        )
+    except ValidationError as error:
+        raise InvalidInput(
+            _("The request is not valid; see errors."),
+            code="invalid",
+            errors={
+                name: [str(m) for m in messages] for name, messages in error.message_dict.items()
+            },
+        ) from None
+    description = getattr(instance, "description", "")
+    if len(description) > settings.MARKDOWN_MAX_CHARS:
+        raise InvalidInput(
+            _("The description may have at most %(max)d characters.")
+            % {"max": settings.MARKDOWN_MAX_CHARS},
+            code="description_too_long",
+        )
+
+
+def check_code(code: str, *, field: str = "code") -> None:
+    try:
+        code_validator(code)
+    except ValidationError as error:
+        raise InvalidInput(
+            _("%(code)s is not a valid code.") % {"code": code},
+            code="invalid_code",
+            errors={field: [str(m) for m in error.messages]},
+        ) from None
+
+
+def check_key(key: str) -> None:
+    if not re.match(KEY_PATTERN, key):
+        raise InvalidInput(
+            _("%(key)s is not a valid key.") % {"key": key},
+            code="invalid_key",
+            errors={"key": [str(_("Use lowercase letters, digits and hyphens."))]},
+        )
+
+
+def new_key(*, model, standard: Standard, base: str) -> str:
+    """A key never used by ``model`` anywhere in ``standard`` (deleted rows included), so a new
+    criterion is never mistaken for an old one in diffs and timelines."""
+    base = slugify(base).replace("_", "-").strip("-")[:56] or "item"
+    used = set(
+        model.history.filter(version__standard=standard, key__startswith=base)
+        .values_list("key", flat=True)
+        .distinct()
+    )
+    if base not in used:
+        return base
+    suffix = 2
+    while f"{base}-{suffix}" in used:
+        suffix += 1
+    return f"{base}-{suffix}"
+
+
+def practice_area_of_version(version: Version, practice_area: PracticeArea) -> PracticeArea:
+    if practice_area.version_id != version.pk:
+        raise InvalidInput(
+            _("Practice area %(code)s belongs to another version than %(label)s.")
+            % {"code": practice_area.code, "label": version.label},
+            code="practice_area_in_other_version",
+        )
+    area = PracticeArea.objects.filter(pk=practice_area.pk, version=version).first()
+    if area is None:
+        raise InvalidInput(
+            _("Version %(label)s has no practice area %(code)s.")
+            % {"label": version.label, "code": practice_area.code},
+            code="practice_area_not_found",
+        )
+    return area
+
+
+def criterion_code_free(version: Version, code: str, *, exclude_pk=None) -> None:
+    taken = Criterion.objects.filter(version=version, code=code).exclude(pk=exclude_pk).exists()
+    if taken:
+        raise Conflict(
+            _("Version %(label)s already has a criterion %(code)s.")
+            % {"label": version.label, "code": code},
+            code="criterion_code_taken",
+        )
+
+
+def area_code_free(version: Version, code: str, *, exclude_pk=None) -> None:
+    taken = PracticeArea.objects.filter(version=version, code=code).exclude(pk=exclude_pk).exists()
+    if taken:
+        raise Conflict(
+            _("Version %(label)s already has a practice area %(code)s.")
+            % {"label": version.label, "code": code},
+            code="practice_area_code_taken",
+        )
+
+
+# --- versions ------------------------------------------------------------------------------------

@@ -1,0 +1,132 @@
+"""Adding, editing and removing the practice areas of a draft."""
+
+from datetime import datetime
+
+from django.db import transaction
+from django.db.models import Max
+from django.utils.translation import gettext_lazy as _
+
+from standard_versions.errors import Conflict
+from standard_versions.history import delete_with_history, save_with_history
+from standard_versions.models import (
+    PracticeArea,
+    Version,
+)
+from standard_versions.standards.editing import (
+    area_code_free,
+    check_code,
+    check_key,
+    check_precondition,
+    clean_reason,
+    lock_editable_version,
+    lock_practice_area,
+    new_key,
+    validate,
+)
+from standard_versions.standards.preconditions import Precondition
+from standard_versions.standards.revisions import bump_version_revision
+
+
+@transaction.atomic
+def add_practice_area(
+    *,
+    version: Version,
+    code: str,
+    name: str,
+    user,
+    reason: str,
+    now: datetime,
+    description: str = "",
+    position: int | None = None,
+    key: str | None = None,
+    precondition: Precondition | None = None,
+) -> PracticeArea:
+    version = lock_editable_version(version)
+    check_precondition(precondition, version=version)
+    reason = clean_reason(reason)
+    check_code(code)
+    area_code_free(version, code)
+    if key:
+        check_key(key)
+        if PracticeArea.objects.filter(version=version, key=key).exists():
+            raise Conflict(
+                _("Version %(label)s already has a practice area with key %(key)s.")
+                % {"label": version.label, "key": key},
+                code="practice_area_key_taken",
+            )
+    else:
+        key = new_key(model=PracticeArea, standard=version.standard, base=code)
+    if position is None:
+        last = PracticeArea.objects.filter(version=version).aggregate(last=Max("position"))["last"]
+        position = 0 if last is None else last + 1
+    area = PracticeArea(
+        version=version, key=key, code=code, name=name, description=description, position=position
+    )
+    validate(area, exclude=("version",))
+    save_with_history(area, user=user, reason=reason, now=now)
+    bump_version_revision(version=version)
+    return area
+
+
+@transaction.atomic
+def update_practice_area(
+    *,
+    version: Version,
+    code: str,
+    user,
+    reason: str,
+    now: datetime,
+    precondition: Precondition | None = None,
+    new_code: str | None = None,
+    name: str | None = None,
+    description: str | None = None,
+    position: int | None = None,
+) -> PracticeArea:
+    version = lock_editable_version(version)
+    check_precondition(precondition, version=version)
+    area = lock_practice_area(version, code)
+    reason = clean_reason(reason)
+    changes = {
+        field: value
+        for field, value in {"name": name, "description": description, "position": position}.items()
+        if value is not None and getattr(area, field) != value
+    }
+    if new_code is not None and new_code != area.code:
+        check_code(new_code)
+        area_code_free(version, new_code, exclude_pk=area.pk)
+        changes["code"] = new_code
+    if not changes:
+        return area
+    for field, value in changes.items():
+        setattr(area, field, value)
+    validate(area, exclude=("version",))
+    save_with_history(area, user=user, reason=reason, now=now)
+    bump_version_revision(version=version)
+    return area
+
+
+@transaction.atomic
+def remove_practice_area(
+    *,
+    version: Version,
+    code: str,
+    user,
+    reason: str,
+    now: datetime,
+    precondition: Precondition | None = None,
+) -> None:
+    version = lock_editable_version(version)
+    check_precondition(precondition, version=version)
+    area = lock_practice_area(version, code)
+    reason = clean_reason(reason)
+    if area.criteria.exists():
+        raise Conflict(
+            _("Practice area %(code)s still has criteria; move or remove them first.")
+            % {"code": code},
+            code="practice_area_not_empty",
+        )
+    delete_with_history(area, user=user, reason=reason, now=now)
+    bump_version_revision(version=version)
+
+
+# --- requirements --------------------------------------------------------------------------------
