@@ -1,3 +1,4 @@
+import contextlib
 import tempfile
 from pathlib import Path
 
@@ -16,6 +17,9 @@ def pytest_configure(config):
     from django.conf import settings
 
     settings.STATIC_ROOT = Path(tempfile.gettempdir()) / "wwc-tests-collect-no-static-here"
+    # Staff users are made in hundreds of tests; hashing each password with PBKDF2's million rounds
+    # would cost more than the test. The hasher is not what they test (Django's own tests do this).
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture(autouse=True)
@@ -32,10 +36,67 @@ def api_client() -> APIClient:
     return APIClient()
 
 
+@pytest.fixture(scope="session")
+def _shipped_rows(django_db_setup, django_db_blocker):
+    """The rows ``load_standard`` writes for the shipped data, read once per test process.
+
+    The loader runs once, in a transaction that is rolled back, and every row it added (content,
+    history records, translations, through tables) is kept in memory; ``shipped_data`` inserts
+    them again in each test, exactly as they were, for a fraction of the loader's cost."""
+    from django.apps import apps
+    from django.db import transaction
+
+    models = [m for m in apps.get_models(include_auto_created=True) if not m._meta.proxy]
+    with django_db_blocker.unblock(), transaction.atomic():
+        before = {m: set(m._base_manager.values_list("pk", flat=True)) for m in models}
+        call_command("load_standard", stdout=_Discard())
+        rows = []
+        for model in models:
+            added = [
+                r
+                for r in model._base_manager.order_by("pk").values()
+                if r[model._meta.pk.attname] not in before[model]
+            ]
+            if added:
+                rows.append((model, added))
+        transaction.set_rollback(True)
+    return rows
+
+
 @pytest.fixture
-def shipped_data(db):
-    """The WWC versions 2.0 and 3.0 as shipped in standard_versions/data/."""
-    call_command("load_standard", stdout=_Discard())
+def shipped_data(db, _shipped_rows):
+    """The WWC versions 2.0 and 3.0 as shipped in standard_versions/data/, as ``load_standard``
+    stores them (tests/services/test_shipped_rows_are_what_the_loader_stores.py checks that)."""
+    from django.core.management.color import no_style
+    from django.db import connection
+
+    for model, rows in _shipped_rows:
+        with _stored_times_kept(model):
+            model._base_manager.bulk_create([model(**row) for row in rows])
+    # Rows inserted with their ids leave PostgreSQL's sequences behind; SQLite needs nothing.
+    statements = connection.ops.sequence_reset_sql(no_style(), [m for m, _ in _shipped_rows])
+    if statements:
+        with connection.cursor() as cursor:
+            for statement in statements:
+                cursor.execute(statement)
+
+
+@contextlib.contextmanager
+def _stored_times_kept(model):
+    """``auto_now``/``auto_now_add`` fields keep the times the loader stored, not the insert's."""
+    fields = [
+        f
+        for f in model._meta.concrete_fields
+        if getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False)
+    ]
+    flags = [(f, f.auto_now, f.auto_now_add) for f in fields]
+    for f in fields:
+        f.auto_now = f.auto_now_add = False
+    try:
+        yield
+    finally:
+        for f, auto_now, auto_now_add in flags:
+            f.auto_now, f.auto_now_add = auto_now, auto_now_add
 
 
 class _Discard:
@@ -49,7 +110,7 @@ class _Discard:
 @pytest.fixture(scope="session", autouse=True)
 def _compiled_message_catalogs():
     """The .mo files are build products (git-ignored): compile them if a run starts without."""
-    from standard_versions.catalogs import catalogs_need_compiling, compile_catalogs
+    from standard_versions.translations.catalogs import catalogs_need_compiling, compile_catalogs
 
     if catalogs_need_compiling():
         compile_catalogs()
