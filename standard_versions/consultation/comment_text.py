@@ -1,8 +1,13 @@
-"""Pure functions on comment text: normalisation, the receipt hash and the campaign hash."""
+"""Pure functions on comment text: normalisation, the check that it is storable text, the receipt
+hash and the campaign hash."""
 
 import hashlib
 import json
 import unicodedata
+
+from django.utils.translation import gettext_lazy as _
+
+from standard_versions.errors import InvalidInput
 
 WHITESPACE_AND_SEPARATORS = {"Zs", "Zl", "Zp", "Cc"}
 INVISIBLE_CATEGORIES = WHITESPACE_AND_SEPARATORS | {"Cf"}
@@ -36,6 +41,18 @@ def is_encodable(text: str) -> bool:
     except UnicodeEncodeError:
         return False
     return True
+
+
+def storable_text(value: str | None, *, field: str) -> str:
+    """``value`` in NFC; refused (``invalid_text``) when it cannot be stored as text: a lone
+    surrogate, or a NUL character. ``field`` names it in the message."""
+    value = nfc(value or "")
+    if not is_encodable(value) or "\x00" in value:
+        raise InvalidInput(
+            _("%(field)s contains characters that are not valid text.") % {"field": field},
+            code="invalid_text",
+        )
+    return value
 
 
 def campaign_text(text: str) -> str:

@@ -1,4 +1,5 @@
-"""Submitting comments, moderating them and responding to them.
+"""Submitting comments; staff moderation and responses are in ``moderation`` (named here too, as
+the callers know them).
 
 Submission is retry-safe: an ``Idempotency-Key`` is unique per period in the database, so two
 concurrent requests with the same key store one comment; the loser of the race reads the winner's
@@ -10,6 +11,7 @@ same column, but matches on the key alone, so the same text sent again gets the 
 """
 
 import base64
+import dataclasses
 import datetime as dt
 import secrets
 from dataclasses import dataclass
@@ -19,30 +21,57 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from standard_versions.consultation import deadlines
+from standard_versions.consultation.comment_limits import BODY_MAX_CHARS, PROPOSED_TEXT_MAX_CHARS
 from standard_versions.consultation.comment_text import (
     campaign_hash,
     canonical_sha256,
     is_blank,
-    is_encodable,
-    nfc,
+    storable_text,
 )
-from standard_versions.errors import Conflict, Forbidden, InvalidInput, NotFound
-from standard_versions.history import save_with_history
+from standard_versions.consultation.moderation import (  # noqa: F401 (named here for callers)
+    moderate_comment,
+    respond_to_comment,
+)
+from standard_versions.consultation.selectors_comments import period_get
+from standard_versions.errors import Conflict, Forbidden, InvalidInput
 from standard_versions.models import (
     Comment,
     CommentPeriod,
     CommentType,
     Criterion,
-    Disposition,
-    ModerationState,
     PeriodStatus,
     Version,
     VersionStatus,
 )
 from standard_versions.translations import i18n
 
-BODY_MAX_CHARS = 10_000
-RESPONSE_MAX_CHARS = 20_000
+
+@dataclass(frozen=True)
+class CommentSubmission:
+    """What a commenter sends, as the API's input serializer or the web form has validated it:
+    the one list of a submission's fields. ``criterion_code`` empty: the version as a whole."""
+
+    period_id: int
+    body: str
+    criterion_code: str = ""
+    proposed_text: str = ""
+    type: str = CommentType.GENERAL
+    language: str = "en"
+    name: str = ""
+    organization: str = ""
+    identity_public: bool = False
+    email: str = ""
+
+    @classmethod
+    def from_input(cls, data, *, period_id: int) -> "CommentSubmission":
+        """From validated input named as the API and the form name it (``criterion``, not
+        ``criterion_code``; ``None`` for no criterion)."""
+        fields = {f.name for f in dataclasses.fields(cls)} - {"period_id", "criterion_code"}
+        return cls(
+            period_id=period_id,
+            criterion_code=data["criterion"] or "",
+            **{name: data[name] for name in fields},
+        )
 
 
 @dataclass(frozen=True)
@@ -50,26 +79,6 @@ class SubmissionResult:
     comment: Comment
     # True when the answer is the receipt of an earlier request with the same Idempotency-Key.
     replayed: bool
-
-
-def _text(value: str | None, *, field: str) -> str:
-    value = nfc(value or "")
-    if not is_encodable(value) or "\x00" in value:
-        raise InvalidInput(
-            _("%(field)s contains characters that are not valid text.") % {"field": field},
-            code="invalid_text",
-        )
-    return value
-
-
-def _period(period_id: int) -> CommentPeriod:
-    period = CommentPeriod.objects.select_related("version").filter(pk=period_id).first()
-    if period is None:
-        raise NotFound(
-            _("There is no comment period %(id)s.") % {"id": period_id},
-            code="comment_period_not_found",
-        )
-    return period
 
 
 def _replay(
@@ -153,38 +162,45 @@ def _check_lengths(*, body: str, proposed_text: str) -> None:
         raise InvalidInput(_("The comment is empty."), code="comment_body_empty")
     # Refused whole, never cut: the numbers in the reader's language ("10,001", "10.001").
     language = i18n.language_from_tag(get_language()) or "en"
-    if len(body) > BODY_MAX_CHARS:
-        raise InvalidInput(
-            _("The comment has %(count)s characters; the limit is %(max)s.")
-            % {
-                "count": i18n.format_number(len(body), language=language),
-                "max": i18n.format_number(BODY_MAX_CHARS, language=language),
-            },
-            code="comment_body_too_long",
-        )
-    if len(proposed_text) > BODY_MAX_CHARS:
-        raise InvalidInput(
-            _("The proposed text has %(count)s characters; the limit is %(max)s.")
-            % {
-                "count": i18n.format_number(len(proposed_text), language=language),
-                "max": i18n.format_number(BODY_MAX_CHARS, language=language),
-            },
-            code="proposed_text_too_long",
-        )
+    for text, limit, message, code in (
+        (
+            body,
+            BODY_MAX_CHARS,
+            _("The comment has %(count)s characters; the limit is %(max)s."),
+            "comment_body_too_long",
+        ),
+        (
+            proposed_text,
+            PROPOSED_TEXT_MAX_CHARS,
+            _("The proposed text has %(count)s characters; the limit is %(max)s."),
+            "proposed_text_too_long",
+        ),
+    ):
+        if len(text) > limit:
+            count = i18n.format_number(len(text), language=language)
+            limit_display = i18n.format_number(limit, language=language)
+            raise InvalidInput(message % {"count": count, "max": limit_display}, code=code)
 
 
 def submit_comment(
     *,
-    period_id: int,
-    body: str,
-    criterion_code: str = "",
-    proposed_text: str = "",
-    type: str = CommentType.GENERAL,
-    language: str = "en",
-    name: str = "",
-    organization: str = "",
-    identity_public: bool = False,
-    email: str = "",
+    idempotency_key: str | None = None,
+    resubmission_key: str | None = None,
+    now: dt.datetime,
+    **fields,
+) -> SubmissionResult:
+    """``submit`` with the submission's fields as keywords (those of ``CommentSubmission``)."""
+    return submit(
+        submission=CommentSubmission(**fields),
+        idempotency_key=idempotency_key,
+        resubmission_key=resubmission_key,
+        now=now,
+    )
+
+
+def submit(
+    *,
+    submission: CommentSubmission,
     idempotency_key: str | None = None,
     resubmission_key: str | None = None,
     now: dt.datetime,
@@ -195,24 +211,27 @@ def submit_comment(
     else was sent). Not wrapped in one transaction on purpose: see ``_store``."""
     if idempotency_key and resubmission_key:
         raise ValueError("Give an idempotency_key or a resubmission_key, not both.")
-    period = _period(period_id)
+    period = period_get(period_id=submission.period_id)
     idempotency_key = resubmission_key or idempotency_key or None
-    body = _text(body, field="body")
-    proposed_text = _text(proposed_text, field="proposed_text")
-    name = _text(name, field="name").strip()
-    organization = _text(organization, field="organization").strip()
+    sent = dataclasses.replace(
+        submission,
+        body=storable_text(submission.body, field="body"),
+        proposed_text=storable_text(submission.proposed_text, field="proposed_text"),
+        name=storable_text(submission.name, field="name").strip(),
+        organization=storable_text(submission.organization, field="organization").strip(),
+    )
     request_sha256 = canonical_sha256(
         {
             "period": period.pk,
-            "criterion": criterion_code or None,
-            "body": body,
-            "proposed_text": proposed_text,
-            "type": type,
-            "language": language,
-            "name": name,
-            "organization": organization,
-            "identity_public": identity_public,
-            "email": email,
+            "criterion": sent.criterion_code or None,
+            "body": sent.body,
+            "proposed_text": sent.proposed_text,
+            "type": sent.type,
+            "language": sent.language,
+            "name": sent.name,
+            "organization": sent.organization,
+            "identity_public": sent.identity_public,
+            "email": sent.email,
         }
     )
     # What an earlier comment with the key must match to be this request's answer.
@@ -223,8 +242,8 @@ def submit_comment(
             return earlier
     _refuse_unless_open(period, now=now)
     _refuse_unless_draft(period, label=period.version.label, status=period.version.status)
-    criterion = _criterion(period, criterion_code)
-    _check_lengths(body=body, proposed_text=proposed_text)
+    criterion = _criterion(period, sent.criterion_code)
+    _check_lengths(body=sent.body, proposed_text=sent.proposed_text)
 
     comment = Comment(
         period=period,
@@ -235,15 +254,15 @@ def submit_comment(
         criterion_revision=criterion.revision if criterion else None,
         criterion_title=criterion.title if criterion else "",
         criterion_description=criterion.description if criterion else "",
-        body=body,
-        proposed_text=proposed_text,
-        type=type,
-        language=language,
-        name=name,
-        organization=organization,
-        identity_public=identity_public,
-        email=email,
-        normalized_hash=campaign_hash(body),
+        body=sent.body,
+        proposed_text=sent.proposed_text,
+        type=sent.type,
+        language=sent.language,
+        name=sent.name,
+        organization=sent.organization,
+        identity_public=sent.identity_public,
+        email=sent.email,
+        normalized_hash=campaign_hash(sent.body),
         idempotency_key=idempotency_key or "",
         request_sha256=request_sha256,
     )
@@ -304,21 +323,6 @@ def _period_for_share(period_id: int) -> CommentPeriod:
     return next(iter(CommentPeriod.objects.raw(query, [period_id])))
 
 
-def _record_submission(comment: Comment) -> None:
-    """Give a comment's history its first record, the comment as submitted (dated
-    ``submitted_at``), before the first staff change is saved on top of it."""
-    if comment.history.exists():
-        return
-    fields = {field.attname: getattr(comment, field.attname) for field in Comment._meta.fields}
-    Comment.history.model.objects.create(
-        history_date=comment.submitted_at,
-        history_type="+",
-        history_user=None,
-        history_change_reason="submitted",
-        **fields,
-    )
-
-
 def new_tracking_id() -> str:
     """128 random bits as 26 lowercase base32 characters: unguessable, safe in URLs, file names
     and spreadsheets (never starts with a sign), and easy to read out over the phone."""
@@ -340,70 +344,3 @@ def receipt_sha256(comment: Comment) -> str:
             "language": comment.language,
         }
     )
-
-
-def _comment_for_update(tracking_id: str) -> Comment:
-    comment = Comment.objects.select_for_update().filter(tracking_id=tracking_id).first()
-    if comment is None:
-        raise NotFound(
-            _("There is no comment %(id)s.") % {"id": tracking_id}, code="comment_not_found"
-        )
-    _record_submission(comment)
-    return comment
-
-
-@transaction.atomic
-def moderate_comment(
-    *, tracking_id: str, state: str, reason: str = "", user, now: dt.datetime
-) -> Comment:
-    """Publish a comment, or withhold it (a reason is required and kept in history)."""
-    if state not in (ModerationState.PUBLISHED, ModerationState.WITHHELD):
-        raise InvalidInput(
-            _("A comment can be published or withheld."), code="invalid_moderation_state"
-        )
-    reason = (reason or "").strip()
-    if state == ModerationState.WITHHELD and not reason:
-        raise InvalidInput(_("Say why the comment is withheld."), code="reason_required")
-    comment = _comment_for_update(tracking_id)
-    if comment.moderation_state == state and comment.moderation_reason == reason:
-        return comment
-    comment.moderation_state = state
-    comment.moderation_reason = reason
-    save_with_history(comment, user=user, reason=reason or f"moderation: {state}", now=now)
-    return comment
-
-
-@transaction.atomic
-def respond_to_comment(
-    *,
-    tracking_id: str,
-    disposition: str,
-    response: str,
-    user,
-    reason: str = "",
-    now: dt.datetime,
-) -> Comment:
-    """Record what was done with a comment: its disposition and the staff response."""
-    if disposition not in Disposition.values:
-        raise InvalidInput(
-            _("Unknown disposition %(value)s.") % {"value": disposition}, code="invalid_disposition"
-        )
-    response = _text(response, field="response").strip()
-    if not response:
-        raise InvalidInput(_("Write a response to the commenter."), code="response_required")
-    if len(response) > RESPONSE_MAX_CHARS:
-        raise InvalidInput(
-            _("A response has at most %(max)s characters.") % {"max": RESPONSE_MAX_CHARS},
-            code="response_too_long",
-        )
-    comment = _comment_for_update(tracking_id)
-    comment.disposition = disposition
-    comment.response = response
-    comment.responded_at = now
-    save_with_history(
-        comment,
-        user=user,
-        reason=(reason or "").strip() or f"disposition: {disposition}",
-        now=now,
-    )
-    return comment
