@@ -8,6 +8,7 @@ from django.core.management import call_command
 from rest_framework.test import APIClient
 
 from standard_versions.standards.head_memo import revalidation_heads
+from tests import hypothesis_profiles  # noqa: F401 (loads the profile for this run)
 
 
 def pytest_configure(config):

@@ -8,9 +8,10 @@ from hypothesis import strategies as st
 from standard_versions.diff.engine import apply_text_ops, diff_versions, text_ops
 from tests.diff.strategies import snapshot_pairs, snapshots
 from tests.diff_apply import apply_diff
+from tests.hypothesis_profiles import examples
 
-# Each example is a pair of versions of up to 24 criteria; 150 keep the suite quick.
-PROPERTY_SETTINGS = settings(max_examples=150, deadline=None)
+# Each example is a pair of versions of up to 24 criteria; 150 in CI (tests/hypothesis_profiles.py).
+PROPERTY_SETTINGS = settings(max_examples=examples(150), deadline=None)
 
 
 @PROPERTY_SETTINGS
@@ -100,7 +101,7 @@ def test_swapping_from_and_to_swaps_added_and_removed_and_inverts_changes(pair):
     assert backward["summary"]["reworded"] == forward["summary"]["reworded"]
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=examples(500), deadline=None)
 @given(st.text(), st.text())
 def test_word_operations_rebuild_the_new_text_exactly_from_the_old(old, new):
     ops = [op.to_dict() for op in text_ops(old, new)]

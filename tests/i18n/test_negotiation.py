@@ -9,6 +9,7 @@ from standard_versions.translations.i18n import (
     language_from_tag,
     negotiate,
 )
+from tests.hypothesis_profiles import examples
 
 
 @pytest.mark.parametrize(
@@ -72,7 +73,7 @@ def test_an_unsupported_lang_parameter_leaves_the_choice_to_accept_language():
     assert negotiate(lang_param=None, accept_header=None) == "en"
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(lang_param=st.one_of(st.none(), st.text()), header=st.one_of(st.none(), st.text()))
 def test_negotiation_of_any_input_gives_a_supported_language(lang_param, header):
     assert negotiate(lang_param=lang_param, accept_header=header) in {"en", "es", "pt-BR"}
