@@ -10,12 +10,14 @@ that differs from a version that is no longer a draft is refused as a whole, and
 to match the document.
 """
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from standard_versions.errors import Conflict, InvalidInput
+from standard_versions.history import delete_with_history, save_with_history
 from standard_versions.models import (
     CertificationLevel,
     Criterion,
@@ -47,17 +49,9 @@ class LoadResult:
         return self.created or bool(self.changes)
 
 
-def _save(instance, *, user, reason: str) -> None:
-    instance._change_reason = reason
-    instance._history_user = user
+def _save(instance, *, user, reason: str, now: dt.datetime) -> None:
     instance.full_clean(validate_unique=False, validate_constraints=False)
-    instance.save()
-
-
-def _delete(instance, *, user, reason: str) -> None:
-    instance._change_reason = reason
-    instance._history_user = user
-    instance.delete()
+    save_with_history(instance, user=user, reason=reason, now=now)
 
 
 class _Plan:
@@ -86,7 +80,12 @@ class _Plan:
 
 @transaction.atomic
 def load_version_document(
-    *, document: VersionDocument, user=None, reason: str, strict: bool = False
+    *,
+    document: VersionDocument,
+    user=None,
+    reason: str,
+    now: dt.datetime,
+    strict: bool = False,
 ) -> LoadResult:
     if not reason.startswith(LOADER_REASON_PREFIX):
         reason = f"{LOADER_REASON_PREFIX}: {reason}"
@@ -96,12 +95,12 @@ def load_version_document(
     standard_values = {"name": document.standard_name, "description": document.standard_description}
     if standard is None:
         standard = Standard(slug=document.standard_slug, **standard_values)
-        _save(standard, user=user, reason=reason)
+        _save(standard, user=user, reason=reason, now=now)
         result.changes.append(f"add standard {standard.slug}")
     elif any(getattr(standard, name) != value for name, value in standard_values.items()):
         for name, value in standard_values.items():
             setattr(standard, name, value)
-        _save(standard, user=user, reason=reason)
+        _save(standard, user=user, reason=reason, now=now)
         result.changes.append(f"change standard {standard.slug}")
 
     based_on = None
@@ -127,7 +126,7 @@ def load_version_document(
     version = Version.objects.filter(standard=standard, label=document.label).first()
     if version is None:
         version = Version(standard=standard, label=document.label, **version_values)
-        _save(version, user=user, reason=reason)
+        _save(version, user=user, reason=reason, now=now)
         result.created = True
         stored_areas, stored_criteria, stored_levels, stored_outcomes = {}, {}, {}, {}
     else:
@@ -205,7 +204,7 @@ def load_version_document(
             },
             code="version_not_editable",
         )
-    _apply(plan, version=version, stored_areas=stored_areas, user=user, reason=reason)
+    _apply(plan, version=version, stored_areas=stored_areas, user=user, reason=reason, now=now)
     if plan.steps and not result.created:
         bump_version_revision(version=version)
     result.changes.extend(plan.descriptions)
@@ -260,20 +259,22 @@ class _CriterionView:
         return getattr(self.criterion, name)
 
 
-def _apply(plan: _Plan, *, version: Version, stored_areas: dict, user, reason: str) -> None:
+def _apply(
+    plan: _Plan, *, version: Version, stored_areas: dict, user, reason: str, now: dt.datetime
+) -> None:
     areas = dict(stored_areas)
     models_by_label = {"level": CertificationLevel, "outcome area": OutcomeArea}
     deferred_deletes = []
     for action, target, key, values in plan.steps:
         if action == "create" and target == "practice area":
             area = PracticeArea(version=version, key=key, **values)
-            _save(area, user=user, reason=reason)
+            _save(area, user=user, reason=reason, now=now)
             areas[area.key] = area
     for action, target, key, values in plan.steps:
         if action == "update" and isinstance(target, PracticeArea | Version):
             for name, value in values.items():
                 setattr(target, name, value)
-            _save(target, user=user, reason=reason)
+            _save(target, user=user, reason=reason, now=now)
         elif action == "update":
             row = target.criterion if isinstance(target, _CriterionView) else target
             for name, value in values.items():
@@ -283,7 +284,7 @@ def _apply(plan: _Plan, *, version: Version, stored_areas: dict, user, reason: s
                     setattr(row, name, value)
             if isinstance(row, Criterion):
                 row.revision += 1
-            _save(row, user=user, reason=reason)
+            _save(row, user=user, reason=reason, now=now)
         elif action == "create" and target == "criterion":
             fields = dict(values)
             area = areas[fields.pop("practice_area_key")]
@@ -291,21 +292,23 @@ def _apply(plan: _Plan, *, version: Version, stored_areas: dict, user, reason: s
                 Criterion(version=version, practice_area=area, key=key, **fields),
                 user=user,
                 reason=reason,
+                now=now,
             )
         elif action == "create" and target in models_by_label:
             _save(
                 models_by_label[target](version=version, key=key, **values),
                 user=user,
                 reason=reason,
+                now=now,
             )
         elif action == "delete":
             row = target.criterion if isinstance(target, _CriterionView) else target
             if isinstance(row, PracticeArea):
                 deferred_deletes.append(row)
             else:
-                _delete(row, user=user, reason=reason)
+                delete_with_history(row, user=user, reason=reason, now=now)
     for row in deferred_deletes:
-        _delete(row, user=user, reason=reason)
+        delete_with_history(row, user=user, reason=reason, now=now)
 
 
 def export_version_document(*, version: Version) -> dict:

@@ -2,6 +2,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.utils import timezone
 
 from standard_versions.errors import DomainError
 from standard_versions.standards.datafile import DocumentInvalid, read_document
@@ -53,12 +54,14 @@ class Command(BaseCommand):
             raise CommandError(f"{len(problems)} problem(s); nothing was loaded.")
 
         ordered = _based_on_first(documents)
+        now = timezone.now()
         try:
             with transaction.atomic():
                 for file, document in ordered:
                     result = load_version_document(
                         document=document,
                         reason=f"load_standard {file.name}" + (f": {reason}" if reason else ""),
+                        now=now,
                         strict=strict,
                     )
                     if result.left:
