@@ -81,32 +81,37 @@ urlpatterns += [
 ]
 
 # Comment periods and comments (issue 5).
-from standard_versions.api import views_comments  # noqa: E402
+from standard_versions.api import (  # noqa: E402
+    views_comment_periods,
+    views_comments,
+    views_disposition_report,
+    views_moderation,
+)
 
 urlpatterns += [
     path(
         "comment-periods/",
-        views_comments.CommentPeriodListView.as_view(),
+        views_comment_periods.CommentPeriodListView.as_view(),
         name="comment-period-list",
     ),
     path(
         "comment-periods/<period:period_id>/",
-        views_comments.CommentPeriodDetailView.as_view(),
+        views_comment_periods.CommentPeriodDetailView.as_view(),
         name="comment-period-detail",
     ),
     path(
         "comment-periods/<period:period_id>/extend/",
-        views_comments.CommentPeriodExtendView.as_view(),
+        views_comment_periods.CommentPeriodExtendView.as_view(),
         name="comment-period-extend",
     ),
     path(
         "comment-periods/<period:period_id>/close/",
-        views_comments.CommentPeriodCloseView.as_view(),
+        views_comment_periods.CommentPeriodCloseView.as_view(),
         name="comment-period-close",
     ),
     path(
         "comment-periods/<period:period_id>/reopen/",
-        views_comments.CommentPeriodReopenView.as_view(),
+        views_comment_periods.CommentPeriodReopenView.as_view(),
         name="comment-period-reopen",
     ),
     path(
@@ -116,12 +121,12 @@ urlpatterns += [
     ),
     path(
         "comment-periods/<period:period_id>/moderation/",
-        views_comments.CommentPeriodModerationView.as_view(),
+        views_moderation.CommentPeriodModerationView.as_view(),
         name="comment-period-moderation",
     ),
     path(
         "comment-periods/<period:period_id>/campaigns/",
-        views_comments.CommentPeriodCampaignsView.as_view(),
+        views_moderation.CommentPeriodCampaignsView.as_view(),
         name="comment-period-campaigns",
     ),
     path(
@@ -136,17 +141,17 @@ urlpatterns += [
     ),
     path(
         "comments/<tracking:tracking_id>/moderate/",
-        views_comments.CommentModerateView.as_view(),
+        views_moderation.CommentModerateView.as_view(),
         name="comment-moderate",
     ),
     path(
         "comments/<tracking:tracking_id>/respond/",
-        views_comments.CommentRespondView.as_view(),
+        views_moderation.CommentRespondView.as_view(),
         name="comment-respond",
     ),
     path(
         "standards/<std:std>/versions/<label:label>/disposition-report/",
-        views_comments.DispositionReportView.as_view(),
+        views_disposition_report.DispositionReportView.as_view(),
         name="disposition-report",
     ),
 ]
