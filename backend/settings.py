@@ -45,7 +45,6 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "rest_framework",
     "rest_framework.authtoken",
-    "django_filters",
     "drf_spectacular",
     # Swagger UI's files from the pinned package, served by whitenoise: /api/docs/ needs no CDN.
     "drf_spectacular_sidecar",

@@ -9,8 +9,7 @@ write that loses counts under concurrency; this one counts fixed windows with th
 import math
 
 from django.conf import settings
-from django.core.cache import cache, caches
-from django.core.cache.backends.redis import RedisCache
+from django.core.cache import cache
 from rest_framework.settings import api_settings
 from rest_framework.throttling import SimpleRateThrottle
 
@@ -52,22 +51,10 @@ class CommentSubmissionThrottle(SimpleRateThrottle):
 
 
 def _count(key: str, *, ttl: int) -> int:
-    """Add one to the counter ``key`` (created with ``ttl`` seconds to live); return its value."""
-    backend = caches["default"]
-    if isinstance(backend, RedisCache):
-        # Django's RedisCache.incr() costs three round trips (SET NX, EXISTS, INCR) and builds a
-        # new client object for each; one pipeline on a kept client does it in one, atomically.
-        client = getattr(backend, "_throttle_client", None)
-        if client is None:
-            client = backend._cache.get_client(write=True)
-            backend._throttle_client = client
-        full_key = backend.make_and_validate_key(key)
-        pipeline = client.pipeline()
-        pipeline.incr(full_key)
-        pipeline.expire(full_key, ttl, nx=True)
-        count, _ = pipeline.execute()
-        return int(count)
-    # add() is a no-op when the key exists; incr() is atomic in locmem and other backends.
+    """Add one to the counter ``key`` (created with ``ttl`` seconds to live); return its value.
+
+    Only the cache's public API: ``add`` is a no-op when the key exists, and ``incr`` is atomic in
+    Redis (INCR) and in the local-memory cache."""
     cache.add(key, 0, ttl)
     try:
         return cache.incr(key)

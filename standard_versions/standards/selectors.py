@@ -165,11 +165,3 @@ def criterion_get(*, version: Version, code: str) -> Criterion:
             code="criterion_not_found",
         )
     return criterion
-
-
-def core_criteria_codes(*, version: Version) -> list[str]:
-    return list(
-        Criterion.objects.filter(version=version, is_core=True)
-        .order_by("practice_area__position", "position", "code")
-        .values_list("code", flat=True)
-    )

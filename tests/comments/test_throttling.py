@@ -15,6 +15,15 @@ pytestmark = pytest.mark.django_db
 REDIS_URL = os.environ.get("COMMENT_TEST_REDIS_URL", "redis://127.0.0.1:6379/5")
 
 
+@pytest.fixture(autouse=True)
+def _mid_minute():
+    """Counts are per fixed minute: a test that ran across a minute's end would start afresh
+    halfway. Time stands still 15 seconds into a minute (set up before the period fixtures, so
+    their times are around it)."""
+    with time_machine.travel(dt.datetime(2030, 1, 1, 11, 0, 15, tzinfo=dt.UTC), tick=False):
+        yield
+
+
 @pytest.fixture
 def three_per_minute(settings):
     settings.COMMENT_THROTTLE_RATE = "3/min"
