@@ -22,6 +22,7 @@ from bisect import bisect_left
 from standard_versions.diff.result import (
     AreaMove,
     AreaRef,
+    CoreCriteria,
     CoreRef,
     CriterionChange,
     CriterionEntry,
@@ -269,8 +270,10 @@ def _requirements(old: VersionSnapshot, new: VersionSnapshot) -> RequirementsDif
     core_before, core_after = _core(old), _core(new)
     return RequirementsDiff(
         levels=_levels_section(old, new),
-        core_added=tuple(ref for key, ref in core_after.items() if key not in core_before),
-        core_removed=tuple(ref for key, ref in core_before.items() if key not in core_after),
+        core_criteria=CoreCriteria(
+            added=tuple(ref for key, ref in core_after.items() if key not in core_before),
+            removed=tuple(ref for key, ref in core_before.items() if key not in core_after),
+        ),
         outcome_areas=_outcome_areas_section(old, new),
         min_outcome_areas=(
             ValueChange(old.min_outcome_areas, new.min_outcome_areas)

@@ -1,109 +1,95 @@
-"""The result of a version diff: frozen dataclasses with a ``to_dict()`` that is JSON-ready.
+"""The result of a version diff: frozen dataclasses whose fields declare the diff's JSON form.
 
-``to_dict()`` is the one definition of the diff's JSON format (API, CLI and formats read it).
+``to_dict()`` (``json_form.to_json``) is the one definition of that form: the API, the CLI and the
+formats read it, and the OpenAPI schema is derived from the same fields (``json_form``).
 """
 
 from dataclasses import dataclass, field
-from dataclasses import fields as dataclass_fields
-from typing import Any
+from typing import ClassVar, Generic, TypeVar
 
+from standard_versions.diff.json_form import JsonForm, change_in_json, has_changes, in_json
 from standard_versions.diff.words import TextChange
 
+__all__ = ["has_changes"]
 
-@dataclass(frozen=True)
-class ValueChange:
-    old: Any
-    new: Any
-
-    def to_dict(self) -> dict:
-        return {"old": self.old, "new": self.new}
+Value = TypeVar("Value")
+Entry = TypeVar("Entry")
+Change = TypeVar("Change")
 
 
 @dataclass(frozen=True)
-class AreaRef:
+class ValueChange(JsonForm, Generic[Value]):
+    old: Value
+    new: Value
+
+
+@dataclass(frozen=True)
+class AreaRef(JsonForm):
     key: str
     code: str
     name: str
 
-    def to_dict(self) -> dict:
-        return {"key": self.key, "code": self.code, "name": self.name}
-
 
 @dataclass(frozen=True)
-class AreaMove:
+class AreaMove(JsonForm):
     old: AreaRef
     new: AreaRef
 
-    def to_dict(self) -> dict:
-        return {"old": self.old.to_dict(), "new": self.new.to_dict()}
-
 
 @dataclass(frozen=True)
-class VersionRef:
+class VersionRef(JsonForm):
     label: str
     title: str
     status: str
     # Rebuilt from later sources: its side of every change is an inference (see Version).
-    reconstructed: bool = False
-
-    def to_dict(self) -> dict:
-        return {
-            "label": self.label,
-            "title": self.title,
-            "status": self.status,
-            "reconstructed": self.reconstructed,
-        }
-
-
-def has_changes(change) -> bool:
-    return any(
-        getattr(change, item.name) is not None
-        for item in dataclass_fields(change)
-        if item.name.endswith("_change")
+    reconstructed: bool = field(
+        default=False,
+        metadata=in_json(
+            help_text="A version rebuilt from later sources: its side of every change is inferred."
+        ),
     )
 
 
-def _changes_dict(changes: dict[str, Any]) -> tuple[list[str], dict]:
-    present = {name: change for name, change in changes.items() if change is not None}
-    return list(present), {name: change.to_dict() for name, change in present.items()}
-
-
 @dataclass(frozen=True)
-class CriterionEntry:
+class CriterionEntry(JsonForm):
     """An added or removed criterion, as it stands in the version that has it."""
 
     key: str
     code: str
     title: str
-    description: str
+    description: str = field(metadata=in_json(help_text="Markdown."))
     is_core: bool
     practice_area: AreaRef
-    position: int
-
-    def to_dict(self) -> dict:
-        return {
-            "key": self.key,
-            "code": self.code,
-            "title": self.title,
-            "description": self.description,
-            "is_core": self.is_core,
-            "practice_area": self.practice_area.to_dict(),
-            "position": self.position,
-        }
+    position: int = field(metadata=in_json(help_text="0-based index within its practice area."))
 
 
 @dataclass(frozen=True)
-class CriterionChange:
+class CriterionChange(JsonForm):
+    changed_fields_help: ClassVar[str] = "Fields that changed."
+
     key: str
-    code: str
-    old_code: str
-    title: str
-    practice_area: AreaRef
-    code_change: ValueChange | None = None
-    area_change: AreaMove | None = None
-    position_change: ValueChange | None = None
-    title_change: TextChange | None = None
-    description_change: TextChange | None = None
+    code: str = field(metadata=in_json(help_text="Code in the newer version."))
+    old_code: str = field(metadata=in_json(help_text="Code in the older version."))
+    title: str = field(metadata=in_json(help_text="Title in the newer version."))
+    practice_area: AreaRef = field(
+        metadata=in_json(help_text="Practice area in the newer version.")
+    )
+    code_change: ValueChange[str] | None = field(
+        default=None, metadata=change_in_json("code", help_text="Renumbered.")
+    )
+    area_change: AreaMove | None = field(
+        default=None, metadata=change_in_json("practice_area", help_text="Moved.")
+    )
+    position_change: ValueChange[int] | None = field(
+        default=None,
+        metadata=change_in_json(
+            "position", help_text="Moved, or reordered relative to the criteria around it."
+        ),
+    )
+    title_change: TextChange | None = field(default=None, metadata=change_in_json("title"))
+    description_change: TextChange | None = field(
+        default=None, metadata=change_in_json("description")
+    )
 
     @property
     def renumbered(self) -> bool:
@@ -121,196 +107,118 @@ class CriterionChange:
     def reworded(self) -> bool:
         return self.title_change is not None or self.description_change is not None
 
-    def to_dict(self) -> dict:
-        fields, changes = _changes_dict(
-            {
-                "code": self.code_change,
-                "practice_area": self.area_change,
-                "position": self.position_change,
-                "title": self.title_change,
-                "description": self.description_change,
-            }
-        )
-        return {
-            "key": self.key,
-            "code": self.code,
-            "old_code": self.old_code,
-            "title": self.title,
-            "practice_area": self.practice_area.to_dict(),
-            "fields": fields,
-            "changes": changes,
-        }
-
 
 @dataclass(frozen=True)
-class PracticeAreaEntry:
+class PracticeAreaEntry(JsonForm):
     key: str
     code: str
     name: str
     description: str
     position: int
 
-    def to_dict(self) -> dict:
-        return {
-            "key": self.key,
-            "code": self.code,
-            "name": self.name,
-            "description": self.description,
-            "position": self.position,
-        }
-
 
 @dataclass(frozen=True)
-class PracticeAreaChange:
+class PracticeAreaChange(JsonForm):
     key: str
     code: str
     old_code: str
     name: str
-    code_change: ValueChange | None = None
-    position_change: ValueChange | None = None
-    name_change: TextChange | None = None
-    description_change: TextChange | None = None
-
-    def to_dict(self) -> dict:
-        fields, changes = _changes_dict(
-            {
-                "code": self.code_change,
-                "position": self.position_change,
-                "name": self.name_change,
-                "description": self.description_change,
-            }
-        )
-        return {
-            "key": self.key,
-            "code": self.code,
-            "old_code": self.old_code,
-            "name": self.name,
-            "fields": fields,
-            "changes": changes,
-        }
+    code_change: ValueChange[str] | None = field(default=None, metadata=change_in_json("code"))
+    position_change: ValueChange[int] | None = field(
+        default=None, metadata=change_in_json("position")
+    )
+    name_change: TextChange | None = field(default=None, metadata=change_in_json("name"))
+    description_change: TextChange | None = field(
+        default=None, metadata=change_in_json("description")
+    )
 
 
 @dataclass(frozen=True)
-class LevelEntry:
+class LevelEntry(JsonForm):
     key: str
     name: str
     min_percent: int
 
-    def to_dict(self) -> dict:
-        return {"key": self.key, "name": self.name, "min_percent": self.min_percent}
-
 
 @dataclass(frozen=True)
-class LevelChange:
+class LevelChange(JsonForm):
     key: str
     name: str
-    name_change: TextChange | None = None
-    min_percent_change: ValueChange | None = None
-
-    def to_dict(self) -> dict:
-        fields, changes = _changes_dict(
-            {"name": self.name_change, "min_percent": self.min_percent_change}
-        )
-        return {"key": self.key, "name": self.name, "fields": fields, "changes": changes}
+    name_change: TextChange | None = field(default=None, metadata=change_in_json("name"))
+    min_percent_change: ValueChange[int] | None = field(
+        default=None, metadata=change_in_json("min_percent")
+    )
 
 
 @dataclass(frozen=True)
-class CoreRef:
+class CoreRef(JsonForm):
     key: str
     code: str
     title: str
 
-    def to_dict(self) -> dict:
-        return {"key": self.key, "code": self.code, "title": self.title}
-
 
 @dataclass(frozen=True)
-class OutcomeAreaEntry:
+class OutcomeAreaEntry(JsonForm):
     key: str
     name: str
     description: str
     position: int
 
-    def to_dict(self) -> dict:
-        return {
-            "key": self.key,
-            "name": self.name,
-            "description": self.description,
-            "position": self.position,
-        }
-
 
 @dataclass(frozen=True)
-class OutcomeAreaChange:
+class OutcomeAreaChange(JsonForm):
     key: str
     name: str
-    position_change: ValueChange | None = None
-    name_change: TextChange | None = None
-    description_change: TextChange | None = None
-
-    def to_dict(self) -> dict:
-        fields, changes = _changes_dict(
-            {
-                "position": self.position_change,
-                "name": self.name_change,
-                "description": self.description_change,
-            }
-        )
-        return {"key": self.key, "name": self.name, "fields": fields, "changes": changes}
+    position_change: ValueChange[int] | None = field(
+        default=None, metadata=change_in_json("position")
+    )
+    name_change: TextChange | None = field(default=None, metadata=change_in_json("name"))
+    description_change: TextChange | None = field(
+        default=None, metadata=change_in_json("description")
+    )
 
 
 @dataclass(frozen=True)
-class Section:
+class Section(JsonForm, Generic[Entry, Change]):
     """Added, removed and changed items of one kind."""
 
-    added: tuple = ()
-    removed: tuple = ()
-    changed: tuple = ()
+    added: tuple[Entry, ...] = ()
+    removed: tuple[Entry, ...] = ()
+    changed: tuple[Change, ...] = ()
 
     def __len__(self) -> int:
         return len(self.added) + len(self.removed) + len(self.changed)
 
-    def to_dict(self) -> dict:
-        return {
-            "added": [item.to_dict() for item in self.added],
-            "removed": [item.to_dict() for item in self.removed],
-            "changed": [item.to_dict() for item in self.changed],
-        }
+
+@dataclass(frozen=True)
+class CoreCriteria(JsonForm):
+    """Criteria that became core, and criteria that are core no longer."""
+
+    added: tuple[CoreRef, ...] = ()
+    removed: tuple[CoreRef, ...] = ()
+
+    def __len__(self) -> int:
+        return len(self.added) + len(self.removed)
 
 
 @dataclass(frozen=True)
-class RequirementsDiff:
-    levels: Section = field(default_factory=Section)
-    core_added: tuple[CoreRef, ...] = ()
-    core_removed: tuple[CoreRef, ...] = ()
-    outcome_areas: Section = field(default_factory=Section)
-    min_outcome_areas: ValueChange | None = None
+class RequirementsDiff(JsonForm):
+    levels: Section[LevelEntry, LevelChange] = field(default_factory=Section)
+    core_criteria: CoreCriteria = field(default_factory=CoreCriteria)
+    outcome_areas: Section[OutcomeAreaEntry, OutcomeAreaChange] = field(default_factory=Section)
+    min_outcome_areas: ValueChange[int] | None = None
 
     def __len__(self) -> int:
         return (
             len(self.levels)
-            + len(self.core_added)
-            + len(self.core_removed)
+            + len(self.core_criteria)
             + len(self.outcome_areas)
             + (self.min_outcome_areas is not None)
         )
 
-    def to_dict(self) -> dict:
-        return {
-            "levels": self.levels.to_dict(),
-            "core_criteria": {
-                "added": [ref.to_dict() for ref in self.core_added],
-                "removed": [ref.to_dict() for ref in self.core_removed],
-            },
-            "outcome_areas": self.outcome_areas.to_dict(),
-            "min_outcome_areas": (
-                self.min_outcome_areas.to_dict() if self.min_outcome_areas else None
-            ),
-        }
-
 
 @dataclass(frozen=True)
-class TranslationCaveat:
+class TranslationCaveat(JsonForm):
     """A criterion whose comparison in a translated language cannot be trusted: its English
     differs between the versions (or it is in one version only) while the text compared in that
     language is, in either version, a stale translation or an English fallback (``missing``).
@@ -318,62 +226,83 @@ class TranslationCaveat:
 
     key: str
     code: str
-    from_status: str | None
-    to_status: str | None
-
-    def to_dict(self) -> dict:
-        return {
-            "key": self.key,
-            "code": self.code,
-            "from_status": self.from_status,
-            "to_status": self.to_status,
-        }
+    from_status: str | None = field(
+        metadata=in_json(help_text="stale, missing, draft or reviewed; null if not in `from`.")
+    )
+    to_status: str | None = field(
+        metadata=in_json(help_text="stale, missing, draft or reviewed; null if not in `to`.")
+    )
 
 
 @dataclass(frozen=True)
-class VersionDiff:
+class DiffSummary(JsonForm):
+    """How many things changed, by kind (the criteria's changes counted by what changed)."""
+
+    added: int
+    removed: int
+    changed: int
+    renumbered: int
+    moved: int
+    reordered: int
+    reworded: int
+    practice_areas_added: int
+    practice_areas_removed: int
+    practice_areas_changed: int
+    requirements_changed: int
+
+
+@dataclass(frozen=True)
+class VersionDiff(JsonForm):
     standard: str
-    language: str
-    from_version: VersionRef
-    to_version: VersionRef
-    criteria: Section
-    practice_areas: Section
+    language: str = field(metadata=in_json(help_text="Language of the texts compared."))
+    from_version: VersionRef = field(metadata=in_json(name="from"))
+    to_version: VersionRef = field(metadata=in_json(name="to"))
+    # Worked out from the sections below (see __post_init__).
+    counts: DiffSummary = field(
+        init=False, repr=False, compare=False, metadata=in_json(name="summary")
+    )
+    # Its added, removed and changed criteria stand at the top of the JSON object.
+    criteria: Section[CriterionEntry, CriterionChange] = field(metadata=in_json(flatten=True))
+    practice_areas: Section[PracticeAreaEntry, PracticeAreaChange]
     requirements: RequirementsDiff
     # Only in a translated language (see TranslationCaveat); empty in English.
-    translation_caveats: tuple[TranslationCaveat, ...] = ()
+    translation_caveats: tuple[TranslationCaveat, ...] = field(
+        default=(),
+        metadata=in_json(
+            help_text="In es or pt-BR: criteria whose English differs between the versions while a "
+            "text compared here is a stale translation or an English fallback, so this comparison "
+            "may miss or misstate their change; see the English diff. Empty in English."
+        ),
+    )
+    # Set by the selectors, in the active language: the engine compares, it does not word.
+    reconstruction_note: str | None = field(
+        default=None,
+        metadata=in_json(
+            help_text="When `from` or `to` is reconstructed: a sentence, in the response language, "
+            "saying that what the diff shows of it is inferred, not a record; else null."
+        ),
+    )
+
+    def __post_init__(self) -> None:
+        changed = self.criteria.changed
+        counts = DiffSummary(
+            added=len(self.criteria.added),
+            removed=len(self.criteria.removed),
+            changed=len(changed),
+            renumbered=sum(change.renumbered for change in changed),
+            moved=sum(change.moved for change in changed),
+            reordered=sum(change.reordered for change in changed),
+            reworded=sum(change.reworded for change in changed),
+            practice_areas_added=len(self.practice_areas.added),
+            practice_areas_removed=len(self.practice_areas.removed),
+            practice_areas_changed=len(self.practice_areas.changed),
+            requirements_changed=len(self.requirements),
+        )
+        object.__setattr__(self, "counts", counts)
 
     @property
     def is_empty(self) -> bool:
         return not (len(self.criteria) or len(self.practice_areas) or len(self.requirements))
 
     def summary(self) -> dict:
-        changed = self.criteria.changed
-        return {
-            "added": len(self.criteria.added),
-            "removed": len(self.criteria.removed),
-            "changed": len(changed),
-            "renumbered": sum(change.renumbered for change in changed),
-            "moved": sum(change.moved for change in changed),
-            "reordered": sum(change.reordered for change in changed),
-            "reworded": sum(change.reworded for change in changed),
-            "practice_areas_added": len(self.practice_areas.added),
-            "practice_areas_removed": len(self.practice_areas.removed),
-            "practice_areas_changed": len(self.practice_areas.changed),
-            "requirements_changed": len(self.requirements),
-        }
-
-    def to_dict(self) -> dict:
-        criteria = self.criteria.to_dict()
-        return {
-            "standard": self.standard,
-            "language": self.language,
-            "from": self.from_version.to_dict(),
-            "to": self.to_version.to_dict(),
-            "summary": self.summary(),
-            "added": criteria["added"],
-            "removed": criteria["removed"],
-            "changed": criteria["changed"],
-            "practice_areas": self.practice_areas.to_dict(),
-            "requirements": self.requirements.to_dict(),
-            "translation_caveats": [caveat.to_dict() for caveat in self.translation_caveats],
-        }
+        return self.counts.to_dict()

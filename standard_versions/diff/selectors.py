@@ -167,9 +167,10 @@ def version_diff_document(
 ) -> dict:
     """The diff's JSON document (``VersionDiff.to_dict()``) with the reconstruction note, in the
     active language, where either version is reconstructed."""
-    data = version_diff(old=old, new=new, content=content).to_dict()
-    data["reconstruction_note"] = reconstruction_caveat_sentence(data, markup=str)
-    return data
+    diff = version_diff(old=old, new=new, content=content)
+    sides = {"from": diff.from_version.to_dict(), "to": diff.to_version.to_dict()}
+    note = reconstruction_caveat_sentence(sides, markup=str)
+    return replace(diff, reconstruction_note=note).to_dict()
 
 
 def version_diff(*, old: Version, new: Version, content: ContentText | None = None) -> VersionDiff:

@@ -17,9 +17,12 @@ over its cap becomes one replacement. Either way the operations rebuild both tex
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from itertools import accumulate
+from typing import Literal
+
+from standard_versions.diff.json_form import JsonForm, in_json
 
 # Words, runs of whitespace, and single other characters: joined back, the tokens are the text.
 TOKEN_PATTERN = re.compile(r"\s+|\w+|[^\w\s]")
@@ -38,22 +41,20 @@ class DiffDoesNotApply(ValueError):
 
 
 @dataclass(frozen=True)
-class TextOp:
-    op: str
+class TextOp(JsonForm):
+    op: Literal["equal", "delete", "insert"]
     text: str
-
-    def to_dict(self) -> dict:
-        return {"op": self.op, "text": self.text}
 
 
 @dataclass(frozen=True)
-class TextChange:
+class TextChange(JsonForm):
     old: str
     new: str
-    ops: tuple[TextOp, ...]
-
-    def to_dict(self) -> dict:
-        return {"old": self.old, "new": self.new, "ops": [op.to_dict() for op in self.ops]}
+    ops: tuple[TextOp, ...] = field(
+        metadata=in_json(
+            help_text="Joining equal+delete texts gives old; joining equal+insert texts gives new."
+        )
+    )
 
 
 def tokenize(text: str) -> list[str]:

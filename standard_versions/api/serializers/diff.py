@@ -2,13 +2,40 @@
 
 The query is parsed by ``DiffQueryInputSerializer``. The body is ``VersionDiff.to_dict()`` from the
 pure diff module (the one definition of the format, shared with the CLI so both give the same
-bytes); the output serializers below describe that shape for the OpenAPI schema.
+bytes). The output serializers, which only document that body in the OpenAPI schema, are derived
+here from the same dataclass fields and their declarations (``diff/json_form.py``): a key added to
+the body is in the schema too.
 """
+
+import types
+from dataclasses import fields, is_dataclass
+from functools import cache
+from typing import Literal, TypeVar, Union, get_args, get_origin, get_type_hints
 
 from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
+from standard_versions.diff.json_form import (
+    CHANGED_FIELDS_KEY,
+    CHANGES_KEY,
+    json_key,
+    json_layout,
+    json_name,
+)
+from standard_versions.diff.result import (
+    DiffSummary,
+    LevelChange,
+    LevelEntry,
+    OutcomeAreaChange,
+    OutcomeAreaEntry,
+    PracticeAreaChange,
+    PracticeAreaEntry,
+    RequirementsDiff,
+    Section,
+    ValueChange,
+    VersionDiff,
+)
 from standard_versions.models.standards import LABEL_PATTERN
 
 _label_validator = RegexValidator(
@@ -29,227 +56,111 @@ class DiffQueryInputSerializer(serializers.Serializer):
         return fields
 
 
-class DiffVersionRefOutputSerializer(serializers.Serializer):
-    label = serializers.CharField()
-    title = serializers.CharField()
-    status = serializers.CharField()
-    reconstructed = serializers.BooleanField(
-        help_text="A version rebuilt from later sources: its side of every change is inferred."
-    )
+# --- the body's schema, derived from the result dataclasses ---------------------------------------
+
+# A component is named "Diff" + its class name ("DiffCriterionEntryOutput"), but for these, and a
+# generic class must be named for each of its uses. The changes of a class X are "DiffXsOutput".
+COMPONENT_NAMES = {
+    VersionDiff: "VersionDiff",
+    DiffSummary: "DiffSummary",
+    RequirementsDiff: "DiffRequirements",
+    ValueChange[str]: "DiffCodeChange",
+    ValueChange[int]: "DiffIntChange",
+    Section[PracticeAreaEntry, PracticeAreaChange]: "DiffPracticeAreas",
+    Section[LevelEntry, LevelChange]: "DiffLevels",
+    Section[OutcomeAreaEntry, OutcomeAreaChange]: "DiffOutcomeAreas",
+}
+PLAIN_FIELDS = {
+    str: serializers.CharField,
+    int: serializers.IntegerField,
+    bool: serializers.BooleanField,
+}
 
 
-class DiffSummaryOutputSerializer(serializers.Serializer):
-    added = serializers.IntegerField()
-    removed = serializers.IntegerField()
-    changed = serializers.IntegerField()
-    renumbered = serializers.IntegerField()
-    moved = serializers.IntegerField()
-    reordered = serializers.IntegerField()
-    reworded = serializers.IntegerField()
-    practice_areas_added = serializers.IntegerField()
-    practice_areas_removed = serializers.IntegerField()
-    practice_areas_changed = serializers.IntegerField()
-    requirements_changed = serializers.IntegerField()
+def _component_name(result_type) -> str:
+    if result_type in COMPONENT_NAMES:
+        return COMPONENT_NAMES[result_type]
+    if get_origin(result_type) is not None:
+        raise TypeError(f"Name {result_type} in COMPONENT_NAMES: its uses need distinct names.")
+    return "Diff" + result_type.__name__
 
 
-class DiffAreaRefOutputSerializer(serializers.Serializer):
-    key = serializers.CharField()
-    code = serializers.CharField()
-    name = serializers.CharField()
+def _field_types(result_type) -> dict[str, object]:
+    """The type of each dataclass field of ``result_type`` (a class, or a generic class with
+    its arguments, whose type variables are replaced by them)."""
+    cls = get_origin(result_type) or result_type
+    bindings = dict(zip(getattr(cls, "__parameters__", ()), get_args(result_type), strict=True))
+
+    def bind(annotation):
+        if isinstance(annotation, TypeVar):
+            return bindings[annotation]
+        parameters = getattr(annotation, "__parameters__", ())
+        return annotation[tuple(bindings[p] for p in parameters)] if parameters else annotation
+
+    hints = get_type_hints(cls)
+    return {item.name: bind(hints[item.name]) for item in fields(cls)}
 
 
-class DiffCriterionEntryOutputSerializer(serializers.Serializer):
-    key = serializers.CharField()
-    code = serializers.CharField()
-    title = serializers.CharField()
-    description = serializers.CharField(help_text="Markdown.")
-    is_core = serializers.BooleanField()
-    practice_area = DiffAreaRefOutputSerializer()
-    position = serializers.IntegerField(help_text="0-based index within its practice area.")
+def _is_result(annotation) -> bool:
+    return is_dataclass(get_origin(annotation) or annotation)
 
 
-class DiffTextOpOutputSerializer(serializers.Serializer):
-    op = serializers.ChoiceField(choices=["equal", "delete", "insert"])
-    text = serializers.CharField()
+def _schema_field(annotation, **options) -> serializers.Field:
+    """The serializer field documenting a value of type ``annotation``."""
+    if get_origin(annotation) in (Union, types.UnionType):
+        (inner,) = (arg for arg in get_args(annotation) if arg is not type(None))
+        if options.get("required", True):
+            options["allow_null"] = True
+        return _schema_field(inner, **options)
+    if get_origin(annotation) is Literal:
+        return serializers.ChoiceField(choices=list(get_args(annotation)), **options)
+    if get_origin(annotation) is tuple:
+        item_type = get_args(annotation)[0]
+        if _is_result(item_type):
+            return output_serializer(item_type)(many=True, **options)
+        return serializers.ListField(child=_schema_field(item_type), **options)
+    if _is_result(annotation):
+        return output_serializer(annotation)(**options)
+    return PLAIN_FIELDS[annotation](**options)
 
 
-class DiffTextChangeOutputSerializer(serializers.Serializer):
-    old = serializers.CharField()
-    new = serializers.CharField()
-    ops = DiffTextOpOutputSerializer(
-        many=True,
-        help_text="Joining equal+delete texts gives old; joining equal+insert texts gives new.",
-    )
+def _help(help_text: str | None) -> dict:
+    return {"help_text": help_text} if help_text else {}
 
 
-class DiffIntChangeOutputSerializer(serializers.Serializer):
-    old = serializers.IntegerField()
-    new = serializers.IntegerField()
+def _schema_fields(result_type) -> dict[str, serializers.Field]:
+    """The serializer fields of ``result_type``'s JSON object, key by key (see ``json_form``)."""
+    cls = get_origin(result_type) or result_type
+    types_by_name = _field_types(result_type)
+    declared: dict[str, serializers.Field] = {}
+    for item in json_layout(cls):
+        if isinstance(item, tuple):
+            declared[CHANGED_FIELDS_KEY] = serializers.ListField(
+                child=serializers.CharField(), **_help(getattr(cls, "changed_fields_help", None))
+            )
+            changes = {
+                json_name(change): _schema_field(
+                    types_by_name[change.name], required=False, **_help(json_key(change).help_text)
+                )
+                for change in item
+            }
+            name = _component_name(result_type) + "sOutputSerializer"
+            declared[CHANGES_KEY] = type(name, (serializers.Serializer,), changes)()
+        elif json_key(item).flatten:
+            declared.update(_schema_fields(types_by_name[item.name]))
+        else:
+            declared[json_name(item)] = _schema_field(
+                types_by_name[item.name], **_help(json_key(item).help_text)
+            )
+    return declared
 
 
-class DiffCodeChangeOutputSerializer(serializers.Serializer):
-    old = serializers.CharField()
-    new = serializers.CharField()
+@cache
+def output_serializer(result_type) -> type[serializers.Serializer]:
+    """The serializer documenting the JSON form of ``result_type`` (a result dataclass), made
+    once per type so that each is one schema component."""
+    name = _component_name(result_type) + "OutputSerializer"
+    return type(name, (serializers.Serializer,), _schema_fields(result_type))
 
 
-class DiffAreaMoveOutputSerializer(serializers.Serializer):
-    old = DiffAreaRefOutputSerializer()
-    new = DiffAreaRefOutputSerializer()
-
-
-class DiffCriterionChangesOutputSerializer(serializers.Serializer):
-    code = DiffCodeChangeOutputSerializer(required=False, help_text="Renumbered.")
-    practice_area = DiffAreaMoveOutputSerializer(required=False, help_text="Moved.")
-    position = DiffIntChangeOutputSerializer(
-        required=False, help_text="Moved, or reordered relative to the criteria around it."
-    )
-    title = DiffTextChangeOutputSerializer(required=False)
-    description = DiffTextChangeOutputSerializer(required=False)
-
-
-class DiffCriterionChangeOutputSerializer(serializers.Serializer):
-    key = serializers.CharField()
-    code = serializers.CharField(help_text="Code in the newer version.")
-    old_code = serializers.CharField(help_text="Code in the older version.")
-    title = serializers.CharField(help_text="Title in the newer version.")
-    practice_area = DiffAreaRefOutputSerializer(help_text="Practice area in the newer version.")
-    fields = serializers.ListField(child=serializers.CharField(), help_text="Fields that changed.")
-    changes = DiffCriterionChangesOutputSerializer()
-
-
-class DiffPracticeAreaEntryOutputSerializer(serializers.Serializer):
-    key = serializers.CharField()
-    code = serializers.CharField()
-    name = serializers.CharField()
-    description = serializers.CharField()
-    position = serializers.IntegerField()
-
-
-class DiffPracticeAreaChangesOutputSerializer(serializers.Serializer):
-    code = DiffCodeChangeOutputSerializer(required=False)
-    position = DiffIntChangeOutputSerializer(required=False)
-    name = DiffTextChangeOutputSerializer(required=False)
-    description = DiffTextChangeOutputSerializer(required=False)
-
-
-class DiffPracticeAreaChangeOutputSerializer(serializers.Serializer):
-    key = serializers.CharField()
-    code = serializers.CharField()
-    old_code = serializers.CharField()
-    name = serializers.CharField()
-    fields = serializers.ListField(child=serializers.CharField())
-    changes = DiffPracticeAreaChangesOutputSerializer()
-
-
-class DiffPracticeAreasOutputSerializer(serializers.Serializer):
-    added = DiffPracticeAreaEntryOutputSerializer(many=True)
-    removed = DiffPracticeAreaEntryOutputSerializer(many=True)
-    changed = DiffPracticeAreaChangeOutputSerializer(many=True)
-
-
-class DiffLevelEntryOutputSerializer(serializers.Serializer):
-    key = serializers.CharField()
-    name = serializers.CharField()
-    min_percent = serializers.IntegerField()
-
-
-class DiffLevelChangesOutputSerializer(serializers.Serializer):
-    name = DiffTextChangeOutputSerializer(required=False)
-    min_percent = DiffIntChangeOutputSerializer(required=False)
-
-
-class DiffLevelChangeOutputSerializer(serializers.Serializer):
-    key = serializers.CharField()
-    name = serializers.CharField()
-    fields = serializers.ListField(child=serializers.CharField())
-    changes = DiffLevelChangesOutputSerializer()
-
-
-class DiffLevelsOutputSerializer(serializers.Serializer):
-    added = DiffLevelEntryOutputSerializer(many=True)
-    removed = DiffLevelEntryOutputSerializer(many=True)
-    changed = DiffLevelChangeOutputSerializer(many=True)
-
-
-class DiffCoreRefOutputSerializer(serializers.Serializer):
-    key = serializers.CharField()
-    code = serializers.CharField()
-    title = serializers.CharField()
-
-
-class DiffCoreCriteriaOutputSerializer(serializers.Serializer):
-    added = DiffCoreRefOutputSerializer(many=True)
-    removed = DiffCoreRefOutputSerializer(many=True)
-
-
-class DiffOutcomeAreaEntryOutputSerializer(serializers.Serializer):
-    key = serializers.CharField()
-    name = serializers.CharField()
-    description = serializers.CharField()
-    position = serializers.IntegerField()
-
-
-class DiffOutcomeAreaChangesOutputSerializer(serializers.Serializer):
-    position = DiffIntChangeOutputSerializer(required=False)
-    name = DiffTextChangeOutputSerializer(required=False)
-    description = DiffTextChangeOutputSerializer(required=False)
-
-
-class DiffOutcomeAreaChangeOutputSerializer(serializers.Serializer):
-    key = serializers.CharField()
-    name = serializers.CharField()
-    fields = serializers.ListField(child=serializers.CharField())
-    changes = DiffOutcomeAreaChangesOutputSerializer()
-
-
-class DiffOutcomeAreasOutputSerializer(serializers.Serializer):
-    added = DiffOutcomeAreaEntryOutputSerializer(many=True)
-    removed = DiffOutcomeAreaEntryOutputSerializer(many=True)
-    changed = DiffOutcomeAreaChangeOutputSerializer(many=True)
-
-
-class DiffRequirementsOutputSerializer(serializers.Serializer):
-    levels = DiffLevelsOutputSerializer()
-    core_criteria = DiffCoreCriteriaOutputSerializer()
-    outcome_areas = DiffOutcomeAreasOutputSerializer()
-    min_outcome_areas = DiffIntChangeOutputSerializer(allow_null=True)
-
-
-class DiffTranslationCaveatOutputSerializer(serializers.Serializer):
-    key = serializers.CharField()
-    code = serializers.CharField()
-    from_status = serializers.CharField(
-        allow_null=True, help_text="stale, missing, draft or reviewed; null if not in `from`."
-    )
-    to_status = serializers.CharField(
-        allow_null=True, help_text="stale, missing, draft or reviewed; null if not in `to`."
-    )
-
-
-class VersionDiffOutputSerializer(serializers.Serializer):
-    standard = serializers.CharField()
-    language = serializers.CharField(help_text="Language of the texts compared.")
-    from_ = DiffVersionRefOutputSerializer()
-    to = DiffVersionRefOutputSerializer()
-    summary = DiffSummaryOutputSerializer()
-    added = DiffCriterionEntryOutputSerializer(many=True)
-    removed = DiffCriterionEntryOutputSerializer(many=True)
-    changed = DiffCriterionChangeOutputSerializer(many=True)
-    practice_areas = DiffPracticeAreasOutputSerializer()
-    requirements = DiffRequirementsOutputSerializer()
-    reconstruction_note = serializers.CharField(
-        allow_null=True,
-        help_text="When `from` or `to` is reconstructed: a sentence, in the response language, "
-        "saying that what the diff shows of it is inferred, not a record; else null.",
-    )
-    translation_caveats = DiffTranslationCaveatOutputSerializer(
-        many=True,
-        help_text="In es or pt-BR: criteria whose English differs between the versions while a "
-        "text compared here is a stale translation or an English fallback, so this comparison "
-        "may miss or misstate their change; see the English diff. Empty in English.",
-    )
-
-    def get_fields(self):
-        fields = super().get_fields()
-        fields["from"] = fields.pop("from_")
-        return fields
+VersionDiffOutputSerializer = output_serializer(VersionDiff)
