@@ -115,3 +115,16 @@ def _compiled_message_catalogs():
 
     if catalogs_need_compiling():
         compile_catalogs()
+
+
+@pytest.fixture(scope="session")
+def openapi_schema(tmp_path_factory, django_db_blocker) -> dict:
+    """The OpenAPI schema /api/schema/ serves, generated once per test process as `manage.py
+    spectacular --fail-on-warn --validate` writes it: a warning or an invalid schema fails every
+    test that reads it."""
+    import yaml
+
+    path = tmp_path_factory.mktemp("openapi") / "schema.yaml"
+    with django_db_blocker.unblock():
+        call_command("spectacular", "--fail-on-warn", "--validate", "--file", str(path))
+    return yaml.load(path.read_text(), Loader=yaml.CSafeLoader)

@@ -3,20 +3,15 @@ period is not closed (409 comment_period_open), the explicit close that avoids i
 refusal of a comment on a version that is no longer a draft."""
 
 import pytest
-import yaml
-from django.core.management import call_command
 
 pytestmark = pytest.mark.django_db
 
 VERSION = "/api/v1/standards/{std}/versions/{label}/"
 
 
-@pytest.fixture(scope="module")
-def schema(tmp_path_factory, django_db_blocker):
-    path = tmp_path_factory.mktemp("schema") / "schema.yaml"
-    with django_db_blocker.unblock():
-        call_command("spectacular", "--fail-on-warn", "--validate", "--file", str(path))
-    return yaml.safe_load(path.read_text())
+@pytest.fixture
+def schema(openapi_schema):
+    return openapi_schema
 
 
 def _request_schema(schema, operation) -> dict:

@@ -1,8 +1,6 @@
 """No request to the comment endpoints, however malformed, gets a 500."""
 
 import pytest
-import yaml
-from django.core.management import call_command
 
 pytestmark = pytest.mark.django_db
 
@@ -82,10 +80,8 @@ def test_hostile_period_creations_are_400(publisher, draft, payload):
     assert response.json()["code"]
 
 
-def test_the_schema_documents_the_comment_endpoints(tmp_path):
-    path = tmp_path / "schema.yaml"
-    call_command("spectacular", "--fail-on-warn", "--validate", "--file", str(path))
-    paths = yaml.safe_load(path.read_text())["paths"]
+def test_the_schema_documents_the_comment_endpoints(openapi_schema):
+    paths = openapi_schema["paths"]
     for endpoint in [
         "/api/v1/comment-periods/",
         "/api/v1/comment-periods/{period_id}/",
@@ -102,7 +98,7 @@ def test_the_schema_documents_the_comment_endpoints(tmp_path):
         "/api/v1/standards/{std}/versions/{label}/disposition-report/",
     ]:
         assert endpoint in paths, endpoint
-    components = yaml.safe_load(path.read_text())["components"]["schemas"]
+    components = openapi_schema["components"]["schemas"]
     public = [
         "CommentPeriodOutput",
         "CommentReceiptOutput",
