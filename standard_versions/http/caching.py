@@ -3,12 +3,21 @@
 A version's representation is a function of (version, revision, language, variant), so the ETag is
 computed from those without rendering anything, and a matching ``If-None-Match`` is answered 304
 after one query. Bodies of versions that are no longer drafts are also kept in the cache.
+
+Every conditional answer is decided by ``revalidation`` (``conditional_response`` wraps it with the
+cache headers and a body), for the API (``conditional_content``, ``conditional_versions_content``,
+the fast path in ``revalidation.py``) and for the pages (``web/caching.py``).
+It decides with Django's ``get_conditional_response``, so ``If-None-Match`` has RFC 9110's meaning
+(weak comparison, several tags, ``*``), with one addition: a tag of our compressed body
+(``"x;gzip"``, ``compression.py``) names the same content as ``"x"``.
 """
 
 from collections.abc import Callable
+from types import SimpleNamespace
 
 from django.core.cache import cache
 from django.http import HttpResponse
+from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import parse_etags
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
@@ -20,8 +29,8 @@ from standard_versions.standards.selectors import VersionHead
 # Bump when the shape of served content changes, so clients never keep a body from older code.
 REPRESENTATION_EPOCH = "2"
 
-IMMUTABLE_CACHE_CONTROL = "public, max-age=3600"
-DRAFT_CACHE_CONTROL = "no-cache"
+# How long any cache may keep content of a version that is no longer a draft without asking.
+IMMUTABLE_MAX_AGE = 3600
 BODY_CACHE_SECONDS = 24 * 3600
 
 
@@ -29,30 +38,109 @@ def version_etag(version: Version | VersionHead, *, language: str, variant: str 
     return f'"{REPRESENTATION_EPOCH}-v{version.pk}.{version.revision}-{language}{variant}"'
 
 
-def etag_matches(header: str | None, etag: str) -> bool:
-    """The weak comparison of ``If-None-Match``; a tag of our compressed body (``"x;gzip"``,
-    standard_versions.http.compression) names the same content as ``"x"``."""
-    if not header:
-        return False
-    candidates = parse_etags(header)
+def versions_etag(versions, *, language: str, variant: str = "") -> str:
+    """The ETag of content made from several versions (a diff): it changes when any of them does.
+    For one version it is ``version_etag``."""
+    parts = "+".join(f"v{version.pk}.{version.revision}" for version in versions)
+    return f'"{REPRESENTATION_EPOCH}-{parts}-{language}{variant}"'
+
+
+def is_immutable(*versions: Version | VersionHead) -> bool:
+    """Content made only from versions that are no longer drafts never changes under its ETag."""
+    return all(version.status != VersionStatus.DRAFT for version in versions)
+
+
+def _tag_as_held(header: str, etag: str) -> str:
+    """``etag`` as the client spells it in ``If-None-Match`` (``"x;gzip"`` for our ``"x"``), so
+    that Django's comparison, which knows nothing of codings, finds it."""
     bare = etag.removeprefix("W/")
-    return "*" in candidates or any(
-        without_coding(c.removeprefix("W/")) == bare for c in candidates
+    for candidate in parse_etags(header):
+        if without_coding(candidate.removeprefix("W/")) == bare:
+            return candidate
+    return etag
+
+
+def revalidation(request, *, etag: str) -> HttpResponse | None:
+    """The answer to the request's ``If-None-Match`` for content tagged ``etag``: a 304 (no body,
+    no headers yet) when the client's copy is current, None when a full response is due.
+
+    Only ``If-None-Match`` decides: reads never honoured ``If-Match`` or the date preconditions
+    (writes check ``If-Match`` under their row lock, ``standards/preconditions.py``), so Django is
+    shown that header alone."""
+    header = request.META.get("HTTP_IF_NONE_MATCH")
+    if not header:
+        return None
+    preconditions = SimpleNamespace(
+        method=request.method, path=request.path, META={"HTTP_IF_NONE_MATCH": header}
     )
+    return get_conditional_response(preconditions, etag=_tag_as_held(header, etag))
 
 
-def _decorate(response, *, etag: str, version: Version | VersionHead, language: str):
-    immutable = version.status != VersionStatus.DRAFT
+def set_cache_headers(response: HttpResponse, *, etag: str, immutable: bool) -> HttpResponse:
+    """``ETag`` and ``Cache-Control``: an hour's public lifetime for immutable content, a
+    revalidation every time for a draft's."""
     response["ETag"] = etag
-    response["Cache-Control"] = IMMUTABLE_CACHE_CONTROL if immutable else DRAFT_CACHE_CONTROL
+    if immutable:
+        patch_cache_control(response, public=True, max_age=IMMUTABLE_MAX_AGE)
+    else:
+        patch_cache_control(response, no_cache=True)
+    return response
+
+
+def cached_body(key: str | None, make: Callable[[], object]):
+    """The body kept in the cache under ``key``, else ``make()``'s (then kept); no key, no cache."""
+    if key is None:
+        return make()
+    body = cache.get(key)
+    if body is None:
+        body = make()
+        cache.set(key, body, BODY_CACHE_SECONDS)
+    return body
+
+
+def conditional_response(
+    request, *, etag: str, immutable: bool, respond: Callable[[], HttpResponse]
+) -> HttpResponse:
+    """304 if the client's copy is current, else ``respond()``; either with the cache headers."""
+    response = revalidation(request, etag=etag) or respond()
+    return set_cache_headers(response, etag=etag, immutable=immutable)
+
+
+def api_revalidation(
+    request, *, etag: str, version: Version | VersionHead, language: str
+) -> HttpResponse | None:
+    """The API's 304 for ``version``'s content when the client's copy is current (headers as on
+    the 200 it stands for), else None."""
+    response = revalidation(request, etag=etag)
+    if response is None:
+        return None
+    immutable = is_immutable(version)
+    set_cache_headers(response, etag=etag, immutable=immutable)
+    return _api_headers(response, language=language, immutable=immutable)
+
+
+def _api_headers(response, *, language: str, immutable: bool):
     response["Content-Language"] = language
     # The JSON of a non-draft version is the same for every reader (see PublicContentMiddleware).
     response.public_content = immutable and not isinstance(response, Response)
     return response
 
 
-def not_modified(*, etag: str, version: Version | VersionHead, language: str) -> HttpResponse:
-    return _decorate(HttpResponse(status=304), etag=etag, version=version, language=language)
+def _conditional_json(request, *, etag: str, immutable: bool, language: str, build):
+    renderer = getattr(request, "accepted_renderer", None)
+    # Only JSON is the same for every reader; the browsable API's page is not.
+    cache_key = (
+        f"body:{etag}" if immutable and (renderer is None or renderer.format == "json") else None
+    )
+
+    def respond():
+        if cache_key is None:
+            return Response(build())
+        body = cached_body(cache_key, lambda: JSONRenderer().render(build()))
+        return HttpResponse(body, content_type="application/json")
+
+    response = conditional_response(request, etag=etag, immutable=immutable, respond=respond)
+    return _api_headers(response, language=language, immutable=immutable)
 
 
 def conditional_content(
@@ -67,35 +155,9 @@ def conditional_content(
     """Answer a GET for content of ``version``: 304 if the client's copy is current, a cached body
     for a non-draft version in JSON, or the body ``build()`` makes (then cached)."""
     etag = etag or version_etag(version, language=language, variant=variant)
-    if etag_matches(request.META.get("HTTP_IF_NONE_MATCH"), etag):
-        return not_modified(etag=etag, version=version, language=language)
-
-    is_json = getattr(request, "accepted_renderer", None) is None or (
-        request.accepted_renderer.format == "json"
+    return _conditional_json(
+        request, etag=etag, immutable=is_immutable(version), language=language, build=build
     )
-    cacheable = is_json and version.status != VersionStatus.DRAFT
-    cache_key = f"body:{etag}"
-    if cacheable:
-        body = cache.get(cache_key)
-        if body is not None:
-            response = HttpResponse(body, content_type="application/json")
-            return _decorate(response, etag=etag, version=version, language=language)
-
-    data = build()
-    if cacheable:
-        body = JSONRenderer().render(data)
-        cache.set(cache_key, body, BODY_CACHE_SECONDS)
-        response = HttpResponse(body, content_type="application/json")
-    else:
-        response = Response(data)
-    return _decorate(response, etag=etag, version=version, language=language)
-
-
-def versions_etag(versions, *, language: str, variant: str = "") -> str:
-    """The ETag of content made from several versions (a diff): it changes when any of them does.
-    For one version it is ``version_etag``."""
-    parts = "+".join(f"v{version.pk}.{version.revision}" for version in versions)
-    return f'"{REPRESENTATION_EPOCH}-{parts}-{language}{variant}"'
 
 
 def conditional_versions_content(
@@ -103,25 +165,10 @@ def conditional_versions_content(
 ):
     """``conditional_content`` for content made from several versions: immutable (public
     Cache-Control, JSON body kept in the cache) only when none of them is a draft."""
-    etag = versions_etag(versions, language=language, variant=variant)
-    immutable = all(version.status != VersionStatus.DRAFT for version in versions)
-
-    def decorate(response):
-        response["ETag"] = etag
-        response["Cache-Control"] = IMMUTABLE_CACHE_CONTROL if immutable else DRAFT_CACHE_CONTROL
-        response["Content-Language"] = language
-        response.public_content = immutable and not isinstance(response, Response)
-        return response
-
-    if etag_matches(request.META.get("HTTP_IF_NONE_MATCH"), etag):
-        return decorate(HttpResponse(status=304))
-    renderer = getattr(request, "accepted_renderer", None)
-    cacheable = immutable and (renderer is None or renderer.format == "json")
-    cache_key = f"body:{etag}"
-    if cacheable:
-        body = cache.get(cache_key)
-        if body is None:
-            body = JSONRenderer().render(build())
-            cache.set(cache_key, body, BODY_CACHE_SECONDS)
-        return decorate(HttpResponse(body, content_type="application/json"))
-    return decorate(Response(build()))
+    return _conditional_json(
+        request,
+        etag=versions_etag(versions, language=language, variant=variant),
+        immutable=is_immutable(*versions),
+        language=language,
+        build=build,
+    )

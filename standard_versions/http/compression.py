@@ -6,7 +6,7 @@ compares strongly (RFC 9110, 13.1.1) and refuses a weak tag, so a staff client t
 with ``Accept-Encoding: gzip`` (Python's requests does by default) could never write it back. So
 a compressed response gets a *strong* tag of its own, the identity tag with ``;gzip`` appended
 inside the quotes (``"2-v12.7-en-tree;gzip"``): still one tag per byte sequence, and the
-revision it names is the same. ``If-None-Match`` (``api.caching.etag_matches``) and ``If-Match``
+revision it names is the same. ``If-None-Match`` (``http.caching.revalidation``) and ``If-Match``
 (``preconditions.Precondition``) read a tag without its coding (``without_coding``). A 304 names
 the tag the client holds, so a cache that stored the gzip body recognises it.
 

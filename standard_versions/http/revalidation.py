@@ -2,7 +2,9 @@
 
 import time
 
-from standard_versions.http.caching import etag_matches, not_modified
+from django.utils.cache import patch_vary_headers
+
+from standard_versions.http.caching import api_revalidation
 from standard_versions.http.language import response_language
 from standard_versions.standards.selectors import VersionHead
 
@@ -33,10 +35,11 @@ class RevalidationFastPath:
                 head, etag = self.current_etag(request, now=time.monotonic(), **kwargs)
             except Exception:  # the ordinary path below reports it properly
                 head = etag = None
-            if etag and etag_matches(meta["HTTP_IF_NONE_MATCH"], etag):
-                response = not_modified(
-                    etag=etag, version=head, language=response_language(request)
-                )
-                response["Vary"] = "Accept, Accept-Language"
+            response = etag and api_revalidation(
+                request, etag=etag, version=head, language=response_language(request)
+            )
+            if response:
+                # The Vary that ContentAPIView.finalize_response gives the ordinary path.
+                patch_vary_headers(response, ("Accept", "Accept-Language"))
                 return response
         return super().dispatch(request, *args, **kwargs)

@@ -10,17 +10,14 @@ import hashlib
 from collections.abc import Callable
 from pathlib import Path
 
-from django.core.cache import cache
-from django.http import HttpResponse, HttpResponseNotModified
+from django.http import HttpResponse
 
 from standard_versions.http.caching import (
-    BODY_CACHE_SECONDS,
-    DRAFT_CACHE_CONTROL,
-    IMMUTABLE_CACHE_CONTROL,
-    etag_matches,
+    cached_body,
+    conditional_response,
+    is_immutable,
     version_etag,
 )
-from standard_versions.models import VersionStatus
 from standard_versions.standards.selectors import VersionHead
 from standard_versions.web.language import site_origin
 
@@ -49,26 +46,27 @@ def version_page_etag(head: VersionHead, *, language: str) -> str:
     return version_etag(head, language=language, variant=f"-web-{PAGE_CODE_DIGEST}")
 
 
+def cached_page(
+    request, *, etag: str, immutable: bool, cache_key: str | None, render: Callable[[], str]
+) -> HttpResponse:
+    """304 if the reader's copy is current; else the HTML cached under ``cache_key``; else the
+    HTML ``render()`` makes (then cached, when there is a key)."""
+    return conditional_response(
+        request,
+        etag=etag,
+        immutable=immutable,
+        respond=lambda: HttpResponse(cached_body(cache_key, render)),
+    )
+
+
 def cached_version_page(
     request, *, head: VersionHead, language: str, render: Callable[[], str]
 ) -> HttpResponse:
-    """304 if the reader's copy is current; else the cached HTML of a non-draft version; else the
-    HTML ``render()`` makes (then cached when it may be)."""
+    """A version page through ``cached_page``, kept only for a non-draft version asked for with
+    nothing but ``lang``."""
     etag = version_page_etag(head, language=language)
-    if etag_matches(request.META.get("HTTP_IF_NONE_MATCH"), etag):
-        response = HttpResponseNotModified()
-    else:
-        cacheable = head.status != VersionStatus.DRAFT and set(request.GET) <= CACHEABLE_QUERY_KEYS
-        # The page's absolute links (hreflang alternates) name the host it was asked on.
-        key = f"page:{site_origin(request)}:{etag}"
-        html = cache.get(key) if cacheable else None
-        if html is None:
-            html = render()
-            if cacheable:
-                cache.set(key, html, BODY_CACHE_SECONDS)
-        response = HttpResponse(html)
-    response["ETag"] = etag
-    response["Cache-Control"] = (
-        DRAFT_CACHE_CONTROL if head.status == VersionStatus.DRAFT else IMMUTABLE_CACHE_CONTROL
-    )
-    return response
+    immutable = is_immutable(head)
+    cacheable = immutable and set(request.GET) <= CACHEABLE_QUERY_KEYS
+    # The page's absolute links (hreflang alternates) name the host it was asked on.
+    key = f"page:{site_origin(request)}:{etag}" if cacheable else None
+    return cached_page(request, etag=etag, immutable=immutable, cache_key=key, render=render)

@@ -11,18 +11,11 @@ cannot fill the cache.
 import hashlib
 from collections.abc import Callable
 
-from django.core.cache import cache
-from django.http import HttpResponse, HttpResponseNotModified
+from django.http import HttpResponse
 
-from standard_versions.http.caching import (
-    BODY_CACHE_SECONDS,
-    DRAFT_CACHE_CONTROL,
-    IMMUTABLE_CACHE_CONTROL,
-    etag_matches,
-    versions_etag,
-)
-from standard_versions.models import Version, VersionStatus
-from standard_versions.web.caching import PAGE_CODE_DIGEST
+from standard_versions.http.caching import is_immutable, versions_etag
+from standard_versions.models import Version
+from standard_versions.web.caching import PAGE_CODE_DIGEST, cached_page
 from standard_versions.web.language import site_origin
 
 CACHEABLE_QUERY_KEYS = frozenset({"from", "to", "lang"})
@@ -45,19 +38,9 @@ def _cache_key(request, etag: str) -> str | None:
 def cached_compare_page(
     request, *, versions: list[Version], language: str, render: Callable[[], str]
 ) -> HttpResponse:
-    """304 if the reader's copy is current; else the cached HTML; else ``render()``'s."""
+    """A compare page through ``web.caching.cached_page``, kept only when neither version is a
+    draft and the query has the shape ``_cache_key`` accepts."""
     etag = compare_page_etag(versions, language=language)
-    immutable = all(version.status != VersionStatus.DRAFT for version in versions)
-    if etag_matches(request.META.get("HTTP_IF_NONE_MATCH"), etag):
-        response = HttpResponseNotModified()
-    else:
-        key = _cache_key(request, etag) if immutable else None
-        html = cache.get(key) if key else None
-        if html is None:
-            html = render()
-            if key:
-                cache.set(key, html, BODY_CACHE_SECONDS)
-        response = HttpResponse(html)
-    response["ETag"] = etag
-    response["Cache-Control"] = IMMUTABLE_CACHE_CONTROL if immutable else DRAFT_CACHE_CONTROL
-    return response
+    immutable = is_immutable(*versions)
+    key = _cache_key(request, etag) if immutable else None
+    return cached_page(request, etag=etag, immutable=immutable, cache_key=key, render=render)

@@ -10,10 +10,10 @@ from datetime import datetime
 
 from django.http import HttpResponse
 from django.template.loader import render_to_string
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 
 from standard_versions.errors import InvalidInput, NotFound
-from standard_versions.http.caching import DRAFT_CACHE_CONTROL
 from standard_versions.http.language import content_for
 from standard_versions.standards import selectors, selectors_history
 from standard_versions.translations import i18n
@@ -70,5 +70,5 @@ def version_as_of_page(request, *, std: str, label: str, language: str) -> HttpR
             request, language=language, page=page, as_of=as_of, as_of_text=as_of.date().isoformat()
         )
         response = HttpResponse(render_to_string("web/version.html", context))
-    response["Cache-Control"] = DRAFT_CACHE_CONTROL
+    patch_cache_control(response, no_cache=True)
     return response
