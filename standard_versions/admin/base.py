@@ -106,7 +106,27 @@ class ChangeReasonForm(forms.ModelForm):
     )
 
 
-class StaffAdmin(SimpleHistoryAdmin):
+class EditorsAdmin(SimpleHistoryAdmin):
+    """Shown to editors with their history; nobody adds, changes or deletes through the form
+    (the data files, the workflow pages or, in ``StaffAdmin``, services do)."""
+
+    def has_module_permission(self, request) -> bool:
+        return request.user.is_staff and has_role(request.user, EDITORS)
+
+    def has_view_permission(self, request, obj=None) -> bool:
+        return self.has_module_permission(request)
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
+class StaffAdmin(EditorsAdmin):
     """Editors see and edit drafts; a save is one service call; a refusal is shown on the form."""
 
     form = ChangeReasonForm
@@ -117,20 +137,11 @@ class StaffAdmin(SimpleHistoryAdmin):
     def _is_editable(self, obj) -> bool:
         return obj is None or self._version_of(obj).status == VersionStatus.DRAFT
 
-    def has_module_permission(self, request) -> bool:
-        return request.user.is_staff and has_role(request.user, EDITORS)
-
-    def has_view_permission(self, request, obj=None) -> bool:
-        return self.has_module_permission(request)
-
     def has_add_permission(self, request) -> bool:
         return self.has_module_permission(request)
 
     def has_change_permission(self, request, obj=None) -> bool:
         return self.has_module_permission(request) and self._is_editable(obj)
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False
 
     def history_form_view(self, request, object_id, version_id, extra_context=None):
         # Reverting is a change: only on drafts, and through save_model (a service).

@@ -14,7 +14,6 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
 
 from standard_versions.admin.action_forms import (
     CloseForm,
@@ -23,6 +22,7 @@ from standard_versions.admin.action_forms import (
     ReopenForm,
 )
 from standard_versions.admin.base import (
+    EditorsAdmin,
     WorkflowStep,
     may_run_workflow,
     period_zone_text,
@@ -31,14 +31,13 @@ from standard_versions.admin.base import (
 from standard_versions.consultation import deadlines
 from standard_versions.consultation import periods as period_services
 from standard_versions.models import CommentPeriod, PeriodStatus
-from standard_versions.roles import EDITORS, has_role
 from standard_versions.translations import i18n
 
 _local = period_zone_text
 
 
 @admin.register(CommentPeriod)
-class CommentPeriodAdmin(SimpleHistoryAdmin):
+class CommentPeriodAdmin(EditorsAdmin):
     list_display = ("__str__", "status_now", "accepting", "timezone_name")
     list_select_related = ("version__standard",)
     ordering = ("-opens_at",)
@@ -57,7 +56,7 @@ class CommentPeriodAdmin(SimpleHistoryAdmin):
         "created_at_local",
     )
     readonly_fields = fields
-    change_form_template = "admin/standard_versions/commentperiod/change_form.html"
+    change_form_template = "admin/standard_versions/change_form_with_workflow.html"
     change_list_template = "admin/standard_versions/commentperiod/change_list.html"
     object_history_template = "admin/standard_versions/object_history.html"
 
@@ -110,21 +109,6 @@ class CommentPeriodAdmin(SimpleHistoryAdmin):
                 for change in period.changes or []
             ),
         )
-
-    def has_module_permission(self, request) -> bool:
-        return request.user.is_staff and has_role(request.user, EDITORS)
-
-    def has_view_permission(self, request, obj=None) -> bool:
-        return self.has_module_permission(request)
-
-    def has_add_permission(self, request) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False
 
     # --- the workflow: open, extend, close early, reopen ---------------------------------------
 
@@ -230,7 +214,26 @@ class CommentPeriodAdmin(SimpleHistoryAdmin):
         )
         return run_step(self, request, step)
 
-    def _closing_time_view(self, request, object_id, *, service, title, submit, done):
+    # A new closing time, typed in the period's zone: (service, form, title, submit, done).
+    _CLOSING_TIME_STEPS = {
+        "extend": (
+            period_services.extend_period,
+            ExtendForm,
+            _("Extend the comment period"),
+            _("Extend"),
+            _("The period is extended: comments are accepted %(accepting)s."),
+        ),
+        "reopen": (
+            period_services.reopen_period,
+            ReopenForm,
+            _("Reopen the comment period"),
+            _("Reopen"),
+            _("The period is reopened: comments are accepted %(accepting)s."),
+        ),
+    }
+
+    def _closing_time_view(self, request, object_id, *, step_name: str):
+        service, form_class, title, submit, done = self._CLOSING_TIME_STEPS[step_name]
         period = self._period(object_id)
 
         def perform(form, now):
@@ -243,7 +246,6 @@ class CommentPeriodAdmin(SimpleHistoryAdmin):
             )
             return done % {"accepting": self.accepting(changed)}
 
-        form_class = ExtendForm if service is period_services.extend_period else ReopenForm
         step = self._period_step(
             period,
             title=title,
@@ -257,24 +259,10 @@ class CommentPeriodAdmin(SimpleHistoryAdmin):
         return run_step(self, request, step)
 
     def extend_view(self, request, object_id):
-        return self._closing_time_view(
-            request,
-            object_id,
-            service=period_services.extend_period,
-            title=_("Extend the comment period"),
-            submit=_("Extend"),
-            done=_("The period is extended: comments are accepted %(accepting)s."),
-        )
+        return self._closing_time_view(request, object_id, step_name="extend")
 
     def reopen_view(self, request, object_id):
-        return self._closing_time_view(
-            request,
-            object_id,
-            service=period_services.reopen_period,
-            title=_("Reopen the comment period"),
-            submit=_("Reopen"),
-            done=_("The period is reopened: comments are accepted %(accepting)s."),
-        )
+        return self._closing_time_view(request, object_id, step_name="reopen")
 
     def close_view(self, request, object_id):
         period = self._period(object_id)

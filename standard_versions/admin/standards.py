@@ -15,12 +15,10 @@ from django import forms
 from django.contrib import admin
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
 
-from standard_versions.admin.base import ChangeReasonForm, StaffAdmin, utc_text
+from standard_versions.admin.base import ChangeReasonForm, EditorsAdmin, StaffAdmin, utc_text
 from standard_versions.admin.version_actions import VersionWorkflowMixin
 from standard_versions.models import Criterion, PracticeArea, Standard, Version, VersionStatus
-from standard_versions.roles import EDITORS, has_role
 from standard_versions.standards import criteria as criterion_services
 from standard_versions.standards import drafts as draft_services
 from standard_versions.standards import practice_areas as area_services
@@ -32,7 +30,7 @@ admin.site.index_title = _("Staff administration of the Standard")
 
 
 @admin.register(Standard)
-class StandardAdmin(SimpleHistoryAdmin):
+class StandardAdmin(EditorsAdmin):
     """Standards come from the shipped data files; the admin shows them and their history."""
 
     list_display = ("slug", "name")
@@ -42,20 +40,27 @@ class StandardAdmin(SimpleHistoryAdmin):
     def created_at_utc(self, standard: Standard) -> str:
         return utc_text(standard.created_at)
 
-    def has_module_permission(self, request) -> bool:
-        return request.user.is_staff and has_role(request.user, EDITORS)
 
-    def has_view_permission(self, request, obj=None) -> bool:
-        return self.has_module_permission(request)
+class VersionContentAdmin(StaffAdmin):
+    """A version or a part of one: ``add_fields`` on the add form, ``change_fields`` on a change
+    form, of which ``draft_readonly_fields`` are read-only while the version is a draft and every
+    one once it is not; the reason for the change is asked wherever something can be saved."""
 
-    def has_add_permission(self, request) -> bool:
-        return False
+    add_fields: tuple[str, ...] = ()
+    change_fields: tuple[str, ...] = ()
+    draft_readonly_fields: tuple[str, ...] = ()
 
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
+    def get_fields(self, request, obj=None):
+        if obj is None:
+            return [*self.add_fields, "change_reason"]
+        if self._is_editable(obj):
+            return [*self.change_fields, "change_reason"]
+        return list(self.change_fields)
 
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False
+    def get_readonly_fields(self, request, obj=None):
+        if obj is None:
+            return ()
+        return self.draft_readonly_fields if self._is_editable(obj) else self.change_fields
 
 
 class VersionAddForm(ChangeReasonForm):
@@ -72,13 +77,39 @@ class VersionAddForm(ChangeReasonForm):
 
 
 @admin.register(Version)
-class VersionAdmin(VersionWorkflowMixin, StaffAdmin):
+class VersionAdmin(VersionWorkflowMixin, VersionContentAdmin):
     list_display = ("__str__", "title", "status", "published_at_utc", "effective_from", "revision")
     list_filter = ("standard", "status")
     list_select_related = ("standard",)
     search_fields = ("label", "title")
-    change_form_template = "admin/standard_versions/version/change_form.html"
+    change_form_template = "admin/standard_versions/change_form_with_workflow.html"
     object_history_template = "admin/standard_versions/object_history.html"
+    add_fields = ("label", "title", "based_on")
+    change_fields = (
+        "standard",
+        "label",
+        "status",
+        "based_on",
+        "title",
+        "provenance",
+        "effective_from",
+        "published_at_utc",
+        "min_outcome_areas",
+        "revision",
+        "created_at_utc",
+        "updated_at_utc",
+    )
+    draft_readonly_fields = (
+        "standard",
+        "label",
+        "status",
+        "based_on",
+        "published_at_utc",
+        "revision",
+        "min_outcome_areas",
+        "created_at_utc",
+        "updated_at_utc",
+    )
 
     @admin.display(description=_("published at"), ordering="published_at")
     def published_at_utc(self, version: Version) -> str:
@@ -106,45 +137,6 @@ class VersionAdmin(VersionWorkflowMixin, StaffAdmin):
             kwargs["form"] = VersionAddForm
         return super().get_form(request, obj, change=change, **kwargs)
 
-    def get_fields(self, request, obj=None):
-        if obj is None:
-            return ("label", "title", "based_on", "change_reason")
-        fields = [
-            "standard",
-            "label",
-            "status",
-            "based_on",
-            "title",
-            "provenance",
-            "effective_from",
-            "published_at_utc",
-            "min_outcome_areas",
-            "revision",
-            "created_at_utc",
-            "updated_at_utc",
-        ]
-        if self._is_editable(obj):
-            fields.append("change_reason")
-        return fields
-
-    def get_readonly_fields(self, request, obj=None):
-        if obj is None:
-            return ()
-        readonly = (
-            "standard",
-            "label",
-            "status",
-            "based_on",
-            "published_at_utc",
-            "revision",
-            "min_outcome_areas",
-            "created_at_utc",
-            "updated_at_utc",
-        )
-        if not self._is_editable(obj):
-            readonly = (*readonly, "title", "provenance", "effective_from")
-        return readonly
-
     def save_with_service(self, *, request, obj, form, change, reason, now):
         if not change:
             return draft_services.create_draft(
@@ -169,27 +161,16 @@ class VersionAdmin(VersionWorkflowMixin, StaffAdmin):
 
 
 @admin.register(PracticeArea)
-class PracticeAreaAdmin(StaffAdmin):
+class PracticeAreaAdmin(VersionContentAdmin):
     list_display = ("code", "name", "version", "position")
     list_filter = ("version__standard", "version")
     list_select_related = ("version__standard",)
     search_fields = ("code", "name", "key")
+    add_fields = change_fields = ("version", "key", "code", "name", "description", "position")
+    draft_readonly_fields = ("version", "key")
 
     def _version_of(self, obj):
         return obj.version
-
-    def get_fields(self, request, obj=None):
-        fields = ["version", "key", "code", "name", "description", "position"]
-        if self._is_editable(obj):
-            fields.append("change_reason")
-        return fields
-
-    def get_readonly_fields(self, request, obj=None):
-        if obj is None:
-            return ()
-        if not self._is_editable(obj):
-            return ("version", "key", "code", "name", "description", "position")
-        return ("version", "key")
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "version":
@@ -225,40 +206,27 @@ class PracticeAreaAdmin(StaffAdmin):
 
 
 @admin.register(Criterion)
-class CriterionAdmin(StaffAdmin):
+class CriterionAdmin(VersionContentAdmin):
     list_display = ("code", "title", "version", "practice_area", "is_core", "revision")
     list_filter = ("version__standard", "version", "is_core")
     list_select_related = ("version__standard", "practice_area")
     search_fields = ("code", "title", "key")
+    add_fields = ("practice_area", "code", "title", "description", "position", "is_core", "key")
+    change_fields = (
+        "version",
+        "key",
+        "practice_area",
+        "code",
+        "title",
+        "description",
+        "position",
+        "is_core",
+        "revision",
+    )
+    draft_readonly_fields = ("version", "key", "revision")
 
     def _version_of(self, obj):
         return obj.version
-
-    def get_fields(self, request, obj=None):
-        fields = ["practice_area", "code", "title", "description", "position", "is_core"]
-        if obj is None:
-            return [*fields, "key", "change_reason"]
-        fields = ["version", "key", *fields, "revision"]
-        if self._is_editable(obj):
-            fields.append("change_reason")
-        return fields
-
-    def get_readonly_fields(self, request, obj=None):
-        if obj is None:
-            return ()
-        if not self._is_editable(obj):
-            return (
-                "version",
-                "key",
-                "practice_area",
-                "code",
-                "title",
-                "description",
-                "position",
-                "is_core",
-                "revision",
-            )
-        return ("version", "key", "revision")
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change=change, **kwargs)

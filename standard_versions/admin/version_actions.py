@@ -2,6 +2,9 @@
 refusals as the staff API (a scheduled or open comment period is refused unless the form closes
 it: ``comment_period_open``). The version's change page links to both for publishers."""
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils import timezone
@@ -68,56 +71,84 @@ class VersionWorkflowMixin:
             **step,
         )
 
-    def publish_view(self, request, object_id):
+    def _workflow_view(self, request, object_id, *, step_name: str):
+        page = _PAGES[step_name]
         version = self._draft(object_id)
 
         def perform(form, now):
-            data = form.cleaned_data
-            draft_services.publish_version(
-                version=version,
-                user=request.user,
-                reason=data["reason"],
-                now=now,
-                effective_from=data["effective_from"],
-                close_open_period=data["close_open_period"],
-            )
-            return _("Version %(label)s is published.") % {"label": version.label}
+            page.run(version=version, user=request.user, data=form.cleaned_data, now=now)
+            return page.done % {"label": version.label}
 
         step = self._step(
             request,
             version,
-            title=_("Publish version %(label)s") % {"label": version.label},
-            submit_label=_("Publish"),
-            form_class=PublishForm,
+            title=page.title % {"label": version.label},
+            submit_label=page.submit_label,
+            form_class=page.form_class,
             perform=perform,
-            intro=_(
-                "The draft becomes the published version; the version published until now is "
-                "superseded. A published version is never edited."
-            ),
+            intro=page.intro,
         )
         return run_step(self, request, step)
+
+    def publish_view(self, request, object_id):
+        return self._workflow_view(request, object_id, step_name="publish")
 
     def withdraw_view(self, request, object_id):
-        version = self._draft(object_id)
+        return self._workflow_view(request, object_id, step_name="withdraw")
 
-        def perform(form, now):
-            data = form.cleaned_data
-            draft_services.withdraw_draft(
-                version=version,
-                user=request.user,
-                reason=data["reason"],
-                now=now,
-                close_open_period=data["close_open_period"],
-            )
-            return _("Version %(label)s is withdrawn.") % {"label": version.label}
 
-        step = self._step(
-            request,
-            version,
-            title=_("Withdraw version %(label)s") % {"label": version.label},
-            submit_label=_("Withdraw"),
-            form_class=WithdrawForm,
-            perform=perform,
-            intro=_("The draft is withdrawn: it stays readable and can no longer be changed."),
-        )
-        return run_step(self, request, step)
+def _publish(*, version: Version, user, data: dict, now) -> None:
+    draft_services.publish_version(
+        version=version,
+        user=user,
+        reason=data["reason"],
+        now=now,
+        effective_from=data["effective_from"],
+        close_open_period=data["close_open_period"],
+    )
+
+
+def _withdraw(*, version: Version, user, data: dict, now) -> None:
+    draft_services.withdraw_draft(
+        version=version,
+        user=user,
+        reason=data["reason"],
+        now=now,
+        close_open_period=data["close_open_period"],
+    )
+
+
+@dataclass(frozen=True)
+class _WorkflowPage:
+    """What differs between publishing and withdrawing: the service call (``run``, given the
+    form's cleaned data), the form, the page's words and the message once done."""
+
+    run: Callable[..., None]
+    form_class: type
+    title: str
+    submit_label: str
+    intro: str
+    done: str
+
+
+_PAGES = {
+    "publish": _WorkflowPage(
+        run=_publish,
+        form_class=PublishForm,
+        title=_("Publish version %(label)s"),
+        submit_label=_("Publish"),
+        intro=_(
+            "The draft becomes the published version; the version published until now is "
+            "superseded. A published version is never edited."
+        ),
+        done=_("Version %(label)s is published."),
+    ),
+    "withdraw": _WorkflowPage(
+        run=_withdraw,
+        form_class=WithdrawForm,
+        title=_("Withdraw version %(label)s"),
+        submit_label=_("Withdraw"),
+        intro=_("The draft is withdrawn: it stays readable and can no longer be changed."),
+        done=_("Version %(label)s is withdrawn."),
+    ),
+}
