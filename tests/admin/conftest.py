@@ -4,8 +4,8 @@ import pytest
 from django.test import Client
 
 from standard_versions.roles import EDITORS, PUBLISHERS
-from tests.authoring.conftest import make_user
 from tests.comments.conftest import draft, make_period, open_period  # noqa: F401
+from tests.staff import make_user
 
 __all__ = ["make_period"]
 

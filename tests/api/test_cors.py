@@ -4,8 +4,9 @@ and staff-only reads get no CORS headers, so browsers refuse them across origins
 import pytest
 from rest_framework.test import APIClient
 
-from tests.comments.conftest import _staff_client, make_period, submit
+from tests.comments.conftest import make_period, submit
 from tests.factories import build_version
+from tests.staff import staff_client
 
 pytestmark = pytest.mark.django_db
 
@@ -132,7 +133,7 @@ def test_an_anonymous_comment_sent_from_another_origin_gets_no_cors_headers(clie
 @pytest.mark.parametrize("path", STAFF_READS)
 @pytest.mark.parametrize("who", ["anonymous", "editor"])
 def test_staff_only_reads_get_no_cors_headers(client, published, path, who):
-    caller = client if who == "anonymous" else _staff_client("eddie-editor", "editors")
+    caller = client if who == "anonymous" else staff_client("eddie-editor", "editors")
     response = caller.get(path.format(**published), HTTP_ORIGIN=ORIGIN)
     assert response.status_code == (401 if who == "anonymous" else 200)
     assert cors_headers(response) == {}

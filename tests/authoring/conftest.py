@@ -1,19 +1,13 @@
 """Staff users with roles, and API clients authenticated as them."""
 
 import pytest
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import User
 from rest_framework.test import APIClient
 
 from standard_versions.roles import EDITORS, PUBLISHERS
+from tests.staff import client_for, make_user
 
 BASE = "/api/v1/standards/wwc/versions"
-
-
-def make_user(username: str, *roles: str) -> User:
-    user = User.objects.create_user(username=username, password="pw-" + username + "-long!")
-    for role in roles:
-        user.groups.add(Group.objects.get(name=role))
-    return user
 
 
 @pytest.fixture
@@ -29,12 +23,6 @@ def publisher(db) -> User:
 @pytest.fixture
 def outsider(db) -> User:
     return make_user("olive")
-
-
-def client_for(user) -> APIClient:
-    client = APIClient()
-    client.force_authenticate(user)
-    return client
 
 
 @pytest.fixture

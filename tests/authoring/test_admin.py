@@ -6,7 +6,7 @@ from django.test import Client
 
 from standard_versions.models import Criterion, Version
 from standard_versions.roles import EDITORS
-from tests.authoring.conftest import make_user
+from tests.staff import make_user
 
 pytestmark = pytest.mark.django_db
 

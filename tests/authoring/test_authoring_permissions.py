@@ -4,7 +4,8 @@ publisher. Editors draft and edit; only publishers publish and withdraw."""
 import pytest
 from rest_framework.test import APIClient
 
-from tests.authoring.conftest import BASE, client_for
+from tests.authoring.conftest import BASE
+from tests.staff import client_for
 
 pytestmark = pytest.mark.django_db
 

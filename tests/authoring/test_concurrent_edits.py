@@ -7,7 +7,8 @@ import pytest
 from django.db import connection, connections
 
 from standard_versions.models import Criterion
-from tests.authoring.conftest import BASE, client_for, make_user
+from tests.authoring.conftest import BASE
+from tests.staff import client_for, make_user
 
 pytestmark = [
     pytest.mark.postgres,

@@ -5,7 +5,8 @@ import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from tests.authoring.conftest import BASE, client_for
+from tests.authoring.conftest import BASE
+from tests.staff import client_for
 
 pytestmark = pytest.mark.django_db
 

@@ -1,14 +1,13 @@
 import datetime as dt
 
 import pytest
-from django.contrib.auth.models import Group, User
 from django.utils import timezone
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from standard_versions.consultation.periods import create_period
 from standard_versions.roles import EDITORS, PUBLISHERS
 from tests.factories import build_version
+from tests.staff import staff_client
 
 DAY = dt.timedelta(days=1)
 
@@ -47,30 +46,20 @@ def open_period(draft):
     return make_period(draft)
 
 
-def _staff_client(username: str, group: str | None) -> APIClient:
-    user = User.objects.create_user(username, password="x")
-    if group:
-        user.groups.add(Group.objects.get_or_create(name=group)[0])
-    client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=user).key}")
-    client.user = user
-    return client
+@pytest.fixture
+def publisher_client(db) -> APIClient:
+    return staff_client("pat-publisher", PUBLISHERS)
 
 
 @pytest.fixture
-def publisher(db) -> APIClient:
-    return _staff_client("pat-publisher", PUBLISHERS)
+def editor_client(db) -> APIClient:
+    return staff_client("eddie-editor", EDITORS)
 
 
 @pytest.fixture
-def editor(db) -> APIClient:
-    return _staff_client("eddie-editor", EDITORS)
-
-
-@pytest.fixture
-def nobody(db) -> APIClient:
+def nobody_client(db) -> APIClient:
     """Authenticated, but holds no staff role."""
-    return _staff_client("nora-nobody", None)
+    return staff_client("nora-nobody")
 
 
 def submit(client, period, **payload):

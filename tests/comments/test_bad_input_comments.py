@@ -74,8 +74,8 @@ def test_hostile_reads_never_give_a_server_error(api_client, open_period, path):
         },
     ],
 )
-def test_hostile_period_creations_are_400(publisher, draft, payload):
-    response = publisher.post("/api/v1/comment-periods/", payload, format="json")
+def test_hostile_period_creations_are_400(publisher_client, draft, payload):
+    response = publisher_client.post("/api/v1/comment-periods/", payload, format="json")
     assert response.status_code == 400, response.content
     assert response.json()["code"]
 

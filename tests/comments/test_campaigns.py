@@ -28,16 +28,16 @@ def test_different_bodies_do_not(db):
     assert campaign_text("Ça  va?") == "ça va"
 
 
-def test_campaigns_are_accepted_and_counted_for_staff(api_client, editor, open_period):
+def test_campaigns_are_accepted_and_counted_for_staff(api_client, editor_client, open_period):
     statuses = [
         submit(api_client, open_period, body=body).status_code
         for body in [FORM_LETTER, FORM_LETTER.upper(), FORM_LETTER + "!!", "Something else."]
     ]
     assert statuses == [201, 201, 201, 201]
-    response = editor.get(f"/api/v1/comment-periods/{open_period.pk}/campaigns/")
+    response = editor_client.get(f"/api/v1/comment-periods/{open_period.pk}/campaigns/")
     assert response.status_code == 200
     [campaign] = response.json()["results"]
     assert campaign["count"] == 3
     assert campaign["campaign"] == campaign_hash(FORM_LETTER)
-    moderation = editor.get(f"/api/v1/comment-periods/{open_period.pk}/moderation/").json()
+    moderation = editor_client.get(f"/api/v1/comment-periods/{open_period.pk}/moderation/").json()
     assert sum(c["campaign"] == campaign["campaign"] for c in moderation["results"]) == 3

@@ -8,8 +8,8 @@ from rest_framework.test import APIClient
 
 from standard_versions.models import Comment
 from standard_versions.roles import EDITORS
-from tests.authoring.conftest import make_user
 from tests.comments.conftest import submit
+from tests.staff import make_user
 
 pytestmark = pytest.mark.django_db
 

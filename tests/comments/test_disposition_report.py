@@ -15,17 +15,17 @@ PAGE = "/standards/big/versions/9.0/disposition-report/"
 
 
 @pytest.fixture
-def report_data(api_client, editor, open_period):
+def report_data(api_client, editor_client, open_period):
     def comment(criterion, body, *, publish=True, disposition=None, **extra):
         tracking_id = submit(
             api_client, open_period, criterion=criterion, body=body, **extra
         ).json()["tracking_id"]
         if publish:
-            editor.post(
+            editor_client.post(
                 f"/api/v1/comments/{tracking_id}/moderate/", {"state": "published"}, format="json"
             )
         if disposition:
-            editor.post(
+            editor_client.post(
                 f"/api/v1/comments/{tracking_id}/respond/",
                 {"disposition": disposition, "response": f"Response to {body}"},
                 format="json",
@@ -88,11 +88,13 @@ def test_the_html_page_shows_each_comment_with_its_disposition(client, report_da
     assert "awaiting response" in html
 
 
-def test_the_report_escapes_comment_text_in_html(api_client, editor, open_period, client):
+def test_the_report_escapes_comment_text_in_html(api_client, editor_client, open_period, client):
     tracking_id = submit(api_client, open_period, body="<script>alert(1)</script>").json()[
         "tracking_id"
     ]
-    editor.post(f"/api/v1/comments/{tracking_id}/moderate/", {"state": "published"}, format="json")
+    editor_client.post(
+        f"/api/v1/comments/{tracking_id}/moderate/", {"state": "published"}, format="json"
+    )
     html = client.get(PAGE).content.decode()
     assert "<script>alert(1)</script>" not in html
     assert "&lt;script&gt;" in html

@@ -14,15 +14,17 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def three(api_client, editor, open_period):
+def three(api_client, editor_client, open_period):
     ids = [
         submit(
             api_client, open_period, body=f'Body {n}\nline two, "quoted"', email=f"p{n}@x.org"
         ).json()["tracking_id"]
         for n in range(3)
     ]
-    editor.post(f"/api/v1/comments/{ids[1]}/moderate/", {"state": "published"}, format="json")
-    editor.post(
+    editor_client.post(
+        f"/api/v1/comments/{ids[1]}/moderate/", {"state": "published"}, format="json"
+    )
+    editor_client.post(
         f"/api/v1/comments/{ids[2]}/moderate/", {"state": "withheld", "reason": "x"}, format="json"
     )
     return ids
@@ -33,8 +35,8 @@ def _streamed(response) -> str:
     return b"".join(response.streaming_content).decode()
 
 
-def test_the_csv_export_streams_every_comment_in_every_state(editor, open_period, three):
-    response = editor.get(f"/api/v1/comment-periods/{open_period.pk}/export/?format=csv")
+def test_the_csv_export_streams_every_comment_in_every_state(editor_client, open_period, three):
+    response = editor_client.get(f"/api/v1/comment-periods/{open_period.pk}/export/?format=csv")
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/csv")
     rows = list(csv.DictReader(io.StringIO(_streamed(response).removeprefix("\ufeff"))))
@@ -45,8 +47,8 @@ def test_the_csv_export_streams_every_comment_in_every_state(editor, open_period
     assert tuple(rows[0]) == EXPORT_FIELDS
 
 
-def test_the_json_lines_export_has_one_object_per_comment(editor, open_period, three):
-    response = editor.get(f"/api/v1/comment-periods/{open_period.pk}/export/?format=jsonl")
+def test_the_json_lines_export_has_one_object_per_comment(editor_client, open_period, three):
+    response = editor_client.get(f"/api/v1/comment-periods/{open_period.pk}/export/?format=jsonl")
     assert response.status_code == 200
     assert response["Content-Type"] == "application/jsonl"
     records = [json.loads(line) for line in _streamed(response).splitlines()]
@@ -55,17 +57,17 @@ def test_the_json_lines_export_has_one_object_per_comment(editor, open_period, t
     assert records[0]["submitted_at"].endswith("+00:00")
 
 
-def test_the_export_streams_in_batches(editor, open_period, api_client, monkeypatch):
+def test_the_export_streams_in_batches(editor_client, open_period, api_client, monkeypatch):
     from standard_versions.api import views_comments
 
     monkeypatch.setattr(views_comments, "EXPORT_BATCH_ROWS", 2)
     for n in range(5):
         submit(api_client, open_period, body=f"c{n}")
-    response = editor.get(f"/api/v1/comment-periods/{open_period.pk}/export/?format=jsonl")
+    response = editor_client.get(f"/api/v1/comment-periods/{open_period.pk}/export/?format=jsonl")
     chunks = [chunk for chunk in response.streaming_content if chunk]
     assert len(chunks) == 3
 
 
-def test_an_unknown_export_format_is_a_404_with_a_code(editor, open_period):
-    response = editor.get(f"/api/v1/comment-periods/{open_period.pk}/export/?format=xml")
+def test_an_unknown_export_format_is_a_404_with_a_code(editor_client, open_period):
+    response = editor_client.get(f"/api/v1/comment-periods/{open_period.pk}/export/?format=xml")
     assert response.status_code == 404

@@ -28,10 +28,10 @@ def _respond(client, tracking_id, **payload):
     return client.post(f"/api/v1/comments/{tracking_id}/respond/", payload, format="json")
 
 
-def test_publishing_makes_a_comment_public(api_client, editor, open_period, tracking_id):
+def test_publishing_makes_a_comment_public(api_client, editor_client, open_period, tracking_id):
     url = f"/api/v1/comment-periods/{open_period.pk}/comments/"
     assert api_client.get(url).json()["count"] == 0
-    response = _moderate(editor, tracking_id, state="published")
+    response = _moderate(editor_client, tracking_id, state="published")
     assert response.status_code == 200
     assert response.json()["moderation_state"] == "published"
     assert [c["tracking_id"] for c in api_client.get(url).json()["results"]] == [tracking_id]
@@ -40,21 +40,23 @@ def test_publishing_makes_a_comment_public(api_client, editor, open_period, trac
 
 
 def test_withholding_needs_a_reason_which_is_kept_in_history(
-    api_client, editor, open_period, tracking_id
+    api_client, editor_client, open_period, tracking_id
 ):
-    refused = _moderate(editor, tracking_id, state="withheld")
+    refused = _moderate(editor_client, tracking_id, state="withheld")
     assert refused.status_code == 400
     assert refused.json()["code"] == "reason_required"
     assert Comment.objects.get().moderation_state == "received"
 
-    _moderate(editor, tracking_id, state="published")
-    response = _moderate(editor, tracking_id, state="withheld", reason="Contains personal data.")
+    _moderate(editor_client, tracking_id, state="published")
+    response = _moderate(
+        editor_client, tracking_id, state="withheld", reason="Contains personal data."
+    )
     assert response.status_code == 200
     comment = Comment.objects.get()
     latest = comment.history.latest()
     assert latest.moderation_state == "withheld"
     assert latest.history_change_reason == "Contains personal data."
-    assert latest.history_user == editor.user
+    assert latest.history_user == editor_client.user
     states = list(comment.history.order_by("history_id").values_list("moderation_state", flat=True))
     assert states == ["received", "published", "withheld"]
     first = comment.history.earliest()
@@ -67,16 +69,16 @@ def test_withholding_needs_a_reason_which_is_kept_in_history(
     assert receipt["moderation_reason"] == "Contains personal data."
 
 
-def test_a_comment_cannot_be_moved_back_to_received(editor, tracking_id):
-    response = _moderate(editor, tracking_id, state="received")
+def test_a_comment_cannot_be_moved_back_to_received(editor_client, tracking_id):
+    response = _moderate(editor_client, tracking_id, state="received")
     assert response.status_code == 400
 
 
 def test_a_disposition_and_response_show_on_the_receipt_and_in_history(
-    api_client, editor, tracking_id
+    api_client, editor_client, tracking_id
 ):
     response = _respond(
-        editor,
+        editor_client,
         tracking_id,
         disposition="partially_accepted",
         response="We clarified the second sentence.",
@@ -98,34 +100,38 @@ def test_a_disposition_and_response_show_on_the_receipt_and_in_history(
         ({"disposition": "noted", "response": "   "}, "response"),
     ],
 )
-def test_a_bad_disposition_or_missing_response_is_refused(editor, tracking_id, payload, field):
-    response = _respond(editor, tracking_id, **payload)
+def test_a_bad_disposition_or_missing_response_is_refused(
+    editor_client, tracking_id, payload, field
+):
+    response = _respond(editor_client, tracking_id, **payload)
     assert response.status_code == 400
     assert Comment.objects.get().disposition == ""
 
 
-def test_moderation_needs_a_staff_role(api_client, nobody, tracking_id):
+def test_moderation_needs_a_staff_role(api_client, nobody_client, tracking_id):
     assert _moderate(api_client, tracking_id, state="published").status_code == 401
-    assert _moderate(nobody, tracking_id, state="published").status_code == 403
-    assert _respond(nobody, tracking_id, disposition="noted", response="x").status_code == 403
+    assert _moderate(nobody_client, tracking_id, state="published").status_code == 403
+    assert (
+        _respond(nobody_client, tracking_id, disposition="noted", response="x").status_code == 403
+    )
     assert Comment.objects.get().moderation_state == "received"
 
 
-def test_an_unknown_comment_is_404(editor, api_client, db):
-    assert _moderate(editor, "no-such-comment-id", state="published").status_code == 404
+def test_an_unknown_comment_is_404(editor_client, api_client, db):
+    assert _moderate(editor_client, "no-such-comment-id", state="published").status_code == 404
     response = api_client.get("/api/v1/comments/no-such-comment-id/")
     assert response.status_code == 404
     assert response.json()["code"] == "comment_not_found"
     assert api_client.get("/api/v1/comments/bad%20id!/").status_code == 404
 
 
-def test_the_staff_queue_filters_by_state(api_client, editor, open_period, tracking_id):
+def test_the_staff_queue_filters_by_state(api_client, editor_client, open_period, tracking_id):
     other = submit(api_client, open_period, body="Second").json()["tracking_id"]
-    _moderate(editor, other, state="published")
+    _moderate(editor_client, other, state="published")
     url = f"/api/v1/comment-periods/{open_period.pk}/moderation/"
-    received = editor.get(f"{url}?state=received").json()["results"]
+    received = editor_client.get(f"{url}?state=received").json()["results"]
     assert [c["tracking_id"] for c in received] == [tracking_id]
-    assert editor.get(f"{url}?state=bogus").json()["code"] == "invalid_state"
+    assert editor_client.get(f"{url}?state=bogus").json()["code"] == "invalid_state"
 
 
 def test_a_moderation_and_a_response_are_dated_with_the_time_passed_in(tracking_id):

@@ -10,7 +10,7 @@ EMAIL = "private.person@secret-mail.example"
 
 
 @pytest.fixture
-def comments(api_client, editor, open_period):
+def comments(api_client, editor_client, open_period):
     receipts = []
     for n, identity_public in enumerate([True, False]):
         response = submit(
@@ -25,17 +25,17 @@ def comments(api_client, editor, open_period):
         )
         assert EMAIL not in response.content.decode()
         tracking_id = response.json()["tracking_id"]
-        editor.post(
+        editor_client.post(
             f"/api/v1/comments/{tracking_id}/moderate/", {"state": "published"}, format="json"
         )
-        editor.post(
+        editor_client.post(
             f"/api/v1/comments/{tracking_id}/respond/",
             {"disposition": "noted", "response": "Thanks."},
             format="json",
         )
         receipts.append(tracking_id)
     withheld = submit(api_client, open_period, body="Spam", email=EMAIL).json()["tracking_id"]
-    editor.post(
+    editor_client.post(
         f"/api/v1/comments/{withheld}/moderate/",
         {"state": "withheld", "reason": "spam"},
         format="json",
@@ -76,7 +76,7 @@ def test_the_public_comment_list_has_published_comments_only(api_client, open_pe
 
 
 def test_staff_endpoints_with_contact_details_are_refused_to_the_public(
-    api_client, nobody, open_period, comments
+    api_client, nobody_client, open_period, comments
 ):
     for path in [
         f"/api/v1/comment-periods/{open_period.pk}/moderation/",
@@ -87,9 +87,9 @@ def test_staff_endpoints_with_contact_details_are_refused_to_the_public(
         anonymous = api_client.get(path)
         assert anonymous.status_code == 401, path
         assert EMAIL not in anonymous.content.decode()
-        assert nobody.get(path).status_code == 403, path
+        assert nobody_client.get(path).status_code == 403, path
 
 
-def test_staff_see_email_addresses(editor, open_period, comments):
-    response = editor.get(f"/api/v1/comment-periods/{open_period.pk}/moderation/")
+def test_staff_see_email_addresses(editor_client, open_period, comments):
+    response = editor_client.get(f"/api/v1/comment-periods/{open_period.pk}/moderation/")
     assert {item["email"] for item in response.json()["results"]} == {EMAIL}

@@ -28,9 +28,9 @@ def scheduled_period(draft):
 
 @pytest.mark.parametrize("action", ["publish", "withdraw"])
 def test_publishing_or_withdrawing_with_an_open_period_is_refused_naming_it(
-    publisher, open_period, action
+    publisher_client, open_period, action
 ):
-    response = publisher.post(f"{VERSION_URL}/{action}/", {"reason": "Done"}, format="json")
+    response = publisher_client.post(f"{VERSION_URL}/{action}/", {"reason": "Done"}, format="json")
     assert response.status_code == 409, response.json()
     body = response.json()
     assert body["code"] == "comment_period_open"
@@ -41,15 +41,17 @@ def test_publishing_or_withdrawing_with_an_open_period_is_refused_naming_it(
     assert open_period.changes == [] and open_period.status_at(timezone.now()) == "open"
 
 
-def test_a_scheduled_period_is_in_the_way_too(publisher, scheduled_period):
-    response = publisher.post(f"{VERSION_URL}/publish/", {"reason": "Done"}, format="json")
+def test_a_scheduled_period_is_in_the_way_too(publisher_client, scheduled_period):
+    response = publisher_client.post(f"{VERSION_URL}/publish/", {"reason": "Done"}, format="json")
     assert response.status_code == 409
     assert response.json()["code"] == "comment_period_open"
     assert "is scheduled" in response.json()["detail"]
 
 
-def test_closing_the_period_explicitly_needs_a_reason(publisher, open_period):
-    response = publisher.post(f"{VERSION_URL}/publish/", {"close_open_period": True}, format="json")
+def test_closing_the_period_explicitly_needs_a_reason(publisher_client, open_period):
+    response = publisher_client.post(
+        f"{VERSION_URL}/publish/", {"close_open_period": True}, format="json"
+    )
     assert response.status_code == 400
     assert response.json()["code"] == "reason_required"
     assert Version.objects.get(label="9.0").status == "draft"
@@ -58,9 +60,9 @@ def test_closing_the_period_explicitly_needs_a_reason(publisher, open_period):
 
 
 def test_publishing_with_close_open_period_closes_it_with_the_reason_in_its_history(
-    publisher, open_period
+    publisher_client, open_period
 ):
-    response = publisher.post(
+    response = publisher_client.post(
         f"{VERSION_URL}/publish/",
         {"close_open_period": True, "reason": "Approved by the board"},
         format="json",
@@ -73,16 +75,16 @@ def test_publishing_with_close_open_period_closes_it_with_the_reason_in_its_hist
     assert (change["kind"], change["reason"]) == ("closed_early", "Approved by the board")
     record = open_period.history.first()
     assert record.history_change_reason == "Approved by the board"
-    assert record.history_user == publisher.user
+    assert record.history_user == publisher_client.user
     shown = APIClient().get(f"/api/v1/comment-periods/{open_period.pk}/").json()
     assert shown["status"] == "closed" and shown["changes"][0]["kind"] == "closed_early"
 
 
 def test_withdrawing_cancels_a_scheduled_period_which_keeps_its_old_opening(
-    publisher, scheduled_period
+    publisher_client, scheduled_period
 ):
     opening = scheduled_period.opens_at
-    response = publisher.post(
+    response = publisher_client.post(
         f"{VERSION_URL}/withdraw/",
         {"close_open_period": True, "reason": "Rework"},
         format="json",
@@ -98,8 +100,8 @@ def test_withdrawing_cancels_a_scheduled_period_which_keeps_its_old_opening(
     assert shown["changes"][0]["kind"] == "cancelled"
 
 
-def test_after_publication_no_comment_is_accepted_on_the_period(publisher, open_period):
-    publisher.post(
+def test_after_publication_no_comment_is_accepted_on_the_period(publisher_client, open_period):
+    publisher_client.post(
         f"{VERSION_URL}/publish/", {"close_open_period": True, "reason": "Go"}, format="json"
     )
     response = submit(APIClient(), open_period, body="Too late.")
@@ -108,9 +110,11 @@ def test_after_publication_no_comment_is_accepted_on_the_period(publisher, open_
     assert not Comment.objects.exists()
 
 
-def test_the_home_page_no_longer_invites_comments_once_published(client, publisher, open_period):
+def test_the_home_page_no_longer_invites_comments_once_published(
+    client, publisher_client, open_period
+):
     assert f"/comment-periods/{open_period.pk}/" in client.get("/").content.decode()
-    publisher.post(
+    publisher_client.post(
         f"{VERSION_URL}/publish/", {"close_open_period": True, "reason": "Go"}, format="json"
     )
     assert f"/comment-periods/{open_period.pk}/" not in client.get("/").content.decode()

@@ -74,13 +74,13 @@ def test_the_disposition_report_costs_the_same_for_5_and_50_comments(api_client,
     assert _queries(api_client, url) == few == 5
 
 
-def test_the_staff_lists_cost_the_same_for_5_and_50_comments(editor, open_period):
+def test_the_staff_lists_cost_the_same_for_5_and_50_comments(editor_client, open_period):
     paths = [
         f"/api/v1/comment-periods/{open_period.pk}/moderation/",
         f"/api/v1/comment-periods/{open_period.pk}/campaigns/",
     ]
     _comments(open_period, 5, body="Same form letter")
-    few = [_queries(editor, path) for path in paths]
+    few = [_queries(editor_client, path) for path in paths]
     _comments(open_period, 45, body="Another form letter")
     # auth token, user's roles, period, count, page
-    assert [_queries(editor, path) for path in paths] == few == [5, 5]
+    assert [_queries(editor_client, path) for path in paths] == few == [5, 5]

@@ -54,8 +54,8 @@ def test_loading_it_again_changes_nothing(shipped_period):
     assert shipped_period.history.count() == 1
 
 
-def test_it_cannot_be_reopened_because_3_0_is_published(publisher, shipped_period):
-    response = publisher.post(
+def test_it_cannot_be_reopened_because_3_0_is_published(publisher_client, shipped_period):
+    response = publisher_client.post(
         f"/api/v1/comment-periods/{shipped_period.pk}/reopen/",
         {"closes_at": "2099-01-01T00:00:00Z", "reason": "x"},
         format="json",

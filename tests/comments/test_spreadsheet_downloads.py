@@ -30,7 +30,7 @@ HOSTILE = ["=HYPERLINK(evil)", "+1+cmd", "-2+3", "@SUM(A1)"]
 
 
 @pytest.fixture
-def comments(api_client, editor, open_period):
+def comments(api_client, editor_client, open_period):
     """Published comments with accents and with bodies a spreadsheet would run as formulas."""
     ids = []
     for n, body in enumerate([ACCENTED, *HOSTILE]):
@@ -43,10 +43,10 @@ def comments(api_client, editor, open_period):
             email=f"p{n}@x.org",
             identity_public=True,
         ).json()["tracking_id"]
-        editor.post(
+        editor_client.post(
             f"/api/v1/comments/{tracking_id}/moderate/", {"state": "published"}, format="json"
         )
-        editor.post(
+        editor_client.post(
             f"/api/v1/comments/{tracking_id}/respond/",
             {"disposition": "noted", "response": "Gracias, anotado."},
             format="json",
@@ -89,7 +89,10 @@ def _assert_no_formula(data: bytes, sheet) -> None:
 
 CSV_DOWNLOADS = {
     "report": (lambda period: f"{REPORT}?format=csv", "api_client"),
-    "export": (lambda period: f"/api/v1/comment-periods/{period.pk}/export/?format=csv", "editor"),
+    "export": (
+        lambda period: f"/api/v1/comment-periods/{period.pk}/export/?format=csv",
+        "editor_client",
+    ),
 }
 
 
@@ -146,10 +149,10 @@ def test_the_report_comes_as_xlsx_for_its_accept_header_too(api_client, open_per
 
 
 def test_the_staff_export_as_xlsx_has_the_csv_rows_with_iso_utc_dates(
-    editor, open_period, comments
+    editor_client, open_period, comments
 ):
     url = f"/api/v1/comment-periods/{open_period.pk}/export/"
-    response = editor.get(url, {"format": "xlsx"})
+    response = editor_client.get(url, {"format": "xlsx"})
     assert response.status_code == 200
     assert response["Content-Type"] == XLSX_MEDIA_TYPE
     assert response["Content-Disposition"] == (
@@ -161,7 +164,7 @@ def test_the_staff_export_as_xlsx_has_the_csv_rows_with_iso_utc_dates(
     values = _values(sheet)
     assert values[0] == list(EXPORT_FIELDS)
     assert sheet.freeze_panes == "A2"
-    csv_rows = _csv_rows(_body(editor.get(url, {"format": "csv"})))
+    csv_rows = _csv_rows(_body(editor_client.get(url, {"format": "csv"})))
     assert [[_as_text(value) for value in row] for row in values[1:]] == [
         [cell[1:] if cell[:2] in {"'" + c for c in "=+-@"} else cell for cell in row]
         for row in csv_rows[1:]
@@ -175,9 +178,11 @@ def test_the_staff_export_as_xlsx_has_the_csv_rows_with_iso_utc_dates(
     _assert_no_formula(data, sheet)
 
 
-def test_the_staff_xlsx_export_is_for_staff_and_errors_stay_json(api_client, nobody, open_period):
+def test_the_staff_xlsx_export_is_for_staff_and_errors_stay_json(
+    api_client, nobody_client, open_period
+):
     url = f"/api/v1/comment-periods/{open_period.pk}/export/?format=xlsx"
-    for client in (api_client, nobody):
+    for client in (api_client, nobody_client):
         response = client.get(url)
         assert response.status_code in (401, 403)
         assert response["Content-Type"] == "application/json"
@@ -187,13 +192,13 @@ def test_the_staff_xlsx_export_is_for_staff_and_errors_stay_json(api_client, nob
 
 
 def test_an_export_longer_than_a_spreadsheet_is_refused_with_a_code(
-    editor, open_period, comments, monkeypatch
+    editor_client, open_period, comments, monkeypatch
 ):
     from standard_versions.api import renderers_xlsx
 
     monkeypatch.setattr(renderers_xlsx, "MAX_ROWS", 3)
     before = set(Path(tempfile.gettempdir()).glob("openpyxl.*"))
-    response = editor.get(f"/api/v1/comment-periods/{open_period.pk}/export/?format=xlsx")
+    response = editor_client.get(f"/api/v1/comment-periods/{open_period.pk}/export/?format=xlsx")
     assert response.status_code == 400
     assert response.json()["code"] == "export_too_large_for_xlsx"
     # The half-written sheet is not left on disk.
@@ -232,16 +237,16 @@ def _more_comments(period, n: int) -> None:
 
 
 def test_the_downloads_cost_the_same_queries_for_5_and_50_comments(
-    api_client, editor, open_period, comments
+    api_client, editor_client, open_period, comments
 ):
     export = f"/api/v1/comment-periods/{open_period.pk}/export/?format="
     paths = [
         (api_client, REPORT),
         (api_client, REPORT + "?format=csv"),
         (api_client, REPORT + "?format=xlsx"),
-        (editor, export + "csv"),
-        (editor, export + "jsonl"),
-        (editor, export + "xlsx"),
+        (editor_client, export + "csv"),
+        (editor_client, export + "jsonl"),
+        (editor_client, export + "xlsx"),
     ]
     few = [_queries(client, path) for client, path in paths]
     _more_comments(open_period, 45)

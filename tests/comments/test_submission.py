@@ -163,14 +163,14 @@ def test_submitting_to_an_unknown_period_is_404(api_client, db):
 
 
 def test_name_and_organization_are_public_only_when_the_commenter_asks(
-    api_client, editor, open_period
+    api_client, editor_client, open_period
 ):
     hidden = submit(api_client, open_period, name="Ana", organization="City of X")
     shown = submit(
         api_client, open_period, name="Bea", organization="City of Y", identity_public=True
     )
     for receipt in (hidden, shown):
-        editor.post(
+        editor_client.post(
             f"/api/v1/comments/{receipt.json()['tracking_id']}/moderate/",
             {"state": "published"},
             format="json",

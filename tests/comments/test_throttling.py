@@ -65,8 +65,8 @@ def test_reading_is_not_throttled(api_client, open_period, three_per_minute):
     assert all(api_client.get(url, REMOTE_ADDR="10.0.0.1").status_code == 200 for _ in range(5))
 
 
-def test_staff_submissions_are_not_throttled(editor, open_period, three_per_minute):
-    statuses = {_post(editor, open_period, "10.0.0.1", n).status_code for n in range(6)}
+def test_staff_submissions_are_not_throttled(editor_client, open_period, three_per_minute):
+    statuses = {_post(editor_client, open_period, "10.0.0.1", n).status_code for n in range(6)}
     assert statuses == {201}
 
 

@@ -3,15 +3,14 @@
 import datetime as dt
 
 import pytest
-from django.contrib.auth.models import Group, User
 from django.utils import timezone
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from standard_versions.consultation.periods import create_period
 from standard_versions.models import Version
 from standard_versions.roles import EDITORS, PUBLISHERS
 from standard_versions.standards.drafts import create_draft
+from tests.staff import staff_client
 
 VERSIONS = "/api/v1/standards/wwc/versions"
 
@@ -54,9 +53,4 @@ def open_period(draft):
 @pytest.fixture
 def staff(db) -> APIClient:
     """A client with a token of a user who edits and publishes."""
-    user = User.objects.create_user("stella-staff", password="pw-stella-staff-long!")
-    for role in (EDITORS, PUBLISHERS):
-        user.groups.add(Group.objects.get_or_create(name=role)[0])
-    client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=user).key}")
-    return client
+    return staff_client("stella-staff", EDITORS, PUBLISHERS)

@@ -12,7 +12,7 @@ from django.test import Client
 
 from standard_versions.models import CommentPeriod
 from standard_versions.roles import EDITORS
-from tests.authoring.conftest import make_user
+from tests.staff import make_user
 from tests.web.consultation.conftest import DAY, make_period, page_url, post_comment
 
 pytestmark = pytest.mark.django_db
