@@ -1,28 +1,34 @@
 """``?format=html`` and ``?format=markdown`` for the version diff: DRF renderers over the JSON form,
 so DRF's own ``format`` handling picks them and the schema documents them."""
 
+from collections.abc import Callable
+
 from rest_framework.renderers import BaseRenderer
 
 from standard_versions.diff.formats import diff_to_html, diff_to_markdown
 
 
-class DiffHTMLRenderer(BaseRenderer):
+class _DiffTextRenderer(BaseRenderer):
+    """The diff's JSON form as the text ``to_text`` makes of it, in UTF-8."""
+
+    charset = "utf-8"
+    to_text: Callable[[dict], str]  # set by each renderer
+
+    def render(self, data, accepted_media_type=None, renderer_context=None):
+        return self.to_text(data).encode(self.charset)
+
+
+class DiffHTMLRenderer(_DiffTextRenderer):
     """A redline fragment: ``<ins>``/``<del>`` over escaped text, by practice area."""
 
     media_type = "text/html"
     format = "html"
-    charset = "utf-8"
-
-    def render(self, data, accepted_media_type=None, renderer_context=None):
-        return diff_to_html(data).encode(self.charset)
+    to_text = staticmethod(diff_to_html)
 
 
-class DiffMarkdownRenderer(BaseRenderer):
+class DiffMarkdownRenderer(_DiffTextRenderer):
     """A changelog in Markdown, for release notes."""
 
     media_type = "text/markdown"
     format = "markdown"
-    charset = "utf-8"
-
-    def render(self, data, accepted_media_type=None, renderer_context=None):
-        return diff_to_markdown(data).encode(self.charset)
+    to_text = staticmethod(diff_to_markdown)

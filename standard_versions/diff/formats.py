@@ -31,6 +31,15 @@ def _section(lines: list[str], heading: str, items: list[str]) -> None:
         lines += ["", "## " + heading, "", *items]
 
 
+def _codes_and_title(item: dict) -> dict:
+    """A changed criterion's old and new codes and its title, escaped for Markdown."""
+    return {
+        "old": md_escape(item["old_code"]),
+        "new": md_escape(item["code"]),
+        "title": md_escape(item["title"]),
+    }
+
+
 def diff_to_markdown(data: dict) -> str:
     """Release notes: what was added, removed, renumbered, moved, reordered and reworded, and how
     the certification requirements changed."""
@@ -67,12 +76,7 @@ def diff_to_markdown(data: dict) -> str:
         lines,
         _("Renumbered criteria"),
         [
-            _("- **%(old)s** is now **%(new)s**: %(title)s")
-            % {
-                "old": md_escape(item["old_code"]),
-                "new": md_escape(item["code"]),
-                "title": md_escape(item["title"]),
-            }
+            _("- **%(old)s** is now **%(new)s**: %(title)s") % _codes_and_title(item)
             for item in changed
             if "code" in item["changes"] and "practice_area" not in item["changes"]
         ],
@@ -83,9 +87,7 @@ def diff_to_markdown(data: dict) -> str:
         [
             _("- **%(old)s** %(title)s moved from %(from)s to %(to)s, now **%(new)s**.")
             % {
-                "old": md_escape(item["old_code"]),
-                "new": md_escape(item["code"]),
-                "title": md_escape(item["title"]),
+                **_codes_and_title(item),
                 "from": md_area(item["changes"]["practice_area"]["old"]),
                 "to": md_area(item["changes"]["practice_area"]["new"]),
             }

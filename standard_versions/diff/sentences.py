@@ -207,26 +207,27 @@ def requirement_sentences(data: dict, *, markup=md_escape, strong=None) -> list[
     requirements = data["requirements"]
     sentences = []
     core = requirements["core_criteria"]
-    if core["added"]:
-        codes = [strong(markup(ref["code"])) for ref in core["added"]]
-        sentences.append(
-            ngettext(
+    for refs, sentence in (
+        (
+            core["added"],
+            lambda count: ngettext(
                 "%(codes)s is now a core criterion: a city must meet it to be certified.",
                 "%(codes)s are now core criteria: a city must meet them to be certified.",
-                len(codes),
-            )
-            % {"codes": join_words(codes)}
-        )
-    if core["removed"]:
-        codes = [strong(markup(ref["code"])) for ref in core["removed"]]
-        sentences.append(
-            ngettext(
+                count,
+            ),
+        ),
+        (
+            core["removed"],
+            lambda count: ngettext(
                 "%(codes)s is no longer a core criterion.",
                 "%(codes)s are no longer core criteria.",
-                len(codes),
-            )
-            % {"codes": join_words(codes)}
-        )
+                count,
+            ),
+        ),
+    ):
+        if refs:
+            codes = [strong(markup(ref["code"])) for ref in refs]
+            sentences.append(sentence(len(codes)) % {"codes": join_words(codes)})
     levels = requirements["levels"]
     for level in levels["added"]:
         sentences.append(
