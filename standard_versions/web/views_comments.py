@@ -7,7 +7,7 @@ from django.utils import timezone
 from standard_versions.consultation import selectors_comments
 from standard_versions.http.language import content_for
 from standard_versions.standards import selectors
-from standard_versions.web import presenters_consultation as presenters
+from standard_versions.web import presenters_disposition_report as presenters
 from standard_versions.web.errors import allow_methods
 from standard_versions.web.language import in_response_language, page_context
 from standard_versions.web.views import _not_found_as_404

@@ -1,7 +1,8 @@
 """The consultation pages: a comment period with a form per criterion, the receipt, the look-up.
 
-Submitting goes through the same service as the API (``services.comments.submit_comment``) with
-the API's input serializer and throttle, so the rules and messages are the same; in place of an
+Submitting goes through the same service as the API (``consultation.comments.submit``) and the
+same throttle; the form (``forms_consultation``) reads each field as the API's input serializer
+does, so the rules and messages are the same; in place of an
 Idempotency-Key, a key derived from the browser and the text (``web/resubmission.py``) gives the
 same text sent again from the same form the first comment's receipt. The flow is
 POST-redirect-GET: a stored comment answers 303 to its receipt, so reloading the receipt never
@@ -18,9 +19,9 @@ from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
+from standard_versions.consultation import comment_limits, selectors_comments, tracking_ids
 from standard_versions.consultation import comments as comment_services
 from standard_versions.consultation import selectors as selectors_consultation
-from standard_versions.consultation import selectors_comments, tracking_ids
 from standard_versions.errors import Forbidden, InvalidInput
 from standard_versions.http.caching import BODY_CACHE_SECONDS
 from standard_versions.http.language import content_for
@@ -28,6 +29,7 @@ from standard_versions.http.throttling import CommentSubmissionThrottle
 from standard_versions.models import CommentPeriod
 from standard_versions.translations.i18n import format_number
 from standard_versions.web import presenters_consultation as presenters
+from standard_versions.web import presenters_receipt
 from standard_versions.web.caching import CACHEABLE_QUERY_KEYS
 from standard_versions.web.caching_consultation import (
     SENTINELS,
@@ -38,9 +40,8 @@ from standard_versions.web.caching_consultation import (
 from standard_versions.web.errors import allow_methods
 from standard_versions.web.forms_consultation import (
     INVALID_UTF8_MESSAGE,
-    CommentFormInputSerializer,
+    CommentForm,
     form_is_utf8,
-    honeypot_filled,
 )
 from standard_versions.web.language import in_response_language, page_context, site_origin
 from standard_versions.web.resubmission import resubmission_key
@@ -63,7 +64,7 @@ def render_consultation(
     *,
     language: str,
     now,
-    error_form: presenters.CommentForm | None = None,
+    error_form: CommentForm | None = None,
     refusal: str = "",
     refused_text: str = "",
     status: int = 200,
@@ -115,8 +116,7 @@ def render_consultation(
                 tokens=SENTINELS,
                 refusal=refusal,
                 refused_text=refused_text,
-                body_max_chars=presenters.BODY_MAX_CHARS,
-                body_max_display=format_number(presenters.BODY_MAX_CHARS, language=language),
+                limits=_form_limits(language),
             ),
         )
         pieces = split_at_sentinels(html)
@@ -132,87 +132,59 @@ def render_consultation(
     return response
 
 
-def _echo(data) -> dict:
-    """The form's values as sent, to show them again next to the errors."""
-    values = {name: data.get(name, "") for name in presenters.FORM_FIELDS}
-    values["identity_public"] = bool(data.get("identity_public"))
-    for name in ("body", "proposed_text"):
-        values[name] = values[name].replace("\r\n", "\n")
-    return values
-
-
-def _serializer_errors(errors: dict) -> dict[str, list[str]]:
-    found: dict[str, list[str]] = {}
-    for name, messages in errors.items():
-        messages = messages if isinstance(messages, list) else [messages]
-        if name in presenters.FORM_FIELDS:
-            found.setdefault(name, []).extend(str(message) for message in messages)
-        else:
-            found.setdefault("__all__", []).extend(
-                str(_("%(field)s: %(message)s") % {"field": name, "message": message})
-                for message in messages
-            )
-    return found
+def _form_limits(language: str) -> dict:
+    """What the comment forms say and check of the limits (``_comment_form.html``)."""
+    return {
+        "body": comment_limits.BODY_MAX_CHARS,
+        "body_display": format_number(comment_limits.BODY_MAX_CHARS, language=language),
+        "proposed_text": comment_limits.PROPOSED_TEXT_MAX_CHARS,
+        "name": comment_limits.NAME_MAX_CHARS,
+        "organization": comment_limits.ORGANIZATION_MAX_CHARS,
+        "email": comment_limits.EMAIL_MAX_CHARS,
+    }
 
 
 def _submit(request, period_id: int, *, language: str, now) -> HttpResponse:
     period = selectors_consultation.period_head(period_id=period_id)
-    data = request.POST
-    form = presenters.CommentForm(
-        criterion_code=(data.get("criterion") or "")[:20],
-        values=_echo(data),
-    )
+    form = CommentForm(request.POST)
     page = {"language": language, "now": now}
 
     throttle = CommentSubmissionThrottle()
     if not throttle.allow_request(request, None):
         wait = int(throttle.wait())
-        form.errors = {
-            "__all__": [
-                str(
-                    _(
-                        "You have sent too many comments in a short time. Your comment was not "
-                        "stored yet: wait %(seconds)s seconds, then send it again."
-                    )
-                    % {"seconds": wait}
-                )
-            ]
-        }
+        form.refuse(
+            _(
+                "You have sent too many comments in a short time. Your comment was not "
+                "stored yet: wait %(seconds)s seconds, then send it again."
+            )
+            % {"seconds": wait}
+        )
         response = render_consultation(request, period, error_form=form, status=429, **page)
         response["Retry-After"] = str(wait)
         return response
 
-    if honeypot_filled(data):
+    if form.honeypot_filled():
         # Neutral: a robot learns nothing, and nothing is stored.
         return render(request, "web/comment_not_recorded.html", page_context(request, **page))
 
     if not form_is_utf8(request):
-        form.errors = {"__all__": [str(INVALID_UTF8_MESSAGE)]}
+        form.refuse(INVALID_UTF8_MESSAGE)
         return render_consultation(request, period, error_form=form, status=400, **page)
-    serializer = CommentFormInputSerializer(data=data)
-    if not serializer.is_valid():
-        form.errors = _serializer_errors(serializer.errors)
+    if not form.is_valid():
         return render_consultation(request, period, error_form=form, status=400, **page)
-    valid = serializer.validated_data
+    submission = comment_services.CommentSubmission.from_input(
+        form.cleaned_data, period_id=period.pk
+    )
     try:
-        result = comment_services.submit_comment(
-            period_id=period.pk,
-            criterion_code=valid["criterion"] or "",
-            body=valid["body"],
-            proposed_text=valid["proposed_text"],
-            type=valid["type"],
-            language=valid["language"],
-            name=valid["name"],
-            organization=valid["organization"],
-            identity_public=valid["identity_public"],
-            email=valid["email"],
+        result = comment_services.submit(
+            submission=submission,
             # The same text sent again from this browser on this form gets the first receipt.
             resubmission_key=resubmission_key(
                 request,
                 period_id=period.pk,
-                criterion_code=valid["criterion"] or "",
-                body=valid["body"],
-                proposed_text=valid["proposed_text"],
+                criterion_code=submission.criterion_code,
+                body=submission.body,
+                proposed_text=submission.proposed_text,
             ),
             now=now,
         )
@@ -222,13 +194,12 @@ def _submit(request, period_id: int, *, language: str, now) -> HttpResponse:
             request,
             period,
             refusal=str(error.detail),
-            refused_text=form.values["body"],
+            refused_text=form["body"].value(),
             status=error.status_code,
             **page,
         )
     except InvalidInput as error:
-        field = presenters.FIELD_OF_ERROR_CODE.get(error.code, "__all__")
-        form.errors = {field: [str(error.detail)]}
+        form.add_error(presenters.FIELD_OF_ERROR_CODE.get(error.code), str(error.detail))
         return render_consultation(
             request, period, error_form=form, status=error.status_code, **page
         )
@@ -261,7 +232,7 @@ def comment_receipt(request, tracking_id: str, *, language: str):
     now = timezone.now()
     receipt = selectors_comments.comment_receipt(tracking_id=tracking_id)
     content = content_for(request, versions=[receipt.comment.period.version])
-    page = presenters.receipt_page(
+    page = presenters_receipt.receipt_page(
         receipt.comment,
         receipt.criterion_change,
         content=content,

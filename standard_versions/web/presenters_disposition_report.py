@@ -1,0 +1,117 @@
+"""The plain page model of the disposition report: every published comment on a version, by
+criterion, with what was done with it. Nothing here queries the database."""
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.urls import reverse
+
+from standard_versions.consultation.selectors_comments import DispositionReport, title_for_reader
+from standard_versions.models import Comment
+from standard_versions.translations import i18n
+from standard_versions.translations.content import ContentText
+from standard_versions.web.labels_consultation import SUMMARY_LABELS, TYPE_LABELS
+from standard_versions.web.presenters import Served, _served, version_url
+from standard_versions.web.presenters_consultation import PeriodInfo, period_info
+from standard_versions.web.presenters_receipt import shown
+
+
+@dataclass(frozen=True)
+class ReportComment:
+    tracking_id: str
+    submitted_at: dt.datetime
+    submitted_at_display: str
+    type_display: str
+    language: str
+    author: str
+    body: str
+    proposed_text: str
+    disposition_display: str
+    response: str
+
+
+@dataclass(frozen=True)
+class ReportSectionItem:
+    code: str
+    # In the reader's language (the English stored with the comments for a removed criterion).
+    title: str
+    comments: list[ReportComment]
+    served: Served
+
+
+@dataclass(frozen=True)
+class ReportPage:
+    standard_slug: str
+    standard_name: str
+    standard_served: Served
+    version_label: str
+    version_url: str
+    periods: list[PeriodInfo]
+    summary: list[tuple[str, int]]
+    sections: list[ReportSectionItem]
+    csv_url: str
+    xlsx_url: str
+    json_url: str
+
+
+def _author(comment: Comment) -> str:
+    if not comment.identity_public or not comment.name:
+        return ""
+    return f"{comment.name} ({comment.organization})" if comment.organization else comment.name
+
+
+def report_page(
+    report: DispositionReport, *, content: ContentText, language: str, now: dt.datetime
+) -> ReportPage:
+    version, standard = report.version, report.version.standard
+    timezone = report.periods[-1].timezone if report.periods else "UTC"
+    api_url = reverse("disposition-report", args=[standard.slug, version.label])
+    titles = [
+        title_for_reader(section.criterion, stored_title=section.title, content=content)
+        for section in report.sections
+    ]
+    sections = [
+        ReportSectionItem(
+            code=section.code,
+            title=title.text,
+            served=shown(title),
+            comments=[
+                ReportComment(
+                    tracking_id=comment.tracking_id,
+                    submitted_at=comment.submitted_at,
+                    submitted_at_display=i18n.format_datetime(
+                        comment.submitted_at, language=language, timezone=timezone
+                    ),
+                    type_display=str(TYPE_LABELS.get(comment.type, comment.type)),
+                    language=comment.language,
+                    author=_author(comment),
+                    body=comment.body,
+                    proposed_text=comment.proposed_text,
+                    disposition_display=(
+                        comment.get_disposition_display() if comment.disposition else ""
+                    ),
+                    response=comment.response,
+                )
+                for comment in section.comments
+            ],
+        )
+        for section, title in zip(report.sections, titles, strict=True)
+    ]
+    return ReportPage(
+        standard_slug=standard.slug,
+        standard_name=content.text(standard, "name"),
+        standard_served=_served(content, standard),
+        version_label=version.label,
+        version_url=version_url(standard.slug, version.label),
+        periods=[
+            period_info(period, content=content, language=language, now=now)
+            for period in report.periods
+        ],
+        summary=[
+            (str(SUMMARY_LABELS.get(name, name)), count) for name, count in report.summary.items()
+        ],
+        sections=sections,
+        csv_url=f"{api_url}?format=csv",
+        xlsx_url=f"{api_url}?format=xlsx",
+        json_url=f"{api_url}?format=json",
+    )
