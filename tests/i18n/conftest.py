@@ -7,9 +7,9 @@ from django.utils import timezone
 from standard_versions.models import Translation
 from standard_versions.models.translations import source_hash
 from standard_versions.standards.selectors import version_get
+from standard_versions.translations.importing import import_translation_catalogs
 from standard_versions.translations.po import _headers, parse_content_catalog
 from standard_versions.translations.selectors import content_catalog, translatable_field_index
-from standard_versions.translations.services import import_translation_catalogs
 from tests.factories import build_version
 
 MARK = {"es": "ES", "pt-BR": "PT"}

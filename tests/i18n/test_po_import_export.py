@@ -10,9 +10,9 @@ from standard_versions.errors import InvalidInput
 from standard_versions.models import Translation
 from standard_versions.models.translations import source_hash
 from standard_versions.standards.selectors import version_get
+from standard_versions.translations.importing import import_translation_catalogs
 from standard_versions.translations.po import parse_content_catalog
 from standard_versions.translations.selectors import content_catalog
-from standard_versions.translations.services import import_translation_catalogs
 from tests.factories import build_version
 from tests.i18n.conftest import fill_catalog
 

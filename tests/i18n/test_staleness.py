@@ -6,9 +6,9 @@ from django.utils import timezone
 from standard_versions.models import Criterion, Translation
 from standard_versions.standards.revisions import bump_version_revision
 from standard_versions.standards.selectors import version_get
+from standard_versions.translations.importing import import_translation_catalogs
 from standard_versions.translations.po import parse_content_catalog
 from standard_versions.translations.selectors import content_catalog
-from standard_versions.translations.services import import_translation_catalogs
 from tests.i18n.conftest import fill_catalog
 
 pytestmark = pytest.mark.django_db

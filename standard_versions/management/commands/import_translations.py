@@ -4,8 +4,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from standard_versions.errors import DomainError
+from standard_versions.translations.importing import import_translation_catalogs
 from standard_versions.translations.po import parse_content_catalog
-from standard_versions.translations.services import import_translation_catalogs
 
 
 class Command(BaseCommand):

@@ -11,8 +11,8 @@ from django.utils import timezone
 
 from standard_versions.consultation.periods import record_past_period
 from standard_versions.errors import DomainError
+from standard_versions.translations.importing import import_translation_catalogs
 from standard_versions.translations.po import parse_content_catalog
-from standard_versions.translations.services import import_translation_catalogs
 
 SHIPPED_PERIODS = Path(__file__).resolve().parents[2] / "data" / "periods"
 FIELDS = {"reference", "standard", "version", "timezone", "opens_at", "closes_at"}
