@@ -47,11 +47,16 @@ METHOD_MAP = [
 
 def extract_django_template(fileobj, keywords, comment_tags, options):
     """Babel extractor for Django templates: ``templatize`` turns the translatable parts into
-    gettext calls (with the template's line numbers), which Babel's Python extractor reads."""
+    gettext calls (with the template's line numbers), which Babel's Python extractor reads.
+
+    Each line's leading white space is dropped: templatize keeps a template's indentation, and
+    an include that starts indented would be an IndentationError to Python's tokenizer. Its
+    gettext calls are one line each (their strings are written with repr), so nothing else
+    changes."""
     from django.utils.translation.template import templatize
 
     source = fileobj.read().decode(options.get("encoding", "utf-8"))
-    python = templatize(source)
+    python = "\n".join(line.lstrip() for line in templatize(source).split("\n"))
     yield from extract_python(io.BytesIO(python.encode("utf-8")), keywords, comment_tags, {})
 
 
