@@ -9,7 +9,6 @@ import copy
 import datetime as dt
 import hashlib
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -22,77 +21,15 @@ from standard_versions.models.standards import (
     LABEL_PATTERN,
     VersionStatus,
 )
-
-
-@dataclass(frozen=True)
-class Problem:
-    location: str
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.location}: {self.message}"
-
-
-@dataclass
-class CriterionData:
-    key: str
-    code: str
-    title: str
-    description: str
-    is_core: bool
-    position: int
-
-
-@dataclass
-class PracticeAreaData:
-    key: str
-    code: str
-    name: str
-    description: str
-    position: int
-    criteria: list[CriterionData] = field(default_factory=list)
-
-
-@dataclass
-class LevelData:
-    key: str
-    name: str
-    min_percent: int
-    position: int
-
-
-@dataclass
-class OutcomeAreaData:
-    key: str
-    name: str
-    description: str
-    position: int
-
-
-@dataclass
-class VersionDocument:
-    standard_slug: str
-    standard_name: str
-    standard_description: str
-    label: str
-    title: str
-    status: str
-    based_on: str | None
-    published_at: dt.datetime | None
-    effective_from: dt.date | None
-    provenance: str
-    min_outcome_areas: int
-    levels: list[LevelData]
-    outcome_areas: list[OutcomeAreaData]
-    practice_areas: list[PracticeAreaData]
-    # A version rebuilt from later sources (its texts and figures inferred): see Version.
-    reconstructed: bool = False
-
-
-class DocumentInvalid(Exception):
-    def __init__(self, problems: list[Problem]):
-        self.problems = problems
-        super().__init__("\n".join(str(problem) for problem in problems))
+from standard_versions.standards.documents import (
+    CriterionData,
+    DocumentInvalid,
+    LevelData,
+    OutcomeAreaData,
+    PracticeAreaData,
+    Problem,
+    VersionDocument,
+)
 
 
 class _Reader:

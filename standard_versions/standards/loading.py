@@ -27,7 +27,7 @@ from standard_versions.models import (
     Version,
     VersionStatus,
 )
-from standard_versions.standards.datafile import VersionDocument
+from standard_versions.standards.documents import VersionDocument
 from standard_versions.standards.revisions import bump_version_revision
 
 # Every history record the loader writes has a reason that starts with this (the command adds the
