@@ -17,7 +17,6 @@ from standard_versions.api.views_authoring.common import (
     edit_arguments,
     parse_body,
     parse_write,
-    precondition,
 )
 from standard_versions.errors import InvalidInput, NotFound
 from standard_versions.http.caching import version_etag
@@ -127,10 +126,13 @@ class VersionDetailAsOfView(views.VersionDetailView):
         return _version_response(self, request, version)
 
 
-class VersionPublishView(views.ContentAPIView):
+class _PublisherWriteView(views.ContentAPIView):
+    # Publishing and withdrawing are for publishers (api/permissions.py reads the role).
     required_role = PUBLISHERS
     serializer_class = authoring_serializers.VersionAuthoringOutputSerializer
 
+
+class VersionPublishView(_PublisherWriteView):
     @extend_schema(
         summary="Publish a draft",
         operation_id="versions_publish",
@@ -164,20 +166,14 @@ class VersionPublishView(views.ContentAPIView):
         default_reason = "" if closing else f"Version {label} published"
         version = draft_services.publish_version(
             version=version,
-            user=request.user,
-            reason=data.get("reason") or default_reason,
-            now=timezone.now(),
+            **edit_arguments(request, reason=data.get("reason") or default_reason),
             effective_from=data.get("effective_from"),
-            precondition=precondition(request),
             close_open_period=closing,
         )
         return _version_response(self, request, version)
 
 
-class VersionWithdrawView(views.ContentAPIView):
-    required_role = PUBLISHERS
-    serializer_class = authoring_serializers.VersionAuthoringOutputSerializer
-
+class VersionWithdrawView(_PublisherWriteView):
     @extend_schema(
         summary="Withdraw a draft",
         operation_id="versions_withdraw",
