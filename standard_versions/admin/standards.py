@@ -62,6 +62,26 @@ class VersionContentAdmin(StaffAdmin):
             return ()
         return self.draft_readonly_fields if self._is_editable(obj) else self.change_fields
 
+    def _changed_fields(self, form) -> dict:
+        """What the change form of a draft changed: the editable fields among its changed data."""
+        editable = set(self.change_fields) - set(self.draft_readonly_fields)
+        return {name: form.cleaned_data[name] for name in form.changed_data if name in editable}
+
+    def _update_by_code(self, update, *, request, obj, form, reason, now):
+        """``update`` (a service) on the part the form shows, found in its draft by the code it
+        had; a new code is passed as ``new_code``."""
+        changed = self._changed_fields(form)
+        if "code" in changed:
+            changed["new_code"] = changed.pop("code")
+        return update(
+            version=Version.objects.select_related("standard").get(pk=obj.version_id),
+            code=form.initial["code"],
+            user=request.user,
+            reason=reason,
+            now=now,
+            **changed,
+        )
+
 
 class VersionAddForm(ChangeReasonForm):
     based_on = forms.ModelChoiceField(
@@ -152,11 +172,7 @@ class VersionAdmin(VersionWorkflowMixin, VersionContentAdmin):
             user=request.user,
             reason=reason,
             now=now,
-            **{
-                name: form.cleaned_data[name]
-                for name in form.changed_data
-                if name in ("title", "provenance", "effective_from")
-            },
+            **self._changed_fields(form),
         )
 
 
@@ -191,17 +207,13 @@ class PracticeAreaAdmin(VersionContentAdmin):
                 reason=reason,
                 now=now,
             )
-        changed = {name: data[name] for name in form.changed_data if name in data}
-        if "code" in changed:
-            changed["new_code"] = changed.pop("code")
-        changed.pop("change_reason", None)
-        return area_services.update_practice_area(
-            version=Version.objects.select_related("standard").get(pk=obj.version_id),
-            code=form.initial["code"],
-            user=request.user,
+        return self._update_by_code(
+            area_services.update_practice_area,
+            request=request,
+            obj=obj,
+            form=form,
             reason=reason,
             now=now,
-            **changed,
         )
 
 
@@ -257,15 +269,11 @@ class CriterionAdmin(VersionContentAdmin):
                 reason=reason,
                 now=now,
             )
-        fields = ("title", "description", "code", "practice_area", "position", "is_core")
-        changed = {name: data[name] for name in form.changed_data if name in fields}
-        if "code" in changed:
-            changed["new_code"] = changed.pop("code")
-        return criterion_services.update_criterion(
-            version=Version.objects.select_related("standard").get(pk=obj.version_id),
-            code=form.initial["code"],
-            user=request.user,
+        return self._update_by_code(
+            criterion_services.update_criterion,
+            request=request,
+            obj=obj,
+            form=form,
             reason=reason,
             now=now,
-            **changed,
         )

@@ -76,7 +76,14 @@ class VersionWorkflowMixin:
         version = self._draft(object_id)
 
         def perform(form, now):
-            page.run(version=version, user=request.user, data=form.cleaned_data, now=now)
+            data = form.cleaned_data
+            page.service(
+                version=version,
+                user=request.user,
+                reason=data["reason"],
+                now=now,
+                **{name: data[name] for name in page.options},
+            )
             return page.done % {"label": version.label}
 
         step = self._step(
@@ -97,33 +104,14 @@ class VersionWorkflowMixin:
         return self._workflow_view(request, object_id, step_name="withdraw")
 
 
-def _publish(*, version: Version, user, data: dict, now) -> None:
-    draft_services.publish_version(
-        version=version,
-        user=user,
-        reason=data["reason"],
-        now=now,
-        effective_from=data["effective_from"],
-        close_open_period=data["close_open_period"],
-    )
-
-
-def _withdraw(*, version: Version, user, data: dict, now) -> None:
-    draft_services.withdraw_draft(
-        version=version,
-        user=user,
-        reason=data["reason"],
-        now=now,
-        close_open_period=data["close_open_period"],
-    )
-
-
 @dataclass(frozen=True)
 class _WorkflowPage:
-    """What differs between publishing and withdrawing: the service call (``run``, given the
-    form's cleaned data), the form, the page's words and the message once done."""
+    """What differs between publishing and withdrawing: the service (called with the version, the
+    user, the reason, ``now`` and the form fields named in ``options``), the form, the page's
+    words and the message once done."""
 
-    run: Callable[..., None]
+    service: Callable[..., object]
+    options: tuple[str, ...]
     form_class: type
     title: str
     submit_label: str
@@ -133,7 +121,8 @@ class _WorkflowPage:
 
 _PAGES = {
     "publish": _WorkflowPage(
-        run=_publish,
+        service=draft_services.publish_version,
+        options=("effective_from", "close_open_period"),
         form_class=PublishForm,
         title=_("Publish version %(label)s"),
         submit_label=_("Publish"),
@@ -144,7 +133,8 @@ _PAGES = {
         done=_("Version %(label)s is published."),
     ),
     "withdraw": _WorkflowPage(
-        run=_withdraw,
+        service=draft_services.withdraw_draft,
+        options=("close_open_period",),
         form_class=WithdrawForm,
         title=_("Withdraw version %(label)s"),
         submit_label=_("Withdraw"),
