@@ -97,21 +97,21 @@ class _Marks:
         self.added = _("added:")
         self.removed = _("removed:")
 
-    def ins(self, text: str) -> str:
+    @staticmethod
+    def _mark(tag: str, hidden_word: str, text: str) -> str:
         return format_html(
-            '<ins><span class="visually-hidden">[{} </span>{}<span class="visually-hidden">]'
-            "</span></ins>",
-            self.added,
+            '<{0}><span class="visually-hidden">[{1} </span>{2}<span class="visually-hidden">]'
+            "</span></{0}>",
+            tag,
+            hidden_word,
             text,
         )
 
+    def ins(self, text: str) -> str:
+        return self._mark("ins", self.added, text)
+
     def delete(self, text: str) -> str:
-        return format_html(
-            '<del><span class="visually-hidden">[{} </span>{}<span class="visually-hidden">]'
-            "</span></del>",
-            self.removed,
-            text,
-        )
+        return self._mark("del", self.removed, text)
 
     def redline(self, ops: tuple[TextOp, ...]) -> SafeString:
         parts = []

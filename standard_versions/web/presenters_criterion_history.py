@@ -173,6 +173,15 @@ def _texts(criterion: Criterion, content: ContentText) -> tuple[str, str, str]:
     )
 
 
+def _heading(criterion: Criterion, content: ContentText) -> dict:
+    """A criterion's code and title as the reader gets it, with the language it is served in."""
+    return {
+        "code": criterion.code,
+        "title": content.text(criterion, "title"),
+        "served": _served(content, criterion),
+    }
+
+
 def _change_from(previous: Criterion, criterion: Criterion, *, content: ContentText):
     """What changed from ``previous`` (the same key in the version before): sentences and the
     redline, or ``("unchanged", [], None)``."""
@@ -218,9 +227,7 @@ def criterion_history_page(
             VersionEntry(
                 version=_version_summary(version, standard_slug=standard_slug, content=content),
                 anchor=f"version-{version.label}",
-                code=criterion.code,
-                title=content.text(criterion, "title"),
-                served=_served(content, criterion),
+                **_heading(criterion, content),
                 is_core=criterion.is_core,
                 area_code=area.code,
                 area_name=content.text(area, "name"),
@@ -251,9 +258,7 @@ def criterion_history_page(
         standard_name=content.text(standard, "name"),
         standard_served=_served(content, standard),
         key=newest.key,
-        code=newest.code,
-        title=content.text(newest, "title"),
-        served=_served(content, newest),
+        **_heading(newest, content),
         versions=entries,
         api_url=reverse("criterion-timeline", args=[standard_slug, newest.key]),
     )
