@@ -3,7 +3,6 @@
 from datetime import datetime
 
 from django.db import transaction
-from django.db.models import Max
 from django.utils.translation import gettext_lazy as _
 
 from standard_versions.errors import Conflict
@@ -15,13 +14,13 @@ from standard_versions.models import (
 )
 from standard_versions.standards.editing import (
     check_code,
-    check_key,
     check_precondition,
     clean_reason,
     criterion_code_free,
+    key_for_new_row,
     lock_criterion,
     lock_editable_version,
-    new_key,
+    next_position,
     practice_area_of_version,
     validate,
 )
@@ -102,19 +101,19 @@ def add_criterion(
     area = practice_area_of_version(version, practice_area)
     check_code(code)
     criterion_code_free(version, code)
-    if key:
-        check_key(key)
-        if Criterion.objects.filter(version=version, key=key).exists():
-            raise Conflict(
-                _("Version %(label)s already has a criterion with key %(key)s.")
-                % {"label": version.label, "key": key},
-                code="criterion_key_taken",
-            )
-    else:
-        key = new_key(model=Criterion, standard=version.standard, base=code)
+    key = key_for_new_row(
+        model=Criterion,
+        version=version,
+        key=key,
+        code=code,
+        taken=Conflict(
+            _("Version %(label)s already has a criterion with key %(key)s.")
+            % {"label": version.label, "key": key},
+            code="criterion_key_taken",
+        ),
+    )
     if position is None:
-        last = Criterion.objects.filter(practice_area=area).aggregate(last=Max("position"))["last"]
-        position = 0 if last is None else last + 1
+        position = next_position(Criterion.objects.filter(practice_area=area))
     criterion = Criterion(
         version=version,
         practice_area=area,

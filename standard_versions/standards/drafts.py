@@ -70,74 +70,58 @@ def create_draft(
     save_with_history(draft, user=user, reason=reason, now=now)
 
     history = {"default_user": user, "default_change_reason": reason, "default_date": now}
-    areas = bulk_create_with_history(
-        [
-            PracticeArea(
-                version=draft,
-                key=area.key,
-                code=area.code,
-                name=area.name,
-                description=area.description,
-                position=area.position,
-            )
-            for area in based_on.practice_areas.order_by("position", "code")
-        ],
+    areas = _copy_rows(
         PracticeArea,
-        batch_size=COPY_BATCH_SIZE,
-        **history,
+        based_on.practice_areas.order_by("position", "code"),
+        fields=("key", "code", "name", "description", "position"),
+        draft=draft,
+        history=history,
     )
     area_by_key = {area.key: area for area in areas}
-    criteria = Criterion.objects.filter(version=based_on).select_related("practice_area")
-    bulk_create_with_history(
-        [
-            Criterion(
-                version=draft,
-                practice_area=area_by_key[criterion.practice_area.key],
-                key=criterion.key,
-                code=criterion.code,
-                title=criterion.title,
-                description=criterion.description,
-                position=criterion.position,
-                is_core=criterion.is_core,
-            )
-            for criterion in criteria.order_by("pk")
-        ],
+    _copy_rows(
         Criterion,
-        batch_size=COPY_BATCH_SIZE,
-        **history,
+        Criterion.objects.filter(version=based_on).select_related("practice_area").order_by("pk"),
+        fields=("key", "code", "title", "description", "position", "is_core"),
+        draft=draft,
+        history=history,
+        practice_area=lambda criterion: area_by_key[criterion.practice_area.key],
     )
-    bulk_create_with_history(
-        [
-            CertificationLevel(
-                version=draft,
-                key=level.key,
-                name=level.name,
-                min_percent=level.min_percent,
-                position=level.position,
-            )
-            for level in based_on.levels.all()
-        ],
+    _copy_rows(
         CertificationLevel,
-        **history,
+        based_on.levels.all(),
+        fields=("key", "name", "min_percent", "position"),
+        draft=draft,
+        history=history,
     )
-    bulk_create_with_history(
-        [
-            OutcomeArea(
-                version=draft,
-                key=area.key,
-                name=area.name,
-                description=area.description,
-                position=area.position,
-            )
-            for area in based_on.outcome_areas.all()
-        ],
+    _copy_rows(
         OutcomeArea,
-        **history,
+        based_on.outcome_areas.all(),
+        fields=("key", "name", "description", "position"),
+        draft=draft,
+        history=history,
     )
     copy_translations(
         source_version=based_on, target_version=draft, user=user, reason=reason, now=now
     )
     return draft
+
+
+def _copy_rows(model, rows, *, fields: tuple[str, ...], draft: Version, history: dict, **derived):
+    """Copy ``rows`` into ``draft`` with their ``fields`` (keys kept), in one history-recording bulk
+    insert; each of ``derived`` names a field computed from the source row."""
+    return bulk_create_with_history(
+        [
+            model(
+                version=draft,
+                **{name: getattr(row, name) for name in fields},
+                **{name: compute(row) for name, compute in derived.items()},
+            )
+            for row in rows
+        ],
+        model,
+        batch_size=COPY_BATCH_SIZE,
+        **history,
+    )
 
 
 # ``effective_from=KEEP`` leaves the date as it is; ``None`` clears it.

@@ -12,6 +12,7 @@ import re
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.db.models import Max
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
@@ -160,6 +161,23 @@ def new_key(*, model, standard: Standard, base: str) -> str:
     while f"{base}-{suffix}" in used:
         suffix += 1
     return f"{base}-{suffix}"
+
+
+def key_for_new_row(*, model, version: Version, key: str | None, code: str, taken) -> str:
+    """``key`` when it is valid and free in ``version`` (else ``taken``, the Conflict to raise),
+    or a new key never used in the standard, derived from ``code``."""
+    if not key:
+        return new_key(model=model, standard=version.standard, base=code)
+    check_key(key)
+    if model.objects.filter(version=version, key=key).exists():
+        raise taken
+    return key
+
+
+def next_position(rows) -> int:
+    """The position after the last of ``rows`` (0 for none)."""
+    last = rows.aggregate(last=Max("position"))["last"]
+    return 0 if last is None else last + 1
 
 
 def practice_area_of_version(version: Version, practice_area: PracticeArea) -> PracticeArea:

@@ -3,7 +3,6 @@
 from datetime import datetime
 
 from django.db import transaction
-from django.db.models import Max
 from django.utils.translation import gettext_lazy as _
 
 from standard_versions.errors import Conflict
@@ -15,12 +14,12 @@ from standard_versions.models import (
 from standard_versions.standards.editing import (
     area_code_free,
     check_code,
-    check_key,
     check_precondition,
     clean_reason,
+    key_for_new_row,
     lock_editable_version,
     lock_practice_area,
-    new_key,
+    next_position,
     validate,
 )
 from standard_versions.standards.preconditions import Precondition
@@ -46,19 +45,19 @@ def add_practice_area(
     reason = clean_reason(reason)
     check_code(code)
     area_code_free(version, code)
-    if key:
-        check_key(key)
-        if PracticeArea.objects.filter(version=version, key=key).exists():
-            raise Conflict(
-                _("Version %(label)s already has a practice area with key %(key)s.")
-                % {"label": version.label, "key": key},
-                code="practice_area_key_taken",
-            )
-    else:
-        key = new_key(model=PracticeArea, standard=version.standard, base=code)
+    key = key_for_new_row(
+        model=PracticeArea,
+        version=version,
+        key=key,
+        code=code,
+        taken=Conflict(
+            _("Version %(label)s already has a practice area with key %(key)s.")
+            % {"label": version.label, "key": key},
+            code="practice_area_key_taken",
+        ),
+    )
     if position is None:
-        last = PracticeArea.objects.filter(version=version).aggregate(last=Max("position"))["last"]
-        position = 0 if last is None else last + 1
+        position = next_position(PracticeArea.objects.filter(version=version))
     area = PracticeArea(
         version=version, key=key, code=code, name=name, description=description, position=position
     )
