@@ -3,9 +3,7 @@
 from datetime import datetime
 
 from django.db import transaction
-from django.utils.translation import gettext_lazy as _
 
-from standard_versions.errors import Conflict
 from standard_versions.history import delete_with_history, save_with_history
 from standard_versions.models import (
     Criterion,
@@ -22,6 +20,7 @@ from standard_versions.standards.editing import (
     lock_editable_version,
     next_position,
     practice_area_of_version,
+    start_edit,
     validate,
 )
 from standard_versions.standards.preconditions import Precondition
@@ -95,9 +94,7 @@ def add_criterion(
     precondition: Precondition | None = None,
 ) -> Criterion:
     """A new criterion with a new permanent key (or ``key``, to continue an earlier criterion)."""
-    version = lock_editable_version(version)
-    check_precondition(precondition, version=version)
-    reason = clean_reason(reason)
+    version, reason = start_edit(version, precondition=precondition, reason=reason)
     area = practice_area_of_version(version, practice_area)
     check_code(code)
     criterion_code_free(version, code)
@@ -106,11 +103,6 @@ def add_criterion(
         version=version,
         key=key,
         code=code,
-        taken=Conflict(
-            _("Version %(label)s already has a criterion with key %(key)s.")
-            % {"label": version.label, "key": key},
-            code="criterion_key_taken",
-        ),
     )
     if position is None:
         position = next_position(Criterion.objects.filter(practice_area=area))

@@ -23,9 +23,8 @@ from standard_versions.models import (
 from standard_versions.models.standards import label_validator
 from standard_versions.standards.editing import (
     COPY_BATCH_SIZE,
-    check_precondition,
     clean_reason,
-    lock_editable_version,
+    start_edit,
     validate,
 )
 from standard_versions.standards.preconditions import Precondition
@@ -142,9 +141,7 @@ def update_version(
 ) -> Version:
     """Change a draft's title, provenance note or planned effective date; a ``None`` title or
     provenance (and ``KEEP`` for the date) stays as it is. Nothing changed records nothing."""
-    version = lock_editable_version(version)
-    check_precondition(precondition, version=version)
-    reason = clean_reason(reason)
+    version, reason = start_edit(version, precondition=precondition, reason=reason)
     changes = {
         name: value
         for name, value in {"title": title, "provenance": provenance}.items()
@@ -177,9 +174,7 @@ def publish_version(
     A scheduled or open comment period of the draft is refused (``comment_period_open``) unless
     ``close_open_period``: then it is closed (or cancelled) at ``now`` with ``reason``."""
     Standard.objects.select_for_update().filter(pk=version.standard_id).first()
-    version = lock_editable_version(version)
-    check_precondition(precondition, version=version)
-    reason = clean_reason(reason)
+    version, reason = start_edit(version, precondition=precondition, reason=reason)
     if not Criterion.objects.filter(version=version).exists():
         raise Conflict(
             _("Version %(label)s has no criteria and cannot be published.")
@@ -223,9 +218,7 @@ def withdraw_draft(
     close_open_period: bool = False,
 ) -> Version:
     """The draft is withdrawn; its scheduled or open comment periods as in ``publish_version``."""
-    version = lock_editable_version(version)
-    check_precondition(precondition, version=version)
-    reason = clean_reason(reason)
+    version, reason = start_edit(version, precondition=precondition, reason=reason)
     close_periods_of_version(
         version=version,
         close=close_open_period,

@@ -67,6 +67,15 @@ def lock_editable_version(version: Version) -> Version:
     return locked
 
 
+def start_edit(version: Version, *, precondition: Precondition | None, reason: str):
+    """The start of most authoring services, in the order their refusals take precedence: lock
+    the version (a draft), check the writer's precondition, then the reason. Returns the locked
+    version and the cleaned reason."""
+    version = lock_editable_version(version)
+    check_precondition(precondition, version=version)
+    return version, clean_reason(reason)
+
+
 def check_precondition(precondition: Precondition | None, *, version: Version, criterion=None):
     if precondition is None:
         return
@@ -163,14 +172,27 @@ def new_key(*, model, standard: Standard, base: str) -> str:
     return f"{base}-{suffix}"
 
 
-def key_for_new_row(*, model, version: Version, key: str | None, code: str, taken) -> str:
-    """``key`` when it is valid and free in ``version`` (else ``taken``, the Conflict to raise),
-    or a new key never used in the standard, derived from ``code``."""
+_KEY_TAKEN = {
+    Criterion: (
+        _("Version %(label)s already has a criterion with key %(key)s."),
+        "criterion_key_taken",
+    ),
+    PracticeArea: (
+        _("Version %(label)s already has a practice area with key %(key)s."),
+        "practice_area_key_taken",
+    ),
+}
+
+
+def key_for_new_row(*, model, version: Version, key: str | None, code: str) -> str:
+    """``key`` when it is valid and free in ``version``, or a new key never used in the
+    standard, derived from ``code``."""
     if not key:
         return new_key(model=model, standard=version.standard, base=code)
     check_key(key)
     if model.objects.filter(version=version, key=key).exists():
-        raise taken
+        message, error_code = _KEY_TAKEN[model]
+        raise Conflict(message % {"label": version.label, "key": key}, code=error_code)
     return key
 
 

@@ -20,6 +20,7 @@ from standard_versions.standards.editing import (
     lock_editable_version,
     lock_practice_area,
     next_position,
+    start_edit,
     validate,
 )
 from standard_versions.standards.preconditions import Precondition
@@ -40,9 +41,7 @@ def add_practice_area(
     key: str | None = None,
     precondition: Precondition | None = None,
 ) -> PracticeArea:
-    version = lock_editable_version(version)
-    check_precondition(precondition, version=version)
-    reason = clean_reason(reason)
+    version, reason = start_edit(version, precondition=precondition, reason=reason)
     check_code(code)
     area_code_free(version, code)
     key = key_for_new_row(
@@ -50,11 +49,6 @@ def add_practice_area(
         version=version,
         key=key,
         code=code,
-        taken=Conflict(
-            _("Version %(label)s already has a practice area with key %(key)s.")
-            % {"label": version.label, "key": key},
-            code="practice_area_key_taken",
-        ),
     )
     if position is None:
         position = next_position(PracticeArea.objects.filter(version=version))

@@ -16,10 +16,8 @@ from standard_versions.models import (
 )
 from standard_versions.standards.editing import (
     check_key,
-    check_precondition,
-    clean_reason,
-    lock_editable_version,
     new_key,
+    start_edit,
     validate,
 )
 from standard_versions.standards.preconditions import Precondition
@@ -103,9 +101,7 @@ def update_requirements(
     """Replace the given parts of a draft's requirements. ``levels`` (``name``, ``min_percent``,
     optional ``key``) and ``outcome_areas`` (``name``, ``description``, optional ``key``) are the
     complete new lists; ``core_criteria`` the complete list of core criterion codes."""
-    version = lock_editable_version(version)
-    check_precondition(precondition, version=version)
-    reason = clean_reason(reason)
+    version, reason = start_edit(version, precondition=precondition, reason=reason)
     changed = False
     if levels is not None:
         percents = [level["min_percent"] for level in levels]
