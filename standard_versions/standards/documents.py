@@ -4,14 +4,7 @@ writes it): plain dataclasses, independent of the database."""
 import datetime as dt
 from dataclasses import dataclass, field
 
-
-@dataclass(frozen=True)
-class Problem:
-    location: str
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.location}: {self.message}"
+from standard_versions.text.problems import Problem
 
 
 @dataclass

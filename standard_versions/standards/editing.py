@@ -26,6 +26,7 @@ from standard_versions.models import (
 )
 from standard_versions.models.standards import KEY_PATTERN, code_validator
 from standard_versions.standards.preconditions import Precondition
+from standard_versions.standards.selectors import criterion_not_found
 
 # A paragraph: enough to say why, short enough to read in a history list. (The history column is
 # a text field, SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD, so this is the only limit.)
@@ -93,11 +94,7 @@ def lock_criterion(version: Version, code: str) -> Criterion:
         .first()
     )
     if criterion is None:
-        raise NotFound(
-            _("Version %(label)s has no criterion %(code)s.")
-            % {"label": version.label, "code": code},
-            code="criterion_not_found",
-        )
+        raise criterion_not_found(version=version, code=code)
     criterion.version = version
     return criterion
 

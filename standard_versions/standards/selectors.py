@@ -156,12 +156,15 @@ def version_tree(*, version: Version) -> Version:
     return version
 
 
+def criterion_not_found(*, version: Version, code: str) -> NotFound:
+    return NotFound(
+        _("Version %(label)s has no criterion %(code)s.") % {"label": version.label, "code": code},
+        code="criterion_not_found",
+    )
+
+
 def criterion_get(*, version: Version, code: str) -> Criterion:
     criterion = criteria_queryset(version=version).filter(code=code).first()
     if criterion is None:
-        raise NotFound(
-            _("Version %(label)s has no criterion %(code)s.")
-            % {"label": version.label, "code": code},
-            code="criterion_not_found",
-        )
+        raise criterion_not_found(version=version, code=code)
     return criterion

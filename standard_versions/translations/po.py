@@ -19,6 +19,7 @@ from pathlib import Path
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import PoFileError, normalize, read_po, unescape
 
+from standard_versions.text.problems import Problem
 from standard_versions.translations.i18n import BABEL_LOCALE
 
 STATUS_HEADER = "X-Translation-Status"
@@ -150,15 +151,6 @@ class PoEntry:
     previous_msgid: str | None
     line: int | None
     plural: bool = False
-
-
-@dataclass
-class Problem:
-    location: str
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.location}: {self.message}"
 
 
 @dataclass
