@@ -154,6 +154,28 @@ def _record(period: CommentPeriod, *, kind: str, now: dt.datetime, reason: str, 
     ]
 
 
+def _locked_for_new_closing(
+    *, period_id: int, closes_at: dt.datetime, reason: str
+) -> tuple[CommentPeriod, str]:
+    """What extending and reopening check first, in this order: the reason (stripped, returned),
+    the period (locked), and the new closing instant (with an offset, inside the range)."""
+    reason = _require_reason(reason)
+    period = _locked(period_id)
+    _require_aware(closes_at=closes_at)
+    _check_range(closes_at=closes_at)
+    return period, reason
+
+
+def _move_closing(
+    period: CommentPeriod, *, closes_at: dt.datetime, kind: str, user, reason: str, now: dt.datetime
+) -> None:
+    """Set the period's closing instant, recorded publicly as a change of ``kind`` and saved
+    with its history."""
+    before, period.closes_at = period.closes_at, closes_at
+    _record(period, kind=kind, now=now, reason=reason, before=before)
+    save_with_history(period, user=user, reason=reason, now=now)
+
+
 @transaction.atomic
 def create_period(
     *,
@@ -192,10 +214,9 @@ def extend_period(
     *, period_id: int, closes_at: dt.datetime, user, reason: str, now: dt.datetime
 ) -> CommentPeriod:
     """Move a scheduled or open period's closing instant later."""
-    reason = _require_reason(reason)
-    period = _locked(period_id)
-    _require_aware(closes_at=closes_at)
-    _check_range(closes_at=closes_at)
+    period, reason = _locked_for_new_closing(
+        period_id=period_id, closes_at=closes_at, reason=reason
+    )
     if period.status_at(now) == PeriodStatus.CLOSED:
         raise Conflict(_("The period has closed; reopen it instead."), code="comment_period_closed")
     _require_draft(period.version)
@@ -205,9 +226,7 @@ def extend_period(
             % {"closes_at": period.closes_at.isoformat()},
             code="closes_at_not_later",
         )
-    before, period.closes_at = period.closes_at, closes_at
-    _record(period, kind="extended", now=now, reason=reason, before=before)
-    save_with_history(period, user=user, reason=reason, now=now)
+    _move_closing(period, closes_at=closes_at, kind="extended", user=user, reason=reason, now=now)
     return period
 
 
@@ -228,9 +247,7 @@ def close_period_early(*, period_id: int, user, reason: str, now: dt.datetime) -
 def _close_now(period: CommentPeriod, *, user, reason: str, now: dt.datetime) -> None:
     # A period closed in the very microsecond it opened still needs closes_at > opens_at.
     closing = max(now, period.opens_at + dt.timedelta(microseconds=1))
-    before, period.closes_at = period.closes_at, closing
-    _record(period, kind="closed_early", now=now, reason=reason, before=before)
-    save_with_history(period, user=user, reason=reason, now=now)
+    _move_closing(period, closes_at=closing, kind="closed_early", user=user, reason=reason, now=now)
 
 
 def _cancel_scheduled(period: CommentPeriod, *, user, reason: str, now: dt.datetime) -> None:
@@ -301,18 +318,15 @@ def reopen_period(
     *, period_id: int, closes_at: dt.datetime, user, reason: str, now: dt.datetime
 ) -> CommentPeriod:
     """Open a closed period again, from ``now`` until ``closes_at``."""
-    reason = _require_reason(reason)
-    period = _locked(period_id)
-    _require_aware(closes_at=closes_at)
-    _check_range(closes_at=closes_at)
+    period, reason = _locked_for_new_closing(
+        period_id=period_id, closes_at=closes_at, reason=reason
+    )
     if period.status_at(now) != PeriodStatus.CLOSED:
         raise Conflict(_("The period has not closed."), code="comment_period_not_closed")
     _require_draft(period.version)
     if closes_at <= now:
         raise InvalidInput(_("closes_at must be in the future."), code="closes_at_not_in_future")
-    before, period.closes_at = period.closes_at, closes_at
-    _record(period, kind="reopened", now=now, reason=reason, before=before)
-    save_with_history(period, user=user, reason=reason, now=now)
+    _move_closing(period, closes_at=closes_at, kind="reopened", user=user, reason=reason, now=now)
     return period
 
 
