@@ -4,11 +4,11 @@ A version's representation is a function of (version, revision, language, varian
 computed from those without rendering anything, and a matching ``If-None-Match`` is answered 304
 after one query. Bodies of versions that are no longer drafts are also kept in the cache.
 
-Every conditional answer is decided by ``revalidation`` (``conditional_response`` wraps it with the
-cache headers and a body), for the API (``conditional_content``, ``conditional_versions_content``,
-the fast path in ``revalidation.py``) and for the pages (``web/caching.py``).
-It decides with Django's ``get_conditional_response``, so ``If-None-Match`` has RFC 9110's meaning
-(weak comparison, several tags, ``*``), with one addition: a tag of our compressed body
+Every conditional answer is decided by ``revalidation`` and headed by ``set_cache_headers``: for
+the API (``conditional_content``, ``conditional_versions_content``, ``api_revalidation`` for the
+fast path in ``revalidation.py``) and for the pages (``conditional_response``, ``web/caching.py``).
+``revalidation`` asks Django's ``get_conditional_response``, so ``If-None-Match`` has RFC 9110's
+meaning (weak comparison, several tags, ``*``), with one addition: a tag of our compressed body
 (``"x;gzip"``, ``compression.py``) names the same content as ``"x"``.
 """
 
@@ -62,7 +62,8 @@ def _tag_as_held(header: str, etag: str) -> str:
 
 def revalidation(request, *, etag: str) -> HttpResponse | None:
     """The answer to the request's ``If-None-Match`` for content tagged ``etag``: a 304 (no body,
-    no headers yet) when the client's copy is current, None when a full response is due.
+    no headers yet) when the client's copy is current, None when a full response is due (for a
+    method other than GET or HEAD a match is a 412, as RFC 9110 says; no caller has one).
 
     Only ``If-None-Match`` decides: reads never honoured ``If-Match`` or the date preconditions
     (writes check ``If-Match`` under their row lock, ``standards/preconditions.py``), so Django is
@@ -106,6 +107,14 @@ def conditional_response(
     return set_cache_headers(response, etag=etag, immutable=immutable)
 
 
+def _with_api_headers(response, *, etag: str, immutable: bool, language: str):
+    set_cache_headers(response, etag=etag, immutable=immutable)
+    response["Content-Language"] = language
+    # The JSON of a non-draft version is the same for every reader (see PublicContentMiddleware).
+    response.public_content = immutable and not isinstance(response, Response)
+    return response
+
+
 def api_revalidation(
     request, *, etag: str, version: Version | VersionHead, language: str
 ) -> HttpResponse | None:
@@ -114,24 +123,17 @@ def api_revalidation(
     response = revalidation(request, etag=etag)
     if response is None:
         return None
-    immutable = is_immutable(version)
-    set_cache_headers(response, etag=etag, immutable=immutable)
-    return _api_headers(response, language=language, immutable=immutable)
-
-
-def _api_headers(response, *, language: str, immutable: bool):
-    response["Content-Language"] = language
-    # The JSON of a non-draft version is the same for every reader (see PublicContentMiddleware).
-    response.public_content = immutable and not isinstance(response, Response)
-    return response
+    return _with_api_headers(
+        response, etag=etag, immutable=is_immutable(version), language=language
+    )
 
 
 def _conditional_json(request, *, etag: str, immutable: bool, language: str, build):
     renderer = getattr(request, "accepted_renderer", None)
-    # Only JSON is the same for every reader; the browsable API's page is not.
-    cache_key = (
-        f"body:{etag}" if immutable and (renderer is None or renderer.format == "json") else None
-    )
+    # Only the JSON is kept: other renderings (the browsable API's page shows who reads it) are
+    # made each time, as are a draft's.
+    is_json = renderer is None or renderer.format == "json"
+    cache_key = f"body:{etag}" if immutable and is_json else None
 
     def respond():
         if cache_key is None:
@@ -139,8 +141,8 @@ def _conditional_json(request, *, etag: str, immutable: bool, language: str, bui
         body = cached_body(cache_key, lambda: JSONRenderer().render(build()))
         return HttpResponse(body, content_type="application/json")
 
-    response = conditional_response(request, etag=etag, immutable=immutable, respond=respond)
-    return _api_headers(response, language=language, immutable=immutable)
+    response = revalidation(request, etag=etag) or respond()
+    return _with_api_headers(response, etag=etag, immutable=immutable, language=language)
 
 
 def conditional_content(
