@@ -45,5 +45,4 @@ class Forbidden(DomainError):
 
 
 class InvalidInput(DomainError):
-    status_code = 400
-    code = "invalid"
+    """A request refused as it stands: the base's own 400 ``invalid`` and its default detail."""
