@@ -3,8 +3,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from standard_versions.errors import DomainError
-from standard_versions.translations.importing import import_translation_catalogs
+from standard_versions.management.commands._common import import_catalogs, import_summary
 from standard_versions.translations.po import parse_content_catalog
 
 
@@ -54,33 +53,25 @@ class Command(BaseCommand):
             self.stdout.write("no PO files: nothing to import")
             return
         catalogs = [parse_content_catalog(file.read_bytes(), name=str(file)) for file in files]
-        try:
-            report = import_translation_catalogs(
-                catalogs=catalogs,
-                user=None,
-                reason=reason or "import_translations " + " ".join(f.name for f in files),
-                now=timezone.now(),
-                standard=standard,
-                label=label,
-                language=language,
-                strict=strict,
-                keep_existing=keep_existing,
-            )
-        except DomainError as error:
-            for problem in (error.errors or {}).get("problems", []):
-                self.stderr.write(str(problem))
-            raise CommandError(str(error.detail)) from None
-        for line in report.warnings:
-            self.stderr.write(f"warning: {line}")
+        report = import_catalogs(
+            self,
+            refused=lambda error: CommandError(str(error.detail)),
+            catalogs=catalogs,
+            user=None,
+            reason=reason or "import_translations " + " ".join(f.name for f in files),
+            now=timezone.now(),
+            standard=standard,
+            label=label,
+            language=language,
+            strict=strict,
+            keep_existing=keep_existing,
+        )
         for line in report.skipped:
             self.stdout.write(f"skipped: {line}")
-        summary = (
-            f"{len(files)} file(s): {report.written} translation(s) written, "
-            f"{report.unchanged} unchanged"
-        )
-        if report.kept:
-            summary += (
-                f", {report.kept} differ from the files and are left as they are "
-                "(import without --keep-existing to overwrite them)"
+        self.stdout.write(
+            import_summary(
+                report,
+                written=f"{len(files)} file(s): {report.written} translation(s) written",
+                kept_hint="import without --keep-existing to overwrite them",
             )
-        self.stdout.write(summary)
+        )

@@ -11,7 +11,12 @@ from django.utils import timezone
 
 from standard_versions.consultation.periods import record_past_period
 from standard_versions.errors import DomainError
-from standard_versions.translations.importing import import_translation_catalogs
+from standard_versions.management.commands._common import (
+    files_from,
+    import_catalogs,
+    import_summary,
+    nothing_loaded,
+)
 from standard_versions.translations.po import parse_content_catalog
 
 SHIPPED_PERIODS = Path(__file__).resolve().parents[2] / "data" / "periods"
@@ -79,14 +84,9 @@ class Command(BaseCommand):
         parser.add_argument("paths", nargs="*", type=Path)
 
     def handle(self, *args, paths, **options):
-        files = []
-        for path in paths or [SHIPPED_PERIODS]:
-            if path.is_dir():
-                files.extend(sorted(path.glob("*.yaml")))
-            elif path.exists():
-                files.append(path)
-            else:
-                raise CommandError(f"{path}: no such file or folder")
+        files = files_from(
+            paths or [SHIPPED_PERIODS], in_folder=lambda folder: folder.glob("*.yaml")
+        )
         documents = [(file, read_period_file(file)) for file in files]
         catalogs = [
             parse_content_catalog(po.read_bytes(), name=str(po))
@@ -105,32 +105,22 @@ class Command(BaseCommand):
                 if catalogs:
                     self._import_translations(catalogs, now=now)
         except DomainError as error:
-            raise CommandError(
-                f"{file}: {error.detail} [{error.code}]; nothing was loaded."
-            ) from None
+            raise nothing_loaded(error, file=file) from None
 
     def _import_translations(self, catalogs, *, now) -> None:
-        try:
-            report = import_translation_catalogs(
-                catalogs=catalogs,
-                user=None,
-                reason="load_comment_periods: translations of the instructions",
-                now=now,
-                keep_existing=True,
-            )
-        except DomainError as error:
-            for problem in (error.errors or {}).get("problems", []):
-                self.stderr.write(str(problem))
-            raise CommandError(f"{error.detail} [{error.code}]; nothing was loaded.") from None
-        for line in report.warnings:
-            self.stderr.write(f"warning: {line}")
-        summary = (
-            f"translations of the instructions: {report.written} written, "
-            f"{report.unchanged} unchanged"
+        report = import_catalogs(
+            self,
+            refused=nothing_loaded,
+            catalogs=catalogs,
+            user=None,
+            reason="load_comment_periods: translations of the instructions",
+            now=now,
+            keep_existing=True,
         )
-        if report.kept:
-            summary += (
-                f", {report.kept} differ from the files and are left as they are "
-                "(import_translations FILE overwrites them)"
+        self.stdout.write(
+            import_summary(
+                report,
+                written=f"translations of the instructions: {report.written} written",
+                kept_hint="import_translations FILE overwrites them",
             )
-        self.stdout.write(summary)
+        )

@@ -5,10 +5,16 @@ from django.db import transaction
 from django.utils import timezone
 
 from standard_versions.errors import DomainError
+from standard_versions.management.commands._common import files_from, nothing_loaded
 from standard_versions.standards.datafile import DocumentInvalid, read_document
 from standard_versions.standards.loading import load_version_document
 
 SHIPPED_DATA = Path(__file__).resolve().parents[2] / "data"
+DOCUMENT_SUFFIXES = {".yaml", ".yml", ".json"}
+
+
+def _documents_in(folder: Path):
+    return (path for path in folder.iterdir() if path.suffix in DOCUMENT_SUFFIXES)
 
 
 class Command(BaseCommand):
@@ -31,16 +37,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, paths, reason, strict, **options):
-        files = []
-        for path in paths or [SHIPPED_DATA]:
-            if path.is_dir():
-                files.extend(
-                    sorted(p for p in path.iterdir() if p.suffix in {".yaml", ".yml", ".json"})
-                )
-            elif path.exists():
-                files.append(path)
-            else:
-                raise CommandError(f"{path}: no such file or folder")
+        files = files_from(paths or [SHIPPED_DATA], in_folder=_documents_in)
 
         documents, problems = [], []
         for file in files:
@@ -77,9 +74,7 @@ class Command(BaseCommand):
                     for change in result.changes if not result.created else []:
                         self.stdout.write(f"  {change}")
         except DomainError as error:
-            raise CommandError(
-                f"{file}: {error.detail} [{error.code}]; nothing was loaded."
-            ) from None
+            raise nothing_loaded(error, file=file) from None
 
 
 def _based_on_first(documents):
