@@ -37,8 +37,11 @@ CHECKS = (
     "content_type_conformance",
     "response_schema_conformance",
 )
-# About 2.5 minutes for the three passes on a 2-core machine (about 7,000 cases), setup included.
-DEFAULT_MAX_EXAMPLES = 40
+# CI (CI=true) searches with at most 40 cases per operation, about 7,000 in all and a minute of
+# schemathesis on a 2-core machine; a developer's `make test` with 15, as the suite's Hypothesis
+# tests search less locally (tests/hypothesis_profiles.py). --max-examples sets either.
+CI_MAX_EXAMPLES = 40
+DEFAULT_MAX_EXAMPLES = CI_MAX_EXAMPLES if os.environ.get("CI") else 15
 # The whole run, setup included, is bounded: a pass still running at the deadline is stopped and
 # counted as failed (a fuzzer that may run forever would not be a test).
 DEFAULT_BUDGET_SECONDS = 240
