@@ -22,8 +22,8 @@ from django.utils.http import parse_etags
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
-from standard_versions.http.compression import without_coding
 from standard_versions.models import Version, VersionStatus
+from standard_versions.standards.preconditions import without_coding
 from standard_versions.standards.selectors import VersionHead
 
 # Bump when the shape of served content changes, so clients never keep a body from older code.

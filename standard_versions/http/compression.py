@@ -22,14 +22,7 @@ from django.middleware.gzip import GZipMiddleware, re_accepts_gzip
 from django.utils.cache import patch_vary_headers
 from django.utils.http import parse_etags
 
-CODING_SUFFIX = ";gzip"
-
-
-def without_coding(tag: str) -> str:
-    """``"x;gzip"`` -> ``"x"`` (``W/`` kept); any other tag as it is."""
-    if tag.endswith(CODING_SUFFIX + '"'):
-        return tag[: -len(CODING_SUFFIX) - 1] + '"'
-    return tag
+from standard_versions.standards.preconditions import CODING_SUFFIX
 
 
 def _coded(tag: str) -> str:

@@ -14,7 +14,18 @@ from django.utils.http import parse_etags
 from django.utils.translation import gettext_lazy as _
 
 from standard_versions.errors import PreconditionFailed
-from standard_versions.http.compression import without_coding
+
+# A compressed body's strong ETag is the identity tag with this inside the quotes
+# (http/compression.py): one tag per byte sequence, naming the same revision.
+CODING_SUFFIX = ";gzip"
+
+
+def without_coding(tag: str) -> str:
+    """``"x;gzip"`` -> ``"x"`` (``W/`` kept); any other tag as it is."""
+    if tag.endswith(CODING_SUFFIX + '"'):
+        return tag[: -len(CODING_SUFFIX) - 1] + '"'
+    return tag
+
 
 _TAG = re.compile(
     r"^[^-]+-v(?P<version_pk>\d+)\.(?P<version_rev>\d+)-.*?(?:-c(?P<criterion_pk>\d+)\.(?P<criterion_rev>\d+))?$"
