@@ -21,6 +21,7 @@ from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from standard_versions.consultation import deadlines
+from standard_versions.models.constraints import unique_unless_blank, value_in_choices
 from standard_versions.models.standards import Version
 from standard_versions.translations import i18n
 
@@ -57,11 +58,7 @@ class CommentPeriod(models.Model):
                 condition=Q(closes_at__gt=models.F("opens_at")),
                 name="comment_period_closes_after_opening",
             ),
-            models.UniqueConstraint(
-                fields=["reference"],
-                condition=~Q(reference=""),
-                name="comment_period_reference_unique",
-            ),
+            unique_unless_blank("reference", name="comment_period_reference_unique"),
         ]
         indexes = [models.Index(fields=["opens_at", "closes_at"], name="comment_period_dates_idx")]
 
@@ -163,22 +160,16 @@ class Comment(models.Model):
         verbose_name = _("comment")
         verbose_name_plural = _("comments")
         constraints = [
-            models.UniqueConstraint(
-                fields=["period", "idempotency_key"],
-                condition=~Q(idempotency_key=""),
-                name="comment_idempotency_key_unique_per_period",
+            unique_unless_blank(
+                "period", "idempotency_key", name="comment_idempotency_key_unique_per_period"
             ),
-            models.CheckConstraint(
-                condition=Q(moderation_state__in=[c.value for c in ModerationState]),
-                name="comment_moderation_state_valid",
+            value_in_choices(
+                "moderation_state", ModerationState, name="comment_moderation_state_valid"
             ),
-            models.CheckConstraint(
-                condition=Q(disposition__in=["", *[c.value for c in Disposition]]),
-                name="comment_disposition_valid",
+            value_in_choices(
+                "disposition", Disposition, blank=True, name="comment_disposition_valid"
             ),
-            models.CheckConstraint(
-                condition=Q(type__in=[c.value for c in CommentType]), name="comment_type_valid"
-            ),
+            value_in_choices("type", CommentType, name="comment_type_valid"),
         ]
         indexes = [
             models.Index(

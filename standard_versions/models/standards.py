@@ -11,6 +11,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from standard_versions.models.constraints import value_in_choices
+
 KEY_PATTERN = r"^[a-z0-9][a-z0-9-]{0,63}$"
 CODE_PATTERN = r"^[A-Za-z][A-Za-z0-9.-]{0,19}$"
 LABEL_PATTERN = r"^[0-9A-Za-z][0-9A-Za-z.-]{0,19}$"
@@ -100,10 +102,7 @@ class Version(models.Model):
                 condition=Q(status="published"),
                 name="one_published_version_per_standard",
             ),
-            models.CheckConstraint(
-                condition=Q(status__in=[choice.value for choice in VersionStatus]),
-                name="version_status_valid",
-            ),
+            value_in_choices("status", VersionStatus, name="version_status_valid"),
             models.CheckConstraint(
                 condition=~Q(based_on=models.F("pk")), name="version_not_based_on_itself"
             ),
@@ -117,13 +116,22 @@ class Version(models.Model):
         return self.status == VersionStatus.DRAFT
 
 
-class PracticeArea(models.Model):
-    version = models.ForeignKey(Version, on_delete=models.CASCADE, related_name="practice_areas")
+class NamedVersionPart(models.Model):
+    """What a practice area and an outcome area both are: a named, described part of one version,
+    with a permanent key (each declares it unique in its version) and a place in its order."""
+
     key = models.CharField(_("key"), max_length=64, validators=[key_validator])
-    code = models.CharField(_("code"), max_length=20, validators=[code_validator])
     name = models.CharField(_("name"), max_length=200)
     description = models.TextField(_("description"), blank=True)
     position = models.PositiveIntegerField(_("position"), default=0)
+
+    class Meta:
+        abstract = True
+
+
+class PracticeArea(NamedVersionPart):
+    version = models.ForeignKey(Version, on_delete=models.CASCADE, related_name="practice_areas")
+    code = models.CharField(_("code"), max_length=20, validators=[code_validator])
 
     history = HistoricalRecords()
 
@@ -202,14 +210,10 @@ class CertificationLevel(models.Model):
         return f"{self.name} ({self.min_percent}%)"
 
 
-class OutcomeArea(models.Model):
+class OutcomeArea(NamedVersionPart):
     """An outcome a city may demonstrate progress on (a version requires ``min_outcome_areas``)."""
 
     version = models.ForeignKey(Version, on_delete=models.CASCADE, related_name="outcome_areas")
-    key = models.CharField(_("key"), max_length=64, validators=[key_validator])
-    name = models.CharField(_("name"), max_length=200)
-    description = models.TextField(_("description"), blank=True)
-    position = models.PositiveIntegerField(_("position"), default=0)
 
     history = HistoricalRecords()
 

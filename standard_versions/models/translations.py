@@ -17,6 +17,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from standard_versions.models.constraints import value_in_choices
 from standard_versions.models.standards import Standard, Version
 
 
@@ -89,17 +90,10 @@ class Translation(models.Model):
                 | (~Q(object_type="standard") & Q(version__isnull=False)),
                 name="translation_version_set_unless_standard",
             ),
-            models.CheckConstraint(
-                condition=Q(language__in=[choice.value for choice in TranslationLanguage]),
-                name="translation_language_valid",
-            ),
-            models.CheckConstraint(
-                condition=Q(status__in=[choice.value for choice in TranslationStatus]),
-                name="translation_status_valid",
-            ),
-            models.CheckConstraint(
-                condition=Q(object_type__in=[choice.value for choice in TranslatedObjectType]),
-                name="translation_object_type_valid",
+            value_in_choices("language", TranslationLanguage, name="translation_language_valid"),
+            value_in_choices("status", TranslationStatus, name="translation_status_valid"),
+            value_in_choices(
+                "object_type", TranslatedObjectType, name="translation_object_type_valid"
             ),
         ]
 
