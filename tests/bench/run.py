@@ -17,6 +17,7 @@ BENCHMARKS = [
     "authoring",
     "comments",
     "pathological_text",
+    "revalidation",
 ]
 
 
