@@ -112,6 +112,7 @@ fuzz: venv catalogs
 	$(BIN)/python -m tests.fuzz.run_schemathesis $(FUZZ_ARGS)
 
 # Lighthouse (mobile) on the home, version, compare and consultation pages in English and Spanish
+# (Spanish in CI only: AUDIT_ARGS="--languages en,es" adds it locally)
 # (performance >= 95, accessibility, best practices and SEO 100) and the Nu Html Checker on every
 # public page, against gunicorn (DEBUG=0) on a scratch database with the shipped data, like the
 # fuzzer (tests/audit/); about 3-4 minutes. Lighthouse drives /usr/bin/chromium (CHROME_PATH).
