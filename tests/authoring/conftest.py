@@ -4,6 +4,7 @@ import pytest
 from django.contrib.auth.models import User
 from rest_framework.test import APIClient
 
+from standard_versions.models import Version
 from standard_versions.roles import EDITORS, PUBLISHERS
 from tests.staff import client_for, make_user
 
@@ -37,11 +38,12 @@ def publisher_client(publisher) -> APIClient:
 
 @pytest.fixture
 def draft(shipped_data, editor_client):
-    """A draft 3.1 of WWC, based on 3.0, made through the API."""
+    """The draft 3.1 of WWC, based on 3.0, made through the API (a ``draft`` fixture is a draft
+    Version in every folder)."""
     response = editor_client.post(
         f"{BASE}/",
         {"label": "3.1", "title": "Version 3.1", "based_on": "3.0", "reason": "Next version"},
         format="json",
     )
     assert response.status_code == 201, response.content
-    return response.json()
+    return Version.objects.get(standard__slug="wwc", label=response.json()["label"])
