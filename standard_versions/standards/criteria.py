@@ -4,7 +4,7 @@ from datetime import datetime
 
 from django.db import transaction
 
-from standard_versions.history import delete_with_history, save_with_history
+from standard_versions.history import delete_with_history
 from standard_versions.models import (
     Criterion,
     PracticeArea,
@@ -20,8 +20,8 @@ from standard_versions.standards.editing import (
     lock_editable_version,
     next_position,
     practice_area_of_version,
+    save_draft_row,
     start_edit,
-    validate,
 )
 from standard_versions.standards.preconditions import Precondition
 from standard_versions.standards.revisions import bump_version_revision
@@ -71,9 +71,14 @@ def update_criterion(
     for name, value in changes.items():
         setattr(criterion, name, value)
     criterion.revision += 1
-    validate(criterion, exclude=("version", "practice_area"))
-    save_with_history(criterion, user=user, reason=reason, now=now)
-    bump_version_revision(version=version)
+    save_draft_row(
+        criterion,
+        version=version,
+        exclude=("version", "practice_area"),
+        user=user,
+        reason=reason,
+        now=now,
+    )
     return criterion
 
 
@@ -116,9 +121,14 @@ def add_criterion(
         position=position,
         is_core=is_core,
     )
-    validate(criterion, exclude=("version", "practice_area"))
-    save_with_history(criterion, user=user, reason=reason, now=now)
-    bump_version_revision(version=version)
+    save_draft_row(
+        criterion,
+        version=version,
+        exclude=("version", "practice_area"),
+        user=user,
+        reason=reason,
+        now=now,
+    )
     criterion.version = version
     return criterion
 

@@ -24,6 +24,7 @@ from standard_versions.models.standards import label_validator
 from standard_versions.standards.editing import (
     COPY_BATCH_SIZE,
     clean_reason,
+    save_draft_row,
     start_edit,
     validate,
 )
@@ -153,9 +154,14 @@ def update_version(
         return version
     for name, value in changes.items():
         setattr(version, name, value)
-    validate(version, exclude=("standard", "based_on"))
-    save_with_history(version, user=user, reason=reason, now=now)
-    bump_version_revision(version=version)
+    save_draft_row(
+        version,
+        version=version,
+        exclude=("standard", "based_on"),
+        user=user,
+        reason=reason,
+        now=now,
+    )
     return version
 
 

@@ -17,6 +17,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from standard_versions.errors import Conflict, InvalidInput, NotFound
+from standard_versions.history import save_with_history
 from standard_versions.models import (
     Criterion,
     PracticeArea,
@@ -26,6 +27,7 @@ from standard_versions.models import (
 )
 from standard_versions.models.standards import KEY_PATTERN, code_validator
 from standard_versions.standards.preconditions import Precondition
+from standard_versions.standards.revisions import bump_version_revision
 from standard_versions.standards.selectors import criterion_not_found
 
 # A paragraph: enough to say why, short enough to read in a history list. (The history column is
@@ -130,6 +132,15 @@ def validate(instance, *, exclude: tuple[str, ...] = ()) -> None:
             % {"max": settings.MARKDOWN_MAX_CHARS},
             code="description_too_long",
         )
+
+
+def save_draft_row(row, *, version: Version, exclude: tuple[str, ...], user, reason: str, now):
+    """Validate ``row`` (a draft version or a row of it), save it with its history record and
+    mark everything served for ``version`` as changed."""
+    validate(row, exclude=exclude)
+    save_with_history(row, user=user, reason=reason, now=now)
+    bump_version_revision(version=version)
+    return row
 
 
 def check_code(code: str, *, field: str = "code") -> None:

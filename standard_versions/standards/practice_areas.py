@@ -6,7 +6,7 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from standard_versions.errors import Conflict
-from standard_versions.history import delete_with_history, save_with_history
+from standard_versions.history import delete_with_history
 from standard_versions.models import (
     PracticeArea,
     Version,
@@ -20,8 +20,8 @@ from standard_versions.standards.editing import (
     lock_editable_version,
     lock_practice_area,
     next_position,
+    save_draft_row,
     start_edit,
-    validate,
 )
 from standard_versions.standards.preconditions import Precondition
 from standard_versions.standards.revisions import bump_version_revision
@@ -55,9 +55,7 @@ def add_practice_area(
     area = PracticeArea(
         version=version, key=key, code=code, name=name, description=description, position=position
     )
-    validate(area, exclude=("version",))
-    save_with_history(area, user=user, reason=reason, now=now)
-    bump_version_revision(version=version)
+    save_draft_row(area, version=version, exclude=("version",), user=user, reason=reason, now=now)
     return area
 
 
@@ -92,9 +90,7 @@ def update_practice_area(
         return area
     for field, value in changes.items():
         setattr(area, field, value)
-    validate(area, exclude=("version",))
-    save_with_history(area, user=user, reason=reason, now=now)
-    bump_version_revision(version=version)
+    save_draft_row(area, version=version, exclude=("version",), user=user, reason=reason, now=now)
     return area
 
 
