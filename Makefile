@@ -46,7 +46,9 @@ lint: venv
 	$(TEST_ENV) $(MANAGE) check --fail-level WARNING
 	$(TEST_ENV) $(MANAGE) makemigrations --check --dry-run
 
-test: venv catalogs lint fuzz chromium gettext axe audit
+# The fuzzer and the audit run side by side (each keeps about one core busy), then the suite.
+test: venv catalogs lint chromium gettext java axe
+	$(BIN)/python -m tests.side_by_side fuzz audit
 	$(TEST_ENV) $(BIN)/pytest -n 2 $(ARGS)
 
 # `make pytest ARGS="tests/api -k etag"`: the suite or a part of it, without the lint steps.
