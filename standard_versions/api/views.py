@@ -1,5 +1,7 @@
 """Read API for the Standard: thin views that parse, call a selector and serialize."""
 
+import hashlib
+
 from django.utils.cache import patch_vary_headers
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.exceptions import MethodNotAllowed
@@ -145,6 +147,15 @@ class VersionDetailView(RevalidationFastPath, ContentAPIView):
         )
 
 
+def _tag_part(value: str, length: int) -> str:
+    """``value`` as part of an ETag: as it is when it is short and alphanumeric (``1``, ``last``),
+    else a digest of it, so that no query string can put a character into the header that an ETag
+    may not hold (RFC 9110, 8.8.3; gunicorn refuses such a header with a 500)."""
+    if len(value) <= length and value.isascii() and value.isalnum():
+        return value
+    return "h" + hashlib.sha256(value.encode("utf-8", "surrogatepass")).hexdigest()[:12]
+
+
 class CriterionListView(ContentAPIView):
     queryset = Criterion.objects.none()  # for the schema generator only
     serializer_class = serializers.CriterionDetailOutputSerializer
@@ -155,7 +166,7 @@ class CriterionListView(ContentAPIView):
         language = response_language(request)
         page_number = request.query_params.get("page", "1")
         page_size = request.query_params.get("page_size", "")
-        variant = f"-criteria-p{page_number[:12]}-s{page_size[:6]}"
+        variant = f"-criteria-p{_tag_part(page_number, 12)}-s{_tag_part(page_size, 6)}"
 
         def build():
             page = self.paginate_queryset(selectors.criteria_queryset(version=version))
