@@ -8,6 +8,7 @@ values to .env.local, which fills in what the environment leaves unset.
 from pathlib import Path
 
 import dj_database_url
+import dj_email_url
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured, ValidationError
 from django.core.validators import validate_email
@@ -248,6 +249,72 @@ except ValidationError:
     raise ImproperlyConfigured(
         f"PRIVACY_CONTACT_EMAIL={PRIVACY_CONTACT_EMAIL!r} is not an email address."
     ) from None
+
+# Notifications (docs/notifications.md, docs/operations.md). Absolute links in mail and feeds.
+PUBLIC_BASE_URL = env_str("PUBLIC_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+if not PUBLIC_BASE_URL.startswith(("http://", "https://")):
+    raise ImproperlyConfigured(f"PUBLIC_BASE_URL={PUBLIC_BASE_URL!r} is not an http(s) URL.")
+# Where mail goes: EMAIL_URL (smtp://user:password@host:587/?tls=True, dj-email-url), or else a
+# folder of .eml files (Django's file backend), so the embedded default needs no mail server.
+VAR_DIR = Path(env_str("VAR_DIR", str(BASE_DIR / "var")))
+EMAIL_FILE_PATH = Path(env_str("MAIL_DIR", str(VAR_DIR / "mail")))
+if email_url := env_str("EMAIL_URL", ""):
+    try:
+        _email = dj_email_url.parse(email_url)
+    except (ValueError, KeyError) as error:
+        raise ImproperlyConfigured(f"EMAIL_URL is not a mail URL: {error}") from None
+    EMAIL_BACKEND = _email["EMAIL_BACKEND"]
+    EMAIL_HOST, EMAIL_PORT = _email["EMAIL_HOST"], _email["EMAIL_PORT"]
+    EMAIL_HOST_USER, EMAIL_HOST_PASSWORD = _email["EMAIL_HOST_USER"], _email["EMAIL_HOST_PASSWORD"]
+    EMAIL_USE_TLS, EMAIL_USE_SSL = _email["EMAIL_USE_TLS"], _email["EMAIL_USE_SSL"]
+    if _email.get("EMAIL_FILE_PATH"):
+        EMAIL_FILE_PATH = Path(_email["EMAIL_FILE_PATH"])
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 20, minimum=1)
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "WWC Standard <standard@example.org>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# Retries of mail and webhooks: base, 2 x base, 4 x base..., capped; then the delivery fails.
+NOTIFY_RETRY_BASE_SECONDS = env_int("NOTIFY_RETRY_BASE_SECONDS", 30, minimum=1)
+NOTIFY_RETRY_MAX_SECONDS = env_int("NOTIFY_RETRY_MAX_SECONDS", 6 * 3600, minimum=1)
+NOTIFY_MAX_ATTEMPTS = env_int("NOTIFY_MAX_ATTEMPTS", 12, minimum=1)
+# A webhook endpoint whose tries fail this many times in a row is disabled and staff are told.
+WEBHOOK_DISABLE_AFTER = env_int("WEBHOOK_DISABLE_AFTER", 20, minimum=1)
+WEBHOOK_TIMEOUT_SECONDS = env_int("WEBHOOK_TIMEOUT_SECONDS", 10, minimum=1)
+# Daily digests go out at this hour, UTC.
+DIGEST_HOUR_UTC = env_int("DIGEST_HOUR_UTC", 8, minimum=0)
+if DIGEST_HOUR_UTC > 23:
+    raise ImproperlyConfigured("DIGEST_HOUR_UTC must be an hour, 0 to 23.")
+# Receipts sent to an address nobody has confirmed yet, per day: the form cannot be used to
+# flood somebody else's mailbox.
+UNVERIFIED_RECEIPTS_PER_DAY = env_int("UNVERIFIED_RECEIPTS_PER_DAY", 3, minimum=0)
+# Whether a change nudges a worker at once (else the periodic tick finds it within seconds).
+NOTIFY_NUDGE = env_bool("NOTIFY_NUDGE", True)
+
+# Celery (backend/celery.py): Redis in production; on the embedded default a folder, so that
+# `make run` needs no broker server. The outbox, not the broker, is what keeps events.
+CELERY_BROKER_URL = env_str("CELERY_BROKER_URL", REDIS_URL or "filesystem://")
+CELERY_BROKER_DIR = VAR_DIR / "broker"
+if CELERY_BROKER_URL.startswith("filesystem://"):
+    CELERY_BROKER_TRANSPORT_OPTIONS = {
+        "data_folder_in": str(CELERY_BROKER_DIR),
+        "data_folder_out": str(CELERY_BROKER_DIR),
+    }
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_TASK_IGNORE_RESULT = True
+CELERY_TASK_ACKS_LATE = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# The periodic tick: clock events, then whatever is due (retries, digests, missed nudges).
+NOTIFY_TICK_SECONDS = env_int("NOTIFY_TICK_SECONDS", 5, minimum=1)
+CELERY_BEAT_SCHEDULE = {
+    "drain-outbox": {
+        "task": "notifications.drain_outbox",
+        "schedule": NOTIFY_TICK_SECONDS,
+        "options": {"expires": NOTIFY_TICK_SECONDS * 2},
+    }
+}
+CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [

@@ -21,6 +21,11 @@ def pytest_configure(config):
     # Staff users are made in hundreds of tests; hashing each password with PBKDF2's million rounds
     # would cost more than the test. The hasher is not what they test (Django's own tests do this).
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # A committed change would nudge a Celery worker through the broker; tests drain the outbox
+    # themselves (tests/notifications), and tests/notifications/test_a_real_worker_delivers.py
+    # runs a real worker.
+    settings.NOTIFY_NUDGE = False
+    settings.VAR_DIR = Path(tempfile.mkdtemp(prefix="wwc-tests-var-"))
 
 
 @pytest.fixture(autouse=True)

@@ -8,7 +8,7 @@ from pathlib import Path
 APP = Path(__file__).resolve().parents[1] / "standard_versions"
 
 ENTRY_POINTS = {"api", "web", "admin", "management", "apps"}
-DOMAIN = {"standards", "diff", "consultation", "translations"}
+DOMAIN = {"standards", "diff", "consultation", "translations", "notifications"}
 # What each layer may import of the app (besides itself).
 ALLOWED = {
     "apps": {"api", "web", "admin", "http", *DOMAIN, "base", "text"},  # Django's wiring

@@ -43,6 +43,7 @@ from standard_versions.models import (
     Version,
     VersionStatus,
 )
+from standard_versions.notifications import events
 from standard_versions.translations import i18n
 
 
@@ -303,6 +304,9 @@ def _store(comment: Comment) -> None:
         comment.save(force_insert=True)
     finally:
         del comment.skip_history_when_saving
+    if comment.email:
+        # The receipt mail: a row of the outbox in this transaction; the POST never waits for mail.
+        events.comment_received(comment, language=i18n.current_language(), now=comment.submitted_at)
 
 
 def _period_for_share(period_id: int) -> CommentPeriod:

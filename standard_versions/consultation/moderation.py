@@ -15,6 +15,7 @@ from standard_versions.consultation.comment_text import storable_text
 from standard_versions.errors import InvalidInput, NotFound
 from standard_versions.history import save_with_history
 from standard_versions.models import Comment, Disposition, ModerationState
+from standard_versions.notifications import events
 
 
 def _record_submission(comment: Comment) -> None:
@@ -57,9 +58,12 @@ def moderate_comment(
     comment = _comment_for_update(tracking_id)
     if comment.moderation_state == state and comment.moderation_reason == reason:
         return comment
+    was_public = _response_is_public(comment)
     comment.moderation_state = state
     comment.moderation_reason = reason
     save_with_history(comment, user=user, reason=reason or f"moderation: {state}", now=now)
+    if _response_is_public(comment) and not was_public:
+        events.response_published(comment, now=now)
     return comment
 
 
@@ -87,6 +91,7 @@ def respond_to_comment(
             code="response_too_long",
         )
     comment = _comment_for_update(tracking_id)
+    changed = (comment.disposition, comment.response) != (disposition, response)
     comment.disposition = disposition
     comment.response = response
     comment.responded_at = now
@@ -96,4 +101,11 @@ def respond_to_comment(
         reason=(reason or "").strip() or f"disposition: {disposition}",
         now=now,
     )
+    if changed and _response_is_public(comment):
+        events.response_published(comment, now=now)
     return comment
+
+
+def _response_is_public(comment: Comment) -> bool:
+    """The public sees a response on a published comment (the receipt, the report)."""
+    return comment.moderation_state == ModerationState.PUBLISHED and bool(comment.response)

@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from standard_versions.errors import Conflict, InvalidInput, NotFound
 from standard_versions.history import save_with_history
 from standard_versions.models import CommentPeriod, Criterion, PeriodStatus, Version, VersionStatus
+from standard_versions.notifications import events
 from standard_versions.standards.revisions import bump_version_revision
 from standard_versions.text.rendering import MarkdownTooLong, render_markdown
 
@@ -174,6 +175,7 @@ def _move_closing(
     before, period.closes_at = period.closes_at, closes_at
     _record(period, kind=kind, now=now, reason=reason, before=before)
     save_with_history(period, user=user, reason=reason, now=now)
+    events.period_changed(period, change=kind, reason=reason, now=now)
 
 
 @transaction.atomic

@@ -43,3 +43,35 @@ __all__ += [
     "ModerationState",
     "PeriodStatus",
 ]
+
+from standard_versions.models.notifications import (  # noqa: E402
+    PRIVATE_EVENT_KINDS,
+    PUBLIC_EVENT_KINDS,
+    Channel,
+    Delivery,
+    DeliveryAttempt,
+    DeliveryStatus,
+    EmailAddress,
+    Event,
+    EventKind,
+    Frequency,
+    Subscription,
+    SubscriptionScope,
+    WebhookEndpoint,
+)
+
+__all__ += [
+    "PRIVATE_EVENT_KINDS",
+    "PUBLIC_EVENT_KINDS",
+    "Channel",
+    "Delivery",
+    "DeliveryAttempt",
+    "DeliveryStatus",
+    "EmailAddress",
+    "Event",
+    "EventKind",
+    "Frequency",
+    "Subscription",
+    "SubscriptionScope",
+    "WebhookEndpoint",
+]

@@ -10,6 +10,7 @@ from standard_versions.models import (
     PracticeArea,
     Version,
 )
+from standard_versions.notifications import events
 from standard_versions.standards.editing import (
     check_code,
     check_precondition,
@@ -79,6 +80,8 @@ def update_criterion(
         reason=reason,
         now=now,
     )
+    if changes.keys() & {"title", "description"}:
+        events.criterion_changed(criterion, version=version, now=now)
     return criterion
 
 

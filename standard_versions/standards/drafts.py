@@ -21,6 +21,7 @@ from standard_versions.models import (
     VersionStatus,
 )
 from standard_versions.models.standards import label_validator
+from standard_versions.notifications import events
 from standard_versions.standards.editing import (
     COPY_BATCH_SIZE,
     clean_reason,
@@ -210,6 +211,7 @@ def publish_version(
         version.effective_from = effective_from
     save_with_history(version, user=user, reason=reason, now=now)
     bump_version_revision(version=version)
+    events.version_published(version, now=now)
     return version
 
 

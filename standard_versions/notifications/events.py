@@ -1,0 +1,199 @@
+"""Writing events: called by the services of the other domains inside their own transaction, so
+an event exists exactly when its change does (the transactional outbox). The worker is nudged
+when the transaction commits; if the broker is down the nudge is lost, never the event: the
+worker's periodic tick finds it (``outbox.drain``).
+
+Clock events (a period opened, closes in 48 hours) have no write to ride on: the worker's tick
+records them (``record_clock_events``), once each by their ``dedupe_key``.
+"""
+
+import datetime as dt
+import logging
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import IntegrityError, transaction
+
+from standard_versions.models import Comment, CommentPeriod, Criterion, Event, EventKind, Version
+
+log = logging.getLogger(__name__)
+
+CLOSING_SOON = dt.timedelta(hours=48)
+
+
+def _nudge_worker() -> None:
+    """Ask a worker to drain the outbox now: at most once a second per process (a surge of
+    comments sends one message, not thousands), best effort (the periodic tick is the guarantee:
+    a broker or cache outage never fails the change that was just committed)."""
+    if not settings.NOTIFY_NUDGE:
+        return
+    try:
+        if not cache.add("notifications:nudged", 1, timeout=1):
+            return
+        from backend.celery import app  # Celery is loaded only when needed
+
+        # By name: the task's module (tasks.py) imports the outbox, which imports this one.
+        app.send_task("notifications.drain_outbox", retry=False, ignore_result=True)
+    except Exception:
+        log.warning("Could not nudge the notification worker; its periodic tick will deliver.")
+
+
+def _record(*, kind: str, now: dt.datetime, dedupe_key: str = "", **fields) -> Event | None:
+    event = Event(kind=kind, occurred_at=now, dedupe_key=dedupe_key, **fields)
+    if dedupe_key:
+        # A savepoint, so that an event recorded already leaves the caller's transaction usable.
+        try:
+            with transaction.atomic():
+                event.save(force_insert=True)
+        except IntegrityError:
+            return None
+    else:
+        event.save(force_insert=True)
+    transaction.on_commit(_nudge_worker)
+    return event
+
+
+def period_payload(period: CommentPeriod, version: Version) -> dict:
+    return {
+        "standard": version.standard.slug,
+        "version": version.label,
+        "period": {
+            "id": period.pk,
+            "opens_at": period.opens_at.isoformat(),
+            "closes_at": period.closes_at.isoformat(),
+            "timezone": period.timezone,
+        },
+    }
+
+
+def _period_event(kind: str, period: CommentPeriod, *, now: dt.datetime, **extra) -> Event | None:
+    version = period.version
+    payload = period_payload(period, version) | extra.pop("payload", {})
+    return _record(
+        kind=kind,
+        now=now,
+        standard_id=version.standard_id,
+        version=version,
+        period=period,
+        payload=payload,
+        **extra,
+    )
+
+
+_PERIOD_CHANGE_KINDS = {
+    "extended": EventKind.PERIOD_EXTENDED,
+    "closed_early": EventKind.PERIOD_CLOSED_EARLY,
+    "reopened": EventKind.PERIOD_REOPENED,
+}
+
+
+def period_changed(period: CommentPeriod, *, change: str, reason: str, now: dt.datetime) -> None:
+    """A period's closing instant moved (``change``: extended, closed_early, reopened)."""
+    kind = _PERIOD_CHANGE_KINDS.get(change)
+    if kind is not None:
+        _period_event(kind, period, now=now, payload={"reason": reason})
+
+
+def version_published(version: Version, *, now: dt.datetime) -> None:
+    _record(
+        kind=EventKind.VERSION_PUBLISHED,
+        now=now,
+        standard_id=version.standard_id,
+        version=version,
+        payload={"standard": version.standard.slug, "version": version.label},
+    )
+
+
+def criterion_changed(criterion: Criterion, *, version: Version, now: dt.datetime) -> None:
+    """A draft criterion's text (title or description) changed."""
+    _record(
+        kind=EventKind.CRITERION_CHANGED,
+        now=now,
+        standard_id=version.standard_id,
+        version=version,
+        criterion_key=criterion.key,
+        payload={
+            "standard": version.standard.slug,
+            "version": version.label,
+            "criterion": {
+                "key": criterion.key,
+                "code": criterion.code,
+                "title": criterion.title,
+                "revision": criterion.revision,
+            },
+        },
+    )
+
+
+def comment_received(comment: Comment, *, language: str, now: dt.datetime) -> None:
+    """A comment with an email address was stored: its receipt mail (private)."""
+    _record(
+        kind=EventKind.COMMENT_RECEIVED,
+        now=now,
+        period_id=comment.period_id,
+        criterion_key=comment.criterion_key,
+        comment=comment,
+        payload={"language": language},
+    )
+
+
+def response_published(comment: Comment, *, now: dt.datetime) -> None:
+    """A published comment's response is public (it was answered after publication, or
+    published after it was answered). The first one of a version also publishes its
+    disposition report."""
+    period = comment.period
+    version = period.version
+    base = {"standard": version.standard.slug, "version": version.label}
+    _record(
+        kind=EventKind.RESPONSE_PUBLISHED,
+        now=now,
+        standard_id=version.standard_id,
+        version=version,
+        period=period,
+        criterion_key=comment.criterion_key,
+        comment=comment,
+        payload=base
+        | {
+            "comment": {
+                "tracking_id": comment.tracking_id,
+                "criterion": comment.criterion_code or None,
+                "disposition": comment.disposition,
+                "response": comment.response,
+            }
+        },
+    )
+    _record(
+        kind=EventKind.REPORT_PUBLISHED,
+        now=now,
+        standard_id=version.standard_id,
+        version=version,
+        dedupe_key=f"disposition_report:{version.pk}",
+        payload=base,
+    )
+
+
+def record_clock_events(*, now: dt.datetime) -> int:
+    """Periods that have opened, or close within 48 hours, by ``now`` and were not announced:
+    one event each, dated when it happened, whichever worker gets there first (the unique
+    ``dedupe_key``). Only draft periods not yet closed are looked at (a handful), so a period of
+    2022 is never announced on a first start in 2026. Two queries when there is nothing new."""
+    due: list[tuple[str, CommentPeriod, dt.datetime, str]] = []
+    periods = CommentPeriod.objects.filter(
+        closes_at__gt=now, opens_at__lte=now, version__status="draft"
+    ).select_related("version__standard")
+    for period in periods:
+        opened = f"period:{period.pk}:opened:{period.opens_at.isoformat()}"
+        due.append((EventKind.PERIOD_OPENED, period, period.opens_at, opened))
+        if period.closes_at - now <= CLOSING_SOON:
+            at = max(period.opens_at, period.closes_at - CLOSING_SOON)
+            closing = f"period:{period.pk}:closing_soon:{period.closes_at.isoformat()}"
+            due.append((EventKind.PERIOD_CLOSING_SOON, period, at, closing))
+    if not due:
+        return 0
+    keys = [key for *_rest, key in due]
+    known = set(Event.objects.filter(dedupe_key__in=keys).values_list("dedupe_key", flat=True))
+    recorded = 0
+    for kind, period, at, key in due:
+        if key not in known and _period_event(kind, period, now=at, dedupe_key=key):
+            recorded += 1
+    return recorded

@@ -1,0 +1,203 @@
+"""Draining the outbox: fan events out to deliveries, send what is due, retry with backoff.
+
+At least once: a delivery is claimed for ``CLAIM_SECONDS`` (so two workers never send it at the
+same time, and a killed worker's claim runs out), sent, then marked sent. A worker killed between
+sending and marking sends it again after the claim runs out, with the same event id (webhooks:
+``WWC-Event-Id``; mail: the same ``Message-ID``), which is how a receiver deduplicates.
+
+PostgreSQL workers claim with ``FOR UPDATE SKIP LOCKED``, so several workers on several hosts
+share the work; SQLite takes the database's write lock for the same effect.
+"""
+
+import datetime as dt
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import F, Q
+from django.utils import timezone
+
+from standard_versions.models import (
+    Channel,
+    Delivery,
+    DeliveryAttempt,
+    DeliveryStatus,
+    Event,
+    WebhookEndpoint,
+)
+from standard_versions.notifications import events, recipients
+
+log = logging.getLogger(__name__)
+
+CLAIM_SECONDS = 120
+FAN_OUT_BATCH = 500
+SEND_BATCH = 50
+
+
+@dataclass(frozen=True)
+class AttemptOutcome:
+    """What one try of a delivery came to (a channel's ``send`` returns it; it never raises for
+    a failure of the receiver)."""
+
+    succeeded: bool
+    status_code: int | None = None
+    error: str = ""
+    duration_ms: int = 0
+
+
+def retry_delay(attempts: int) -> dt.timedelta:
+    """Exponential backoff after the ``attempts``-th failed try: base, 2 x base, 4 x base...,
+    capped at ``NOTIFY_RETRY_MAX_SECONDS``."""
+    seconds = settings.NOTIFY_RETRY_BASE_SECONDS * 2 ** max(attempts - 1, 0)
+    return dt.timedelta(seconds=min(seconds, settings.NOTIFY_RETRY_MAX_SECONDS))
+
+
+def fan_out(*, now: dt.datetime, batch: int = FAN_OUT_BATCH) -> int:
+    """Write the deliveries of up to ``batch`` events not fanned out yet; the number of events.
+    Fanning out twice (a worker killed before its commit) adds nothing: deliveries are unique per
+    event and recipient."""
+    with transaction.atomic():
+        pending = list(
+            Event.objects.filter(fanned_out_at__isnull=True)
+            .select_for_update(skip_locked=True)
+            .select_related("comment__period__version")
+            .order_by("id")[:batch]
+        )
+        if not pending:
+            return 0
+        deliveries = []
+        for event in pending:
+            deliveries.extend(recipients.deliveries_for(event, now=now))
+        Delivery.objects.bulk_create(deliveries, ignore_conflicts=True)
+        Event.objects.filter(pk__in=[event.pk for event in pending]).update(fanned_out_at=now)
+    return len(pending)
+
+
+def claim(*, now: dt.datetime, status: str = DeliveryStatus.PENDING, limit: int = SEND_BATCH):
+    """Claim up to ``limit`` due deliveries of ``status`` for this worker; their ids."""
+    with transaction.atomic():
+        ids = list(
+            Delivery.objects.filter(status=status, due_at__lte=now)
+            .filter(Q(claimed_until__isnull=True) | Q(claimed_until__lt=now))
+            .select_for_update(skip_locked=True)
+            .order_by("due_at", "id")
+            .values_list("id", flat=True)[:limit]
+        )
+        if ids:
+            Delivery.objects.filter(pk__in=ids).update(
+                claimed_until=now + dt.timedelta(seconds=CLAIM_SECONDS)
+            )
+    return ids
+
+
+def _send(delivery: Delivery, *, now: dt.datetime) -> AttemptOutcome:
+    # Imported here: each channel pulls in its own libraries (mail, HTTP).
+    if delivery.channel == Channel.EMAIL:
+        from standard_versions.notifications import mail
+
+        return mail.send_delivery(delivery, now=now)
+    from standard_versions.notifications import webhooks
+
+    return webhooks.send_delivery(delivery, now=now)
+
+
+def record_attempt(delivery: Delivery, outcome: AttemptOutcome, *, now: dt.datetime) -> None:
+    """Log the try; mark the delivery sent, or due again after the backoff, or failed after
+    ``NOTIFY_MAX_ATTEMPTS``. A webhook endpoint's failures are counted across its deliveries."""
+    with transaction.atomic():
+        DeliveryAttempt.objects.create(
+            delivery=delivery,
+            attempted_at=now,
+            succeeded=outcome.succeeded,
+            status_code=outcome.status_code,
+            error=outcome.error[:2000],
+            duration_ms=outcome.duration_ms,
+        )
+        delivery.attempts += 1
+        delivery.claimed_until = None
+        if outcome.succeeded:
+            delivery.status = DeliveryStatus.SENT
+            delivery.sent_at = now
+            delivery.last_error = ""
+        else:
+            delivery.last_error = outcome.error[:2000]
+            if delivery.attempts >= settings.NOTIFY_MAX_ATTEMPTS:
+                delivery.status = DeliveryStatus.FAILED
+            else:
+                delivery.due_at = now + retry_delay(delivery.attempts)
+        delivery.save(
+            update_fields=["attempts", "claimed_until", "status", "sent_at", "last_error", "due_at"]
+        )
+        if delivery.channel == Channel.WEBHOOK:
+            _count_endpoint_outcome(delivery.endpoint_id, outcome, now=now)
+
+
+def _count_endpoint_outcome(endpoint_id: int, outcome: AttemptOutcome, *, now: dt.datetime):
+    if outcome.succeeded:
+        WebhookEndpoint.objects.filter(pk=endpoint_id, consecutive_failures__gt=0).update(
+            consecutive_failures=0
+        )
+        return
+    WebhookEndpoint.objects.filter(pk=endpoint_id).update(
+        consecutive_failures=F("consecutive_failures") + 1
+    )
+    endpoint = WebhookEndpoint.objects.select_for_update().get(pk=endpoint_id)
+    if endpoint.active and endpoint.consecutive_failures >= settings.WEBHOOK_DISABLE_AFTER:
+        from standard_versions.notifications import webhooks
+
+        webhooks.disable_endpoint(endpoint, error=outcome.error, now=now)
+
+
+def send_claimed(ids: list[int], *, clock: Callable[[], dt.datetime]) -> int:
+    """Send the claimed deliveries ``ids``, each attempt dated by ``clock()``; the number sent."""
+    sent = 0
+    deliveries = Delivery.objects.filter(pk__in=ids).select_related(
+        "event", "address", "subscription", "endpoint"
+    )
+    for delivery in deliveries:
+        if delivery.status != DeliveryStatus.PENDING:
+            continue
+        if delivery.channel == Channel.WEBHOOK and not delivery.endpoint.active:
+            Delivery.objects.filter(pk=delivery.pk).update(
+                status=DeliveryStatus.FAILED, claimed_until=None, last_error="endpoint disabled"
+            )
+            continue
+        if delivery.subscription_id and delivery.subscription.unsubscribed_at is not None:
+            Delivery.objects.filter(pk=delivery.pk).update(
+                status=DeliveryStatus.SKIPPED, claimed_until=None, last_error="unsubscribed"
+            )
+            continue
+        outcome = _send(delivery, now=clock())
+        record_attempt(delivery, outcome, now=clock())
+        sent += outcome.succeeded
+    return sent
+
+
+@dataclass
+class DrainReport:
+    clock_events: int = 0
+    fanned_out: int = 0
+    sent: int = 0
+    digests: int = 0
+
+
+def drain(*, clock: Callable[[], dt.datetime] = timezone.now, budget_seconds: float = 50.0):
+    """One worker's turn: record clock events, fan out every event, send what is due and the
+    digests that are due, until nothing is left or ``budget_seconds`` have passed."""
+    from standard_versions.notifications import digests
+
+    report = DrainReport()
+    started = time.monotonic()
+    report.clock_events = events.record_clock_events(now=clock())
+    while fanned := fan_out(now=clock()):
+        report.fanned_out += fanned
+    while time.monotonic() - started < budget_seconds:
+        ids = claim(now=clock())
+        if not ids:
+            break
+        report.sent += send_claimed(ids, clock=clock)
+    report.digests = digests.send_due_digests(clock=clock)
+    return report

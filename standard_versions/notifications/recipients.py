@@ -1,0 +1,182 @@
+"""Who hears of an event: the deliveries fanning it out writes (``outbox.fan_out``).
+
+One mail per event and address, through the most specific subscription that wants it (one's own
+comment, then the criterion, then the standard), so a commenter following both a criterion and
+their comment on it gets one mail for its response. Webhook endpoints get every public kind they
+named. A receipt goes to the commenter's address whether or not it is verified (it carries the
+confirmation link), at most ``UNVERIFIED_RECEIPTS_PER_DAY`` a day while it is not.
+"""
+
+import datetime as dt
+
+from django.conf import settings
+from django.db.models import Q
+
+from standard_versions.models import (
+    PUBLIC_EVENT_KINDS,
+    Channel,
+    Delivery,
+    DeliveryStatus,
+    EmailAddress,
+    Event,
+    EventKind,
+    Frequency,
+    Subscription,
+    SubscriptionScope,
+    WebhookEndpoint,
+)
+
+STANDARD_KINDS = frozenset(
+    {
+        EventKind.PERIOD_OPENED,
+        EventKind.PERIOD_CLOSING_SOON,
+        EventKind.PERIOD_EXTENDED,
+        EventKind.PERIOD_CLOSED_EARLY,
+        EventKind.PERIOD_REOPENED,
+        EventKind.VERSION_PUBLISHED,
+        EventKind.REPORT_PUBLISHED,
+    }
+)
+CRITERION_KINDS = frozenset({EventKind.CRITERION_CHANGED, EventKind.RESPONSE_PUBLISHED})
+COMMENT_KINDS = frozenset({EventKind.RESPONSE_PUBLISHED})
+# The most specific first: the one a mail is sent for when several match.
+_SPECIFICITY = {SubscriptionScope.COMMENT: 0, SubscriptionScope.CRITERION: 1}
+
+
+def next_digest_at(now: dt.datetime) -> dt.datetime:
+    """The next daily digest instant: ``DIGEST_HOUR_UTC`` o'clock UTC after ``now``."""
+    today = now.astimezone(dt.UTC).replace(
+        hour=settings.DIGEST_HOUR_UTC, minute=0, second=0, microsecond=0
+    )
+    return today if today > now else today + dt.timedelta(days=1)
+
+
+def mail_recipient(address_id: int) -> str:
+    return f"mail:{address_id}"
+
+
+def _matching_subscriptions(event: Event) -> list[Subscription]:
+    wanted = Q(pk__in=[])
+    if event.kind in STANDARD_KINDS:
+        wanted |= Q(scope=SubscriptionScope.STANDARD)
+    if event.kind in CRITERION_KINDS and event.criterion_key:
+        wanted |= Q(scope=SubscriptionScope.CRITERION, criterion_key=event.criterion_key)
+    if event.kind in COMMENT_KINDS and event.comment_id:
+        wanted |= Q(scope=SubscriptionScope.COMMENT, comment_id=event.comment_id)
+    found = Subscription.objects.filter(
+        wanted,
+        standard_id=event.standard_id,
+        confirmed_at__isnull=False,
+        unsubscribed_at__isnull=True,
+    ).order_by("id")
+    best: dict[int, Subscription] = {}
+    for subscription in found:
+        kept = best.get(subscription.address_id)
+        rank = _SPECIFICITY.get(subscription.scope, 2)
+        if kept is None or rank < _SPECIFICITY.get(kept.scope, 2):
+            best[subscription.address_id] = subscription
+    return list(best.values())
+
+
+def _receipt(event: Event, *, now: dt.datetime) -> list[Delivery]:
+    comment = event.comment
+    if comment is None or not comment.email:
+        return []
+    address, _created = EmailAddress.objects.get_or_create(
+        address=comment.email.strip().lower(), defaults={"created_at": now}
+    )
+    subscription, _created = Subscription.objects.get_or_create(
+        address=address,
+        scope=SubscriptionScope.COMMENT,
+        comment=comment,
+        defaults={
+            "standard_id": comment.period.version.standard_id,
+            "language": event.payload.get("language", "en"),
+            "created_at": now,
+            # Confirmed at once when the address is verified already: it asked for this mail.
+            "confirmed_at": now if address.verified_at else None,
+        },
+    )
+    status = DeliveryStatus.PENDING
+    error = ""
+    if address.verified_at is None:
+        recent = Delivery.objects.filter(
+            address=address,
+            event__kind=EventKind.COMMENT_RECEIVED,
+            event__occurred_at__gte=now - dt.timedelta(days=1),
+        ).count()
+        if recent >= settings.UNVERIFIED_RECEIPTS_PER_DAY:
+            status = DeliveryStatus.SKIPPED
+            error = "unverified address: daily receipt limit reached"
+    return [
+        Delivery(
+            event=event,
+            channel=Channel.EMAIL,
+            address=address,
+            subscription=subscription,
+            recipient=mail_recipient(address.pk),
+            status=status,
+            last_error=error,
+            due_at=now,
+        )
+    ]
+
+
+def _confirmation_request(event: Event, *, now: dt.datetime) -> list[Delivery]:
+    subscription = (
+        Subscription.objects.filter(pk=event.payload.get("subscription"))
+        .select_related("address")
+        .first()
+    )
+    if subscription is None or subscription.unsubscribed_at is not None:
+        return []
+    return [
+        Delivery(
+            event=event,
+            channel=Channel.EMAIL,
+            address=subscription.address,
+            subscription=subscription,
+            recipient=mail_recipient(subscription.address_id),
+            due_at=now,
+        )
+    ]
+
+
+def deliveries_for(event: Event, *, now: dt.datetime) -> list[Delivery]:
+    """The deliveries of ``event`` (not saved)."""
+    if event.kind == EventKind.COMMENT_RECEIVED:
+        return _receipt(event, now=now)
+    if event.kind == EventKind.SUBSCRIPTION_REQUESTED:
+        return _confirmation_request(event, now=now)
+    if event.kind not in PUBLIC_EVENT_KINDS:
+        return []
+    deliveries = []
+    for subscription in _matching_subscriptions(event):
+        daily = subscription.frequency == Frequency.DAILY
+        deliveries.append(
+            Delivery(
+                event=event,
+                channel=Channel.EMAIL,
+                address_id=subscription.address_id,
+                subscription=subscription,
+                recipient=mail_recipient(subscription.address_id),
+                status=DeliveryStatus.DIGEST if daily else DeliveryStatus.PENDING,
+                due_at=next_digest_at(now) if daily else now,
+            )
+        )
+    endpoints = WebhookEndpoint.objects.filter(active=True).filter(
+        Q(standard__isnull=True) | Q(standard_id=event.standard_id)
+    )
+    for endpoint in endpoints:
+        if endpoint.event_kinds and event.kind not in endpoint.event_kinds:
+            continue
+        deliveries.append(
+            Delivery(
+                event=event,
+                channel=Channel.WEBHOOK,
+                endpoint=endpoint,
+                recipient=f"endpoint:{endpoint.pk}",
+                due_at=now,
+            )
+        )
+    return deliveries
