@@ -1,6 +1,6 @@
 from django.urls import path
 
-from standard_versions.api import views, views_translations
+from standard_versions.api import urls_subscriptions, urls_webhooks, views, views_translations
 from standard_versions.api.views_authoring import (
     criteria,
     history,
@@ -162,3 +162,6 @@ urlpatterns += [
         name="disposition-report",
     ),
 ]
+
+# Subscriptions (public) and webhook endpoints (staff).
+urlpatterns += urls_subscriptions.urlpatterns + urls_webhooks.urlpatterns

@@ -3,6 +3,8 @@ from django.urls import path
 from standard_versions.http import converters, converters_comments  # noqa: F401 (registers them)
 from standard_versions.web import (
     urls_consultation,
+    urls_feeds,
+    urls_notifications,
     views,
     views_compare,
     views_history,
@@ -30,3 +32,6 @@ urlpatterns = [
 
 # The consultation pages and the disposition report (phase 2).
 urlpatterns += urls_consultation.urlpatterns
+
+# Subscriptions by email (confirm, unsubscribe) and the Atom and iCalendar feeds.
+urlpatterns += urls_notifications.urlpatterns + urls_feeds.urlpatterns

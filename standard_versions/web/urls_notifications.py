@@ -1,0 +1,3 @@
+"""Routes of notifications (issue 15); added by the urls module next to it."""
+
+urlpatterns = []
