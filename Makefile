@@ -36,9 +36,15 @@ $(LOCAL_ENV): | $(STAMP)
 
 # start_up: migrate, load_standard, import_translations --keep-existing, load_comment_periods,
 # ensure_demo (not with DEMO=0), in one process.
+# Beside the server, a Celery worker (with its beat) delivers notifications from the outbox; its
+# broker is a folder (var/broker) and mail goes to var/mail/*.eml unless EMAIL_URL says otherwise.
+# Both stop together.
 run: venv catalogs $(LOCAL_ENV)
 	$(MANAGE) start_up $$([ "$${DEMO:-1}" = 0 ] && echo --no-demo)
-	$(MANAGE) runserver 127.0.0.1:$(PORT)
+	@echo "Notifications: a worker runs beside the server; mail is written to var/mail/."
+	$(BIN)/celery -A backend worker --beat --pool solo --loglevel WARNING & worker=$$!; \
+		trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
+		$(MANAGE) runserver 127.0.0.1:$(PORT)
 
 lint: venv
 	$(BIN)/ruff check .
