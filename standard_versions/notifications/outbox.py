@@ -29,23 +29,13 @@ from standard_versions.models import (
     WebhookEndpoint,
 )
 from standard_versions.notifications import events, recipients
+from standard_versions.notifications.outcomes import AttemptOutcome
 
 log = logging.getLogger(__name__)
 
 CLAIM_SECONDS = 120
 FAN_OUT_BATCH = 500
 SEND_BATCH = 50
-
-
-@dataclass(frozen=True)
-class AttemptOutcome:
-    """What one try of a delivery came to (a channel's ``send`` returns it; it never raises for
-    a failure of the receiver)."""
-
-    succeeded: bool
-    status_code: int | None = None
-    error: str = ""
-    duration_ms: int = 0
 
 
 def retry_delay(attempts: int) -> dt.timedelta:
