@@ -279,8 +279,11 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 NOTIFY_RETRY_BASE_SECONDS = env_int("NOTIFY_RETRY_BASE_SECONDS", 30, minimum=1)
 NOTIFY_RETRY_MAX_SECONDS = env_int("NOTIFY_RETRY_MAX_SECONDS", 6 * 3600, minimum=1)
 NOTIFY_MAX_ATTEMPTS = env_int("NOTIFY_MAX_ATTEMPTS", 12, minimum=1)
-# A webhook endpoint whose tries fail this many times in a row is disabled and staff are told.
+# A webhook endpoint is disabled, and staff told, when its tries have failed this many times in
+# a row AND for this long: a receiver down for a minute during a backlog fails hundreds of tries
+# in that minute, and must not be disabled for it.
 WEBHOOK_DISABLE_AFTER = env_int("WEBHOOK_DISABLE_AFTER", 20, minimum=1)
+WEBHOOK_DISABLE_AFTER_SECONDS = env_int("WEBHOOK_DISABLE_AFTER_SECONDS", 24 * 3600, minimum=0)
 WEBHOOK_TIMEOUT_SECONDS = env_int("WEBHOOK_TIMEOUT_SECONDS", 10, minimum=1)
 # Daily digests go out at this hour, UTC.
 DIGEST_HOUR_UTC = env_int("DIGEST_HOUR_UTC", 8, minimum=0)
@@ -300,6 +303,8 @@ if CELERY_BROKER_URL.startswith("filesystem://"):
     CELERY_BROKER_TRANSPORT_OPTIONS = {
         "data_folder_in": str(CELERY_BROKER_DIR),
         "data_folder_out": str(CELERY_BROKER_DIR),
+        # Where the workers' control messages go (kombu's default is a folder in the cwd).
+        "control_folder": str(CELERY_BROKER_DIR / "control"),
     }
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TASK_IGNORE_RESULT = True

@@ -205,6 +205,8 @@ class WebhookEndpoint(models.Model):
     active = models.BooleanField(_("active"), default=True)
     created_at = models.DateTimeField(_("created at"))
     consecutive_failures = models.PositiveIntegerField(_("consecutive failures"), default=0)
+    # The first failed try since the last success (null while it succeeds).
+    failing_since = models.DateTimeField(_("failing since"), null=True, blank=True)
     disabled_at = models.DateTimeField(_("disabled at"), null=True, blank=True)
     disabled_reason = models.TextField(_("why it was disabled"), blank=True, default="")
 

@@ -126,16 +126,26 @@ def record_attempt(delivery: Delivery, outcome: AttemptOutcome, *, now: dt.datet
 
 
 def _count_endpoint_outcome(endpoint_id: int, outcome: AttemptOutcome, *, now: dt.datetime):
+    """Count the endpoint's failures in a row; disable it once they are ``WEBHOOK_DISABLE_AFTER``
+    in a row over at least ``WEBHOOK_DISABLE_AFTER_SECONDS`` (settings.py says why both)."""
     if outcome.succeeded:
         WebhookEndpoint.objects.filter(pk=endpoint_id, consecutive_failures__gt=0).update(
-            consecutive_failures=0
+            consecutive_failures=0, failing_since=None
         )
         return
     WebhookEndpoint.objects.filter(pk=endpoint_id).update(
         consecutive_failures=F("consecutive_failures") + 1
     )
+    WebhookEndpoint.objects.filter(pk=endpoint_id, failing_since__isnull=True).update(
+        failing_since=now
+    )
     endpoint = WebhookEndpoint.objects.select_for_update().get(pk=endpoint_id)
-    if endpoint.active and endpoint.consecutive_failures >= settings.WEBHOOK_DISABLE_AFTER:
+    failing_for = now - endpoint.failing_since
+    if (
+        endpoint.active
+        and endpoint.consecutive_failures >= settings.WEBHOOK_DISABLE_AFTER
+        and failing_for >= dt.timedelta(seconds=settings.WEBHOOK_DISABLE_AFTER_SECONDS)
+    ):
         from standard_versions.notifications import webhooks
 
         webhooks.disable_endpoint(endpoint, error=outcome.error, now=now)
@@ -182,9 +192,13 @@ def drain(*, clock: Callable[[], dt.datetime] = timezone.now, budget_seconds: fl
     report = DrainReport()
     started = time.monotonic()
     report.clock_events = events.record_clock_events(now=clock())
-    while fanned := fan_out(now=clock()):
+
+    def in_budget() -> bool:
+        return time.monotonic() - started < budget_seconds
+
+    while in_budget() and (fanned := fan_out(now=clock())):
         report.fanned_out += fanned
-    while time.monotonic() - started < budget_seconds:
+    while in_budget():
         ids = claim(now=clock())
         if not ids:
             break
