@@ -151,6 +151,51 @@ def gunicorn(*, port: int, workers: int, threads: int, env: dict[str, str], log_
         log.close()
 
 
+@contextlib.contextmanager
+def notification_worker(env: dict[str, str], *, enabled: bool, mailed: dict):
+    """A Celery worker (with its beat) on the server's database and broker, mailing to a local
+    SMTP server that counts each Message-ID; ``mailed["sink"]`` is that server."""
+    if not enabled:
+        yield
+        return
+    from tests.bench.notify_sinks import MailSink
+
+    sink = MailSink()
+    sink.start()
+    mailed["sink"] = sink
+    worker_env = dict(env, EMAIL_URL=sink.url, NOTIFY_TICK_SECONDS="1")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "celery", "-A", "backend", "worker", "--beat", "--pool", "solo"],
+        cwd=ROOT,
+        env=worker_env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    try:
+        yield
+    finally:
+        process.terminate()
+        process.wait(timeout=60)
+        sink.stop()
+
+
+def wait_for_receipts(mailed: dict, *, expected: int, seconds: float) -> None:
+    sink = mailed["sink"]
+    ended = time.monotonic()
+    deadline = ended + seconds
+    while sum(1 for _ in sink.accepted) < expected and time.monotonic() < deadline:
+        time.sleep(0.5)
+    with sink.lock:
+        mailed["count"] = len(sink.accepted)
+        mailed["twice"] = sum(1 for n in sink.accepted.values() if n > 1)
+        last = max(sink.accepted_at, default=ended)
+    mailed["after_load_s"] = round(max(last - ended, 0.0), 1)
+    mailed["problems"] = (
+        [] if mailed["count"] == expected else [f"mailed {mailed['count']} of {expected} receipts"]
+    )
+
+
 # ---- a small keep-alive HTTP/1.1 client (the standard library has no async one) -----------
 
 
@@ -221,7 +266,9 @@ class Results:
     replayed: int = 0
 
 
-async def client_loop(index, *, port, period_id, stop_at, give_up_at, timeout, results: Results):
+async def client_loop(
+    index, *, port, period_id, stop_at, give_up_at, timeout, results: Results, email: bool = True
+):
     connection = Connection("127.0.0.1", port, timeout)
     path = f"/api/v1/comment-periods/{period_id}/comments/"
     sequence = 0
@@ -229,14 +276,15 @@ async def client_loop(index, *, port, period_id, stop_at, give_up_at, timeout, r
         while time.monotonic() < stop_at:
             sequence += 1
             key = uuid.uuid4().hex
-            body = json.dumps(
-                {
-                    "body": f"Load comment {index}-{sequence} {key}: the criterion should say "
-                    "how often the data inventory is reviewed, and by whom.",
-                    "email": f"client{index}@load.example",
-                    "type": "technical",
-                }
-            ).encode()
+            payload = {
+                "body": f"Load comment {index}-{sequence} {key}: the criterion should say "
+                "how often the data inventory is reviewed, and by whom.",
+                "type": "technical",
+            }
+            if email:
+                # Each address is new, so every comment gets its receipt mail (an outbox row).
+                payload["email"] = f"client{index}-{sequence}@load.example"
+            body = json.dumps(payload).encode()
             started = time.monotonic()
             delay = 0.05
             while True:
@@ -315,6 +363,7 @@ async def load(args, period_id: int) -> tuple[Results, float, list]:
                 give_up_at=give_up_at,
                 timeout=args.timeout,
                 results=results,
+                email=not args.no_email,
             )
         )
         for index in range(args.clients)
@@ -447,6 +496,14 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         "backend of --database)",
     )
     parser.add_argument("--fault-at", type=float, default=None, help="seconds (default: middle)")
+    parser.add_argument(
+        "--no-email", action="store_true", help="comments without an address (no receipt mail)"
+    )
+    parser.add_argument(
+        "--worker",
+        action="store_true",
+        help="run a notification worker beside gunicorn, mailing receipts to a local SMTP server",
+    )
     parser.add_argument("--keep-db", action="store_true")
     parser.add_argument(
         "--server-log", default="/tmp/comment_load_server.log", help="gunicorn's output"
@@ -458,16 +515,23 @@ def run(argv: list[str]) -> dict:
     args = parse_args(argv)
     period_id = prepare(args.database, args.redis_url)
     env = server_env(args.database, args.redis_url)
+    mailed: dict = {}
     try:
-        with gunicorn(
-            port=args.port,
-            workers=args.workers,
-            threads=args.threads,
-            env=env,
-            log_path=args.server_log,
+        with (
+            gunicorn(
+                port=args.port,
+                workers=args.workers,
+                threads=args.threads,
+                env=env,
+                log_path=args.server_log,
+            ),
+            notification_worker(env, enabled=args.worker, mailed=mailed),
         ):
             results, elapsed, fault_log = asyncio.run(load(args, period_id))
             figures, problems = verify(args, period_id, results)
+            if args.worker:
+                wait_for_receipts(mailed, expected=len(results.acknowledged), seconds=args.grace)
+                problems += mailed["problems"]
     finally:
         if not args.keep_db:
             drop_database(args.database)
@@ -489,6 +553,11 @@ def run(argv: list[str]) -> dict:
         "replayed_receipts": results.replayed,
         **figures,
         "fault_log": fault_log,
+        "email": not args.no_email,
+        "worker": args.worker,
+        "receipts_mailed": mailed.get("count"),
+        "receipts_mailed_twice": mailed.get("twice"),
+        "receipts_drained_s_after_load": mailed.get("after_load_s"),
         "server_log": args.server_log,
         "problems": problems,
         "ok": not problems,
@@ -509,6 +578,12 @@ def report(summary: dict) -> None:
         f"receipts resolved {summary['receipts_checked'] - summary['receipts_failed']}/"
         f"{summary['receipts_checked']}; retries {summary['retries']} {summary['retry_reasons']}"
     )
+    if summary["worker"]:
+        print(
+            f"   receipts mailed {summary['receipts_mailed']} (twice: "
+            f"{summary['receipts_mailed_twice']}), the last "
+            f"{summary['receipts_drained_s_after_load']} s after the load ended"
+        )
     for line in summary["fault_log"]:
         print(f"   {line}")
     print(f"   {'OK' if summary['ok'] else 'FAILED: ' + '; '.join(summary['problems'])}")

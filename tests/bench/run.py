@@ -18,6 +18,7 @@ BENCHMARKS = [
     "comments",
     "pathological_text",
     "revalidation",
+    "notifications",
 ]
 
 
