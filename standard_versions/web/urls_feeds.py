@@ -1,3 +1,16 @@
-"""Routes of feeds (issue 15); added by the urls module next to it."""
+"""Routes of the Atom and iCalendar feeds (issue 15); added to the ``web`` namespace by the urls
+module next to it. See docs/feeds.md."""
 
-urlpatterns = []
+from django.urls import path
+
+from standard_versions.http import converters  # noqa: F401 (registers them)
+from standard_versions.web import views_feeds
+
+urlpatterns = [
+    path("standards/<std:std>/feed.atom", views_feeds.standard_feed, name="standard-feed"),
+    path(
+        "standards/<std:std>/criteria/<key:key>/feed.atom",
+        views_feeds.criterion_feed,
+        name="criterion-feed",
+    ),
+]

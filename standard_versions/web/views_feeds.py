@@ -1,0 +1,211 @@
+"""Atom feeds of a standard's public events and of one criterion's, by its permanent key:
+``/standards/{std}/feed.atom`` and ``/standards/{std}/criteria/{key}/feed.atom``.
+
+Built with Django's syndication framework (``Feed`` and ``feedgenerator.Atom1Feed``): the view
+reads the feed's head, answers a matching ``If-None-Match`` with a 304, and only otherwise loads
+the events, turns each into an entry in the reader's language (``presenters_feeds``) and lets the
+framework write the XML. An unknown standard or key is the 404 page, as on the pages.
+"""
+
+from dataclasses import dataclass
+
+from django.contrib.syndication.views import Feed
+from django.http import HttpResponse
+from django.urls import reverse
+from django.utils import feedgenerator
+from django.utils.html import escape
+from django.utils.translation import gettext as _
+
+from standard_versions.http.language import content_for
+from standard_versions.models import Criterion, Standard
+from standard_versions.notifications import feeds
+from standard_versions.standards.selectors import standard_get
+from standard_versions.web.caching_feeds import conditional_feed, feed_etag
+from standard_versions.web.errors import allow_methods
+from standard_versions.web.language import in_response_language
+from standard_versions.web.presenters_feeds import FeedEntry, feed_entry
+from standard_versions.web.views import _not_found_as_404
+
+AUTHOR = "What Works Cities"
+
+
+class StableAtom1Feed(feedgenerator.Atom1Feed):
+    """An Atom feed whose ``updated`` never depends on when it was asked for: with no entry yet
+    it is the standard's creation, not the time of the request (an ETag names one body)."""
+
+    def latest_post_date(self):
+        if self.items:
+            return super().latest_post_date()
+        return self.feed["empty_updated"]
+
+
+@dataclass(frozen=True)
+class FeedPage:
+    title: str
+    subtitle: str
+    # Paths on this site; the framework makes them absolute with the request's host.
+    link: str
+    self_link: str
+    entries: list[FeedEntry]
+    empty_updated: object
+
+
+class EventsFeed(Feed):
+    """The framework's side: every value is read from the ``FeedPage`` the view made."""
+
+    feed_type = StableAtom1Feed
+    item_guid_is_permalink = False
+
+    def __init__(self, *, language: str, feed_id: str):
+        self.language = language
+        # The feed's Atom id: its own absolute URL in its language (the framework would take
+        # ``link``, which feeds of several criteria or languages may share).
+        self.feed_id = feed_id
+
+    def title(self, page):
+        return page.title
+
+    def subtitle(self, page):
+        return page.subtitle
+
+    def link(self, page):
+        return page.link
+
+    def feed_url(self, page):
+        return page.self_link
+
+    def feed_guid(self, page):
+        return self.feed_id
+
+    def author_name(self, page):
+        return AUTHOR
+
+    def feed_extra_kwargs(self, page):
+        return {"empty_updated": page.empty_updated}
+
+    def items(self, page):
+        return page.entries
+
+    def item_title(self, entry):
+        return entry.title
+
+    def item_description(self, entry):
+        # Atom's summary is written as type="html": plain text is escaped to stay plain text.
+        return escape(entry.summary)
+
+    def item_link(self, entry):
+        return entry.link
+
+    def item_guid(self, entry):
+        return entry.id
+
+    def item_pubdate(self, entry):
+        return entry.updated
+
+    def item_updateddate(self, entry):
+        return entry.updated
+
+
+def _self_link(path: str, language: str) -> str:
+    return f"{path}?lang={language}"
+
+
+def _render(request, page: FeedPage, *, language: str) -> HttpResponse:
+    feed_id = request.build_absolute_uri(page.self_link)
+    feed = EventsFeed(language=language, feed_id=feed_id).get_feed(page, request)
+    response = HttpResponse(content_type=feed.content_type)
+    feed.write(response, "utf-8")
+    return response
+
+
+def _entries(request, *, standard: Standard, key: str | None, extra_versions=(), language: str):
+    events = feeds.feed_events(standard=standard, key=key)
+    criteria = feeds.criteria_of_events(events)
+    versions = {event.version_id: event.version for event in events if event.version_id}
+    for version in extra_versions:
+        versions.setdefault(version.pk, version)
+    content = content_for(request, versions=list(versions.values()))
+    entries = [
+        feed_entry(
+            event,
+            standard=standard,
+            criterion=criteria.get((event.version_id, event.criterion_key)),
+            content=content,
+            language=language,
+        )
+        for event in events
+    ]
+    return entries, content
+
+
+def _respond(request, *, standard: Standard, key: str | None, language: str, make_page):
+    head = feeds.feed_head(standard=standard, key=key)
+    scope = f"s{standard.pk}" + (f"-k-{key}" if key else "")
+    etag = feed_etag(scope=scope, head=head, language=language)
+    return conditional_feed(
+        request,
+        etag=etag,
+        head=head,
+        respond=lambda: _render(request, make_page(), language=language),
+    )
+
+
+@allow_methods("GET")
+@_not_found_as_404
+@in_response_language
+def standard_feed(request, std: str, *, language: str):
+    standard = standard_get(slug=std)
+
+    def make_page() -> FeedPage:
+        entries, content = _entries(request, standard=standard, key=None, language=language)
+        name = content.text(standard, "name")
+        return FeedPage(
+            title=_("News of the %(standard)s") % {"standard": name},
+            subtitle=_(
+                "Comment periods, published versions, changes to drafts and responses to "
+                "comments on the %(standard)s."
+            )
+            % {"standard": name},
+            link=f"{reverse('web:home')}?lang={language}",
+            self_link=_self_link(reverse("web:standard-feed", args=[std]), language),
+            entries=entries,
+            empty_updated=standard.created_at,
+        )
+
+    return _respond(request, standard=standard, key=None, language=language, make_page=make_page)
+
+
+@allow_methods("GET")
+@_not_found_as_404
+@in_response_language
+def criterion_feed(request, std: str, key: str, *, language: str):
+    standard = standard_get(slug=std)
+    criterion: Criterion = feeds.feed_criterion(standard=standard, key=key)
+
+    def make_page() -> FeedPage:
+        entries, content = _entries(
+            request,
+            standard=standard,
+            key=key,
+            extra_versions=[criterion.version],
+            language=language,
+        )
+        names = {
+            "code": criterion.code,
+            "title": content.text(criterion, "title"),
+            "standard": content.text(standard, "name"),
+        }
+        return FeedPage(
+            title=_("Criterion %(code)s %(title)s of the %(standard)s") % names,
+            subtitle=_(
+                "Changes to the text of criterion %(code)s in drafts, whatever its code in each "
+                "version, and responses to comments on it."
+            )
+            % names,
+            link=f"{reverse('web:criterion-history', args=[std, key])}?lang={language}",
+            self_link=_self_link(reverse("web:criterion-feed", args=[std, key]), language),
+            entries=entries,
+            empty_updated=standard.created_at,
+        )
+
+    return _respond(request, standard=standard, key=key, language=language, make_page=make_page)
