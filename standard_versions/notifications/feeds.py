@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from django.db.models import QuerySet
 
-from standard_versions.models import Criterion, Event, Standard
+from standard_versions.models import CommentPeriod, Criterion, Event, Standard
 from standard_versions.models.notifications import PUBLIC_EVENT_KINDS
 from standard_versions.standards.selectors_history import criterion_key_not_found
 
@@ -84,3 +84,43 @@ def criteria_of_events(events: list[Event]) -> dict[tuple[int, str], Criterion]:
         key__in={key for _version_id, key in pairs},
     )
     return {(row.version_id, row.key): row for row in rows if (row.version_id, row.key) in pairs}
+
+
+def calendar_periods(*, standard: Standard | None = None) -> list[CommentPeriod]:
+    """Every comment period (of ``standard``, or of every standard) for the calendar feed, with
+    its version and standard, in the order they open (one query). A cancelled period (a
+    scheduled one that will never open) is left out, so a subscribed calendar drops it."""
+    periods = CommentPeriod.objects.select_related("version__standard").order_by("opens_at", "id")
+    if standard is not None:
+        periods = periods.filter(version__standard=standard)
+    return [period for period in periods if not _cancelled(period)]
+
+
+def _cancelled(period: CommentPeriod) -> bool:
+    changes = period.changes or []
+    return bool(changes) and changes[-1].get("kind") == "cancelled"
+
+
+def period_stamp(period: CommentPeriod) -> dt.datetime:
+    """When the period last changed in public (its creation, or its latest extension, early
+    close or reopening): the calendar's DTSTAMP, so the same periods make the same file."""
+    stamp = period.created_at
+    for change in period.changes or []:
+        try:
+            stamp = max(stamp, dt.datetime.fromisoformat(change["at"]))
+        except (KeyError, TypeError, ValueError):
+            continue
+    return stamp
+
+
+def calendar_digest(periods: list[CommentPeriod]) -> str:
+    """Changes when a period is added, moved, extended, closed or reopened, or when a version
+    it belongs to changes what it serves (its translations)."""
+    digest = hashlib.sha256()
+    for p in periods:
+        version = p.version
+        digest.update(
+            f"{p.pk}:{p.opens_at.isoformat()}:{p.closes_at.isoformat()}:{p.timezone}:"
+            f"{len(p.changes or [])}:{version.pk}.{version.revision}:{version.label};".encode()
+        )
+    return digest.hexdigest()[:20]
