@@ -157,10 +157,13 @@ def send_claimed(ids: list[int], *, clock: Callable[[], dt.datetime]) -> int:
     deliveries = Delivery.objects.filter(pk__in=ids).select_related(
         "event", "address", "subscription", "endpoint"
     )
+    # Endpoints disabled during this batch: their rows above were read while still active.
+    disabled: set[int] = set()
     for delivery in deliveries:
         if delivery.status != DeliveryStatus.PENDING:
             continue
-        if delivery.channel == Channel.WEBHOOK and not delivery.endpoint.active:
+        webhook = delivery.channel == Channel.WEBHOOK
+        if webhook and (not delivery.endpoint.active or delivery.endpoint_id in disabled):
             Delivery.objects.filter(pk=delivery.pk).update(
                 status=DeliveryStatus.FAILED, claimed_until=None, last_error="endpoint disabled"
             )
@@ -173,6 +176,9 @@ def send_claimed(ids: list[int], *, clock: Callable[[], dt.datetime]) -> int:
         outcome = _send(delivery, now=clock())
         record_attempt(delivery, outcome, now=clock())
         sent += outcome.succeeded
+        if webhook and not outcome.succeeded:
+            if WebhookEndpoint.objects.filter(pk=delivery.endpoint_id, active=False).exists():
+                disabled.add(delivery.endpoint_id)
     return sent
 
 

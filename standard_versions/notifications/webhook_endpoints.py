@@ -167,10 +167,17 @@ def enable_endpoint(*, endpoint_id: int, user, now: dt.datetime) -> WebhookEndpo
     endpoint = endpoint_get(endpoint_id=endpoint_id)
     endpoint.active = True
     endpoint.consecutive_failures = 0
+    endpoint.failing_since = None
     endpoint.disabled_at = None
     endpoint.disabled_reason = ""
     endpoint.save(
-        update_fields=["active", "consecutive_failures", "disabled_at", "disabled_reason"]
+        update_fields=[
+            "active",
+            "consecutive_failures",
+            "failing_since",
+            "disabled_at",
+            "disabled_reason",
+        ]
     )
     _record(user, endpoint, flag=CHANGE, message="Enabled", now=now)
     return endpoint

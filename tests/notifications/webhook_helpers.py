@@ -20,7 +20,10 @@ def endpoint_for(url: str, *, kinds=(), standard_slug=None, now=None) -> Webhook
 
 def published_event(*, standard_slug="big", label="9.0", now) -> Event:
     """A version published: a real public event, written as the publishing service writes it."""
-    version = build_version(standard_slug=standard_slug, label=label, criteria=1, areas=1)
+    # Superseded: a standard may hold any number of those (one published at most).
+    version = build_version(
+        standard_slug=standard_slug, label=label, criteria=1, areas=1, status="superseded"
+    )
     events.version_published(version, now=now)
     return Event.objects.latest("id")
 
