@@ -173,7 +173,13 @@ def send_claimed(ids: list[int], *, clock: Callable[[], dt.datetime]) -> int:
                 status=DeliveryStatus.SKIPPED, claimed_until=None, last_error="unsubscribed"
             )
             continue
-        outcome = _send(delivery, now=clock())
+        try:
+            outcome = _send(delivery, now=clock())
+        except Exception as error:
+            # A bug in rendering one delivery must not stop the queue: it is logged, counted as
+            # a failed try and retried like any other (after a fix, it goes out).
+            log.exception("Delivery %s could not be sent", delivery.pk)
+            outcome = AttemptOutcome(succeeded=False, error=f"internal error: {error!r}")
         record_attempt(delivery, outcome, now=clock())
         sent += outcome.succeeded
         if webhook and not outcome.succeeded:
