@@ -239,6 +239,8 @@ MARKDOWN_MAX_CHARS = env_int("MARKDOWN_MAX_CHARS", 20_000, minimum=100)
 REVALIDATION_MEMO_MS = env_int("REVALIDATION_MEMO_MS", 1000, minimum=0)
 
 COMMENT_THROTTLE_RATE = env_rate("COMMENT_THROTTLE_RATE", "20/min")
+# Asking for subscriptions (the API and the subscribe page), per client.
+SUBSCRIPTION_THROTTLE_RATE = env_rate("SUBSCRIPTION_THROTTLE_RATE", "10/min")
 
 # Whom residents ask about their comments and personal data, named on the privacy page (/privacy/).
 # The default is a placeholder: a deployment sets its own (docs/operations.md).
@@ -336,7 +338,10 @@ REST_FRAMEWORK = {
     "DEFAULT_PARSER_CLASSES": ["standard_versions.api.parsers.LimitedJSONParser"],
     "EXCEPTION_HANDLER": "standard_versions.api.exceptions.exception_handler",
     "DEFAULT_SCHEMA_CLASS": "standard_versions.api.schema.OwnDocstringAutoSchema",
-    "DEFAULT_THROTTLE_RATES": {"comments": COMMENT_THROTTLE_RATE},
+    "DEFAULT_THROTTLE_RATES": {
+        "comments": COMMENT_THROTTLE_RATE,
+        "subscriptions": SUBSCRIPTION_THROTTLE_RATE,
+    },
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
     "COERCE_DECIMAL_TO_STRING": False,
 }

@@ -61,3 +61,12 @@ def _count(key: str, *, ttl: int) -> int:
     except ValueError:  # expired between add() and incr()
         cache.add(key, 1, ttl)
         return 1
+
+
+class SubscriptionRequestThrottle(CommentSubmissionThrottle):
+    """Asking for subscriptions (API and page): each request may send a confirmation mail."""
+
+    scope = "subscriptions"
+
+    def get_rate(self) -> str:
+        return settings.SUBSCRIPTION_THROTTLE_RATE

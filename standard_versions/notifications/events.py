@@ -14,7 +14,15 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import IntegrityError, transaction
 
-from standard_versions.models import Comment, CommentPeriod, Criterion, Event, EventKind, Version
+from standard_versions.models import (
+    Comment,
+    CommentPeriod,
+    Criterion,
+    Event,
+    EventKind,
+    Subscription,
+    Version,
+)
 
 log = logging.getLogger(__name__)
 
@@ -197,3 +205,18 @@ def record_clock_events(*, now: dt.datetime) -> int:
         if key not in known and _period_event(kind, period, now=at, dedupe_key=key):
             recorded += 1
     return recorded
+
+
+def subscription_requested(subscription: Subscription, *, now: dt.datetime) -> Event | None:
+    """An address asked for a subscription not confirmed yet: its confirmation mail (private).
+    At most one an hour per subscription (``dedupe_key``), so asking again and again cannot
+    flood an address that never asked."""
+    return _record(
+        kind=EventKind.SUBSCRIPTION_REQUESTED,
+        now=now,
+        standard_id=subscription.standard_id,
+        criterion_key=subscription.criterion_key,
+        comment_id=subscription.comment_id,
+        dedupe_key=f"subscription:{subscription.pk}:requested:{now:%Y%m%d%H}",
+        payload={"subscription": subscription.pk},
+    )

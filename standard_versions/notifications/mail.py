@@ -1,0 +1,166 @@
+"""Email deliveries: one mail for one delivery, plain text and HTML, in its subscription's
+language, sent through Django's configured backend (``EMAIL_URL``: SMTP, or files in
+``var/mail`` on the embedded default).
+
+Every mail carries a one-click unsubscribe (RFC 8058: ``List-Unsubscribe`` with an https link
+and ``List-Unsubscribe-Post``) and a ``Message-ID`` derived from the event and the address, so a
+mail sent again after a crash is recognisably the same mail. An unconfirmed subscription gets
+only its confirmation request and, for a commenter, the receipt (with the confirmation link).
+A failure of the mail server is an outcome (retried by the outbox), never an exception.
+"""
+
+import datetime as dt
+import hashlib
+import smtplib
+import time
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives, get_connection
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+
+from standard_versions.models import Delivery, EmailAddress, Event, EventKind, Subscription
+from standard_versions.notifications import mail_content, subscriptions
+from standard_versions.notifications.outcomes import AttemptOutcome
+from standard_versions.translations import i18n
+
+# Mail a subscription gets before it is confirmed (double opt-in).
+BEFORE_CONFIRMATION = frozenset({EventKind.COMMENT_RECEIVED, EventKind.SUBSCRIPTION_REQUESTED})
+TEMPLATES = "notifications/mail/"
+
+
+def message_id(*parts: str, address: str) -> str:
+    """``<part.addresshash@host>``: the same parts and address always give the same id."""
+    digest = hashlib.sha256(address.encode()).hexdigest()[:16]
+    host = urlsplit(settings.PUBLIC_BASE_URL).hostname or "localhost"
+    return f"<{'.'.join(parts)}.{digest}@{host}>"
+
+
+def unsubscribe_url(token: str, *, all_of_address: bool = False) -> str:
+    name = "web:unsubscribe-all" if all_of_address else "web:unsubscribe"
+    return settings.PUBLIC_BASE_URL + reverse(name, args=[token])
+
+
+def compose(
+    *,
+    template: str,
+    context: dict,
+    subject: str,
+    to: EmailAddress,
+    message_id_value: str,
+    unsubscribe: str,
+) -> EmailMultiAlternatives:
+    """A mail from ``template``.txt and .html with the headers every mail has."""
+    context = {**context, "unsubscribe_url": unsubscribe}
+    text = render_to_string(f"{TEMPLATES}{template}.txt", context)
+    html = render_to_string(f"{TEMPLATES}{template}.html", context)
+    mail = EmailMultiAlternatives(
+        subject=subject,
+        body=text,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[to.address],
+        headers={
+            "Message-ID": message_id_value,
+            "List-Unsubscribe": f"<{unsubscribe}>",
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+            "Auto-Submitted": "auto-generated",
+        },
+    )
+    mail.attach_alternative(html, "text/html")
+    return mail
+
+
+def send(mail: EmailMultiAlternatives) -> AttemptOutcome:
+    """Send through the configured backend; a refusal or an unreachable server is an outcome."""
+    started = time.monotonic()
+    try:
+        connection = get_connection(fail_silently=False)
+        connection.send_messages([mail])
+    except (smtplib.SMTPException, OSError) as error:
+        return AttemptOutcome(
+            succeeded=False,
+            error=f"{type(error).__name__}: {error}",
+            duration_ms=int((time.monotonic() - started) * 1000),
+        )
+    return AttemptOutcome(succeeded=True, duration_ms=int((time.monotonic() - started) * 1000))
+
+
+def _event(delivery: Delivery) -> Event:
+    return Event.objects.select_related(
+        "standard", "version", "period", "comment__period__version__standard"
+    ).get(pk=delivery.event_id)
+
+
+def _subscription(delivery: Delivery) -> Subscription:
+    return Subscription.objects.select_related("standard", "comment", "address").get(
+        pk=delivery.subscription_id
+    )
+
+
+def _receipt_mail(event: Event, subscription: Subscription, *, language: str) -> tuple:
+    receipt = mail_content.receipt(event.comment, language=language)
+    context = {
+        "receipt": receipt,
+        "confirmed": subscription.active,
+        "confirm_url": _confirm_url(subscription, language=language),
+    }
+    subject = _("Your comment was received: %(tracking_id)s") % {"tracking_id": receipt.tracking_id}
+    return "receipt", context, subject
+
+
+def _confirm_url(subscription: Subscription, *, language: str) -> str:
+    token = subscriptions.confirm_token(subscription)
+    return mail_content.url("web:subscription-confirm", token, language=language)
+
+
+def _confirmation_mail(subscription: Subscription, *, language: str) -> tuple:
+    context = {
+        "target": mail_content.subscription_target(subscription),
+        "frequency": mail_content.frequency_display(subscription),
+        "confirm_url": _confirm_url(subscription, language=language),
+        "days": subscriptions.CONFIRM_MAX_AGE.days,
+    }
+    return "confirm", context, _("Confirm your subscription")
+
+
+def _event_mail(event: Event, subscription: Subscription, *, language: str) -> tuple:
+    entry = mail_content.event_lines(event, language=language)
+    context = {
+        "entry": entry,
+        "target": mail_content.subscription_target(subscription),
+    }
+    return "event", context, entry.headline
+
+
+def send_delivery(delivery: Delivery, *, now: dt.datetime) -> AttemptOutcome:
+    """Render and send one email delivery (``outbox._send``)."""
+    event = _event(delivery)
+    subscription = _subscription(delivery)
+    if not subscription.confirmed_at and event.kind not in BEFORE_CONFIRMATION:
+        # The fan-out sends nothing else to an unconfirmed subscription; if one got here anyway
+        # it waits (and is retried) rather than mail an address that never said yes.
+        return AttemptOutcome(succeeded=False, error="subscription not confirmed")
+    language = subscription.language if subscription.language in i18n.LANGUAGES else "en"
+    with translation.override(i18n.DJANGO_LANGUAGE[language]):
+        if event.kind == EventKind.COMMENT_RECEIVED:
+            template, context, subject = _receipt_mail(event, subscription, language=language)
+        elif event.kind == EventKind.SUBSCRIPTION_REQUESTED:
+            template, context, subject = _confirmation_mail(subscription, language=language)
+        else:
+            template, context, subject = _event_mail(event, subscription, language=language)
+        context["page_language"] = language
+        context["unsubscribe_all_url"] = unsubscribe_url(
+            subscriptions.unsubscribe_all_token(subscription.address), all_of_address=True
+        )
+        mail = compose(
+            template=template,
+            context=context,
+            subject=str(subject),
+            to=subscription.address,
+            message_id_value=message_id(str(event.event_id), address=subscription.address.address),
+            unsubscribe=unsubscribe_url(subscriptions.unsubscribe_token(subscription)),
+        )
+    return send(mail)
