@@ -23,6 +23,7 @@ from standard_versions.api.schema_errors import (
 
 # One tag per resource: the first rule whose fragment is in the operation's path names it.
 TAG_RULES = (
+    ("/webhooks/", "webhooks"),
     ("/diff/", "diff"),
     ("/history/", "history"),
     ("/timeline/", "history"),
@@ -48,6 +49,7 @@ PATH_PARAMETERS = {
     "code": ("A criterion's display code in that version (it may change between versions).", "DM7"),
     "key": ("A criterion's permanent key, the same in every version.", "dm7"),
     "period_id": ("A comment period's id.", "2"),
+    "endpoint_id": ("A webhook endpoint's id.", "1"),
     "tracking_id": (
         "A comment's tracking id, from its receipt (26 lowercase base32 characters).",
         "k5q3w7pz2mxb6yq4hd3fjr5tne",

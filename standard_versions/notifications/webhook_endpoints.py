@@ -134,10 +134,12 @@ def update_endpoint(
     event_kinds: list[str] | None = None,
     standard_slug=KEEP,
     description: str | None = None,
+    active: bool | None = None,
     user,
     now: dt.datetime,
 ) -> WebhookEndpoint:
-    """Change what is given (``standard_slug=None``: every standard); the rest stays."""
+    """Change what is given (``standard_slug=None``: every standard); the rest stays.
+    ``active``: True enables a disabled endpoint again, False stops sending to it."""
     endpoint = endpoint_get(endpoint_id=endpoint_id)
     changed = []
     if url is not None:
@@ -157,6 +159,10 @@ def update_endpoint(
     if changed:
         endpoint.save(update_fields=changed)
         _record(user, endpoint, flag=CHANGE, message="Changed " + ", ".join(changed), now=now)
+    if active is True and not endpoint.active:
+        return enable_endpoint(endpoint_id=endpoint_id, user=user, now=now)
+    if active is False and endpoint.active:
+        return pause_endpoint(endpoint_id=endpoint_id, user=user, now=now)
     return endpoint
 
 

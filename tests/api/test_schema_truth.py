@@ -19,6 +19,7 @@ RESOURCE_TAGS = {
     "comment periods",
     "comments",
     "disposition report",
+    "webhooks",
 }
 PAGED_LISTS = {
     "standards_list",
@@ -31,11 +32,16 @@ PAGED_LISTS = {
     "comment_periods_comments_list",
     "comment_periods_moderation_list",
     "comment_periods_campaigns_list",
+    "webhooks_list",
+    "webhooks_deliveries_list",
 }
 STAFF_READS = {
     "comment_periods_moderation_list",
     "comment_periods_campaigns_list",
     "comment_periods_export",
+    "webhooks_list",
+    "webhooks_retrieve",
+    "webhooks_deliveries_list",
 }
 ANYONE_WRITES = {"comment_periods_comments_create"}
 CONFLICTING_WRITES = {
