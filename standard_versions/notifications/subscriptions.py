@@ -10,7 +10,7 @@ Nothing here ever returns or logs the address to a public reader.
 import datetime as dt
 
 from django.core import signing
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from standard_versions.errors import InvalidInput, NotFound
@@ -164,11 +164,8 @@ def subscribe(
         "language": language,
         "created_at": now,
     }
-    try:
-        with transaction.atomic():
-            subscription, created = Subscription.objects.get_or_create(**lookup, defaults=defaults)
-    except IntegrityError:  # a concurrent request created it first
-        subscription, created = Subscription.objects.get(**lookup), False
+    # get_or_create reads again when a concurrent request created it first.
+    subscription, created = Subscription.objects.get_or_create(**lookup, defaults=defaults)
     if not created:
         subscription.frequency = frequency
         subscription.language = language

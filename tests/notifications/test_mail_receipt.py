@@ -11,16 +11,13 @@ from standard_versions.consultation.comments import submit_comment
 from standard_versions.consultation.moderation import moderate_comment, respond_to_comment
 from standard_versions.models import Comment, Delivery, DeliveryStatus, EmailAddress
 from standard_versions.notifications import mail
-from tests.notifications.smtp import (  # noqa: F401 (fixtures)
-    draft,
-    drain,
-    html_of,
-    links_in,
-    mailbox,
-    path_of,
-    period,
-    text_of,
-)
+from tests.notifications import smtp
+from tests.notifications.smtp import drain, html_of, links_in, path_of, text_of
+
+# The shared fixtures (tests/notifications/smtp.py).
+draft = smtp.draft
+mailbox = smtp.mailbox
+period = smtp.period
 
 
 def _answer_and_publish(comment: Comment, now: dt.datetime) -> None:
