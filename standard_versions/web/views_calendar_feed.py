@@ -20,6 +20,7 @@ from standard_versions.web.caching_feeds import FEED_EPOCH
 from standard_versions.web.errors import allow_methods
 from standard_versions.web.language import in_response_language
 from standard_versions.web.views import _not_found_as_404
+from standard_versions.web.views_feeds import public_url
 
 
 def _calendar(request, periods, *, scope: str, filename: str, language: str) -> HttpResponse:
@@ -37,7 +38,7 @@ def _calendar(request, periods, *, scope: str, filename: str, language: str) -> 
                 period,
                 content=content,
                 language=language,
-                page_url=request.build_absolute_uri(
+                page_url=public_url(
                     f"{reverse('web:comment-period', args=[period.pk])}?lang={language}"
                 ),
                 now=feeds.period_stamp(period),

@@ -9,6 +9,7 @@ framework write the XML. An unknown standard or key is the 404 page, as on the p
 
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.http import HttpResponse
 from django.urls import reverse
@@ -29,6 +30,13 @@ from standard_versions.web.views import _not_found_as_404
 AUTHOR = "What Works Cities"
 
 
+def public_url(path: str) -> str:
+    """An absolute URL on the site's public address (``PUBLIC_BASE_URL``, as mail and webhooks
+    link): a feed is read far from the request that fetched it, and its id must not depend on
+    the host a reader happened to use."""
+    return f"{settings.PUBLIC_BASE_URL}{path}"
+
+
 class StableAtom1Feed(feedgenerator.Atom1Feed):
     """An Atom feed whose ``updated`` never depends on when it was asked for: with no entry yet
     it is the standard's creation, not the time of the request (an ETag names one body)."""
@@ -43,7 +51,7 @@ class StableAtom1Feed(feedgenerator.Atom1Feed):
 class FeedPage:
     title: str
     subtitle: str
-    # Paths on this site; the framework makes them absolute with the request's host.
+    # Paths on this site, made absolute with ``public_url``.
     link: str
     self_link: str
     entries: list[FeedEntry]
@@ -56,11 +64,8 @@ class EventsFeed(Feed):
     feed_type = StableAtom1Feed
     item_guid_is_permalink = False
 
-    def __init__(self, *, language: str, feed_id: str):
+    def __init__(self, *, language: str):
         self.language = language
-        # The feed's Atom id: its own absolute URL in its language (the framework would take
-        # ``link``, which feeds of several criteria or languages may share).
-        self.feed_id = feed_id
 
     def title(self, page):
         return page.title
@@ -69,13 +74,15 @@ class EventsFeed(Feed):
         return page.subtitle
 
     def link(self, page):
-        return page.link
+        return public_url(page.link)
 
     def feed_url(self, page):
-        return page.self_link
+        return public_url(page.self_link)
 
     def feed_guid(self, page):
-        return self.feed_id
+        # Its own URL in its language (the framework would take ``link``, which feeds of
+        # several criteria or languages may share).
+        return public_url(page.self_link)
 
     def author_name(self, page):
         return AUTHOR
@@ -94,7 +101,7 @@ class EventsFeed(Feed):
         return escape(entry.summary)
 
     def item_link(self, entry):
-        return entry.link
+        return public_url(entry.link)
 
     def item_guid(self, entry):
         return entry.id
@@ -111,8 +118,7 @@ def _self_link(path: str, language: str) -> str:
 
 
 def _render(request, page: FeedPage, *, language: str) -> HttpResponse:
-    feed_id = request.build_absolute_uri(page.self_link)
-    feed = EventsFeed(language=language, feed_id=feed_id).get_feed(page, request)
+    feed = EventsFeed(language=language).get_feed(page, request)
     response = HttpResponse(content_type=feed.content_type)
     feed.write(response, "utf-8")
     return response

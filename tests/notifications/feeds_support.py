@@ -19,6 +19,8 @@ DAY = dt.timedelta(days=1)
 T0 = dt.datetime(2026, 11, 2, 14, 0, tzinfo=dt.UTC)
 PRIVATE_ADDRESS = "ana.private@example.org"
 STANDARD_NAME = "Test Standard"
+# The site's public address (PUBLIC_BASE_URL) in these tests: feeds link with it, not the host.
+BASE = "https://standard.example.org"
 
 
 @dataclass
@@ -104,8 +106,8 @@ def parse_atom(body: bytes) -> ET.Element:
         assert feed.find(f"{ATOM}{name}") is not None, name
     assert feed.find(f"{ATOM}author/{ATOM}name").text
     rels = {link.get("rel"): link.get("href") for link in feed.findall(f"{ATOM}link")}
-    assert rels["self"].startswith("http://testserver/")
-    assert rels["alternate"].startswith("http://testserver/")
+    assert rels["self"].startswith(f"{BASE}/")
+    assert rels["alternate"].startswith(f"{BASE}/")
     ids = []
     for entry in feed.findall(f"{ATOM}entry"):
         for name in ("id", "title", "updated", "summary"):
@@ -113,7 +115,7 @@ def parse_atom(body: bytes) -> ET.Element:
         dt.datetime.fromisoformat(entry.find(f"{ATOM}updated").text)
         (link,) = entry.findall(f"{ATOM}link")
         assert link.get("rel") == "alternate"
-        assert link.get("href").startswith("http://testserver/")
+        assert link.get("href").startswith(f"{BASE}/")
         ids.append(entry.find(f"{ATOM}id").text)
     assert len(ids) == len(set(ids))
     return feed

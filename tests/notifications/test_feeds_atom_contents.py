@@ -13,6 +13,7 @@ from standard_versions.notifications import feeds
 from tests.factories import build_version
 from tests.notifications.feeds_support import (
     ATOM,
+    BASE,
     PRIVATE_ADDRESS,
     T0,
     consultation,
@@ -21,6 +22,11 @@ from tests.notifications.feeds_support import (
 )
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _public_base_url(settings):
+    settings.PUBLIC_BASE_URL = BASE
 
 
 def _feed(client, path="/standards/big/feed.atom", **headers):
@@ -65,7 +71,7 @@ def test_each_entry_links_to_the_page_it_concerns_in_the_readers_language(client
     c = consultation()
     _response, feed = _feed(client)
     links = {e["title"]: e["link"] for e in entries(feed)}
-    base = "http://testserver"
+    base = BASE
     assert links["Version 9.0 of the Test Standard is open for comment"] == (
         f"{base}/comment-periods/{c.period.pk}/?lang=en"
     )
@@ -102,10 +108,10 @@ def test_the_feed_names_itself_and_the_page_it_stands_for(client):
     _response, feed = _feed(client)
     rels = {link.get("rel"): link.get("href") for link in feed.findall(f"{ATOM}link")}
     assert rels == {
-        "self": "http://testserver/standards/big/feed.atom?lang=en",
-        "alternate": "http://testserver/?lang=en",
+        "self": f"{BASE}/standards/big/feed.atom?lang=en",
+        "alternate": f"{BASE}/?lang=en",
     }
-    assert feed.find(f"{ATOM}id").text == "http://testserver/standards/big/feed.atom?lang=en"
+    assert feed.find(f"{ATOM}id").text == f"{BASE}/standards/big/feed.atom?lang=en"
     assert feed.find(f"{ATOM}title").text == "News of the Test Standard"
     assert feed.get("{http://www.w3.org/XML/1998/namespace}lang") == "en"
 

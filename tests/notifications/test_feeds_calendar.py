@@ -11,9 +11,15 @@ from standard_versions.consultation.periods import close_period_early, create_pe
 from standard_versions.standards.drafts import publish_version
 from tests.factories import build_version
 from tests.ics import parse_ics, prop, unescape
-from tests.notifications.feeds_support import DAY, T0, consultation
+from tests.notifications.feeds_support import BASE, DAY, T0, consultation
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _public_base_url(settings):
+    settings.PUBLIC_BASE_URL = BASE
+
 
 ALL = "/comment-periods.ics"
 
@@ -88,7 +94,7 @@ def test_every_period_is_one_event_in_utc_with_its_zone_in_words(client):
     assert "until 11:00\u202fAM on Thursday, November 5, 2026, Sao Paulo time." in unescape(
         prop(theirs, "DESCRIPTION")
     )
-    assert prop(theirs, "URL") == f"http://testserver/comment-periods/{kept.pk}/?lang=en"
+    assert prop(theirs, "URL") == f"{BASE}/comment-periods/{kept.pk}/?lang=en"
 
 
 def test_an_extension_or_early_close_raises_the_sequence_and_dates_the_stamp(client):

@@ -8,9 +8,14 @@ import pytest
 from standard_versions.models import Event, EventKind
 from standard_versions.standards.criteria import update_criterion
 from standard_versions.standards.drafts import create_draft
-from tests.notifications.feeds_support import ATOM, T0, consultation, entries, parse_atom
+from tests.notifications.feeds_support import ATOM, BASE, T0, consultation, entries, parse_atom
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _public_base_url(settings):
+    settings.PUBLIC_BASE_URL = BASE
 
 
 def _criterion_feed(client, key="k0"):
@@ -67,8 +72,8 @@ def test_the_feed_names_the_criterion_by_its_newest_code_and_links_to_its_histor
     assert feed.find(f"{ATOM}title").text == "Criterion A0.9 Open data portal of the Test Standard"
     rels = {link.get("rel"): link.get("href") for link in feed.findall(f"{ATOM}link")}
     assert rels == {
-        "self": "http://testserver/standards/big/criteria/k0/feed.atom?lang=en",
-        "alternate": "http://testserver/standards/big/criteria/k0/?lang=en",
+        "self": f"{BASE}/standards/big/criteria/k0/feed.atom?lang=en",
+        "alternate": f"{BASE}/standards/big/criteria/k0/?lang=en",
     }
 
 

@@ -9,9 +9,15 @@ from django.utils import timezone
 
 from standard_versions.consultation.periods import extend_period
 from standard_versions.models import Event, EventKind
-from tests.notifications.feeds_support import T0, consultation, entries, parse_atom
+from tests.notifications.feeds_support import BASE, T0, consultation, entries, parse_atom
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _public_base_url(settings):
+    settings.PUBLIC_BASE_URL = BASE
+
 
 FEED = "/standards/big/feed.atom"
 CRITERION_FEED = "/standards/big/criteria/k0/feed.atom"
