@@ -143,6 +143,9 @@ def send_delivery(delivery: Delivery, *, now: dt.datetime) -> AttemptOutcome:
         # The fan-out sends nothing else to an unconfirmed subscription; if one got here anyway
         # it waits (and is retried) rather than mail an address that never said yes.
         return AttemptOutcome(succeeded=False, error="subscription not confirmed")
+    if event.kind == EventKind.SUBSCRIPTION_REQUESTED and subscription.confirmed_at:
+        # Confirmed (by an earlier mail's link) before this request went out: nothing to ask.
+        return AttemptOutcome(succeeded=True, error="confirmed already: nothing sent")
     language = subscription.language if subscription.language in i18n.LANGUAGES else "en"
     with translation.override(i18n.DJANGO_LANGUAGE[language]):
         if event.kind == EventKind.COMMENT_RECEIVED:
