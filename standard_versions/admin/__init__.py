@@ -3,6 +3,6 @@ open periods (version_actions.py, periods.py), and comments (comments.py), all o
 
 Django's admin autodiscovery imports this package; each module registers its models."""
 
-from standard_versions.admin import comments, periods, standards
+from standard_versions.admin import comments, notifications, periods, standards, webhooks
 
-__all__ = ["comments", "periods", "standards"]
+__all__ = ["comments", "notifications", "periods", "standards", "webhooks"]

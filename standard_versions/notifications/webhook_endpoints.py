@@ -51,7 +51,7 @@ def endpoint_log(*, endpoint: WebhookEndpoint) -> QuerySet[DeliveryAttempt]:
     )
 
 
-def _clean_url(url: str) -> str:
+def clean_url(url: str) -> str:
     url = url.strip()
     try:
         if len(url) > URL_MAX_LENGTH:
@@ -66,7 +66,7 @@ def _clean_url(url: str) -> str:
     return url
 
 
-def _clean_kinds(kinds: list[str]) -> list[str]:
+def clean_kinds(kinds: list[str]) -> list[str]:
     unknown = sorted(set(kinds) - set(PUBLIC_EVENT_KINDS))
     if unknown:
         raise InvalidInput(
@@ -78,7 +78,7 @@ def _clean_kinds(kinds: list[str]) -> list[str]:
     return [kind for kind in PUBLIC_EVENT_KINDS if kind in set(kinds)]
 
 
-def _clean_description(description: str) -> str:
+def clean_description(description: str) -> str:
     description = description.strip()
     if len(description) > DESCRIPTION_MAX_LENGTH:
         raise InvalidInput(
@@ -115,10 +115,10 @@ def register_endpoint(
     """A new active endpoint with a new secret (``event_kinds`` empty: every public kind)."""
     standard = standard_selectors.standard_get(slug=standard_slug) if standard_slug else None
     endpoint = WebhookEndpoint.objects.create(
-        url=_clean_url(url),
-        event_kinds=_clean_kinds(event_kinds),
+        url=clean_url(url),
+        event_kinds=clean_kinds(event_kinds),
         standard=standard,
-        description=_clean_description(description),
+        description=clean_description(description),
         secret=webhooks.new_secret(),
         created_at=now,
     )
@@ -141,21 +141,20 @@ def update_endpoint(
     """Change what is given (``standard_slug=None``: every standard); the rest stays.
     ``active``: True enables a disabled endpoint again, False stops sending to it."""
     endpoint = endpoint_get(endpoint_id=endpoint_id)
-    changed = []
+    wanted = {}
     if url is not None:
-        endpoint.url = _clean_url(url)
-        changed.append("url")
+        wanted["url"] = clean_url(url)
     if event_kinds is not None:
-        endpoint.event_kinds = _clean_kinds(event_kinds)
-        changed.append("event_kinds")
+        wanted["event_kinds"] = clean_kinds(event_kinds)
     if standard_slug is not KEEP:
-        endpoint.standard = (
+        wanted["standard"] = (
             standard_selectors.standard_get(slug=standard_slug) if standard_slug else None
         )
-        changed.append("standard")
     if description is not None:
-        endpoint.description = _clean_description(description)
-        changed.append("description")
+        wanted["description"] = clean_description(description)
+    changed = [name for name, value in wanted.items() if getattr(endpoint, name) != value]
+    for name in changed:
+        setattr(endpoint, name, wanted[name])
     if changed:
         endpoint.save(update_fields=changed)
         _record(user, endpoint, flag=CHANGE, message="Changed " + ", ".join(changed), now=now)

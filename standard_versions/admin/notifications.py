@@ -1,0 +1,134 @@
+"""Staff admin for notifications, read-only (publishers): the outbox of events, the deliveries
+with their log, and the email subscriptions. Addresses are private: they are shown here, to
+publishers, and nowhere public. Webhook endpoints, which publishers manage, are in webhooks.py.
+"""
+
+from django.contrib import admin
+from django.utils.html import format_html_join
+from django.utils.translation import gettext_lazy as _
+
+from standard_versions.admin.base import utc_text
+from standard_versions.admin.webhooks import PublishersAdmin
+from standard_versions.models import Delivery, Event, Subscription
+
+
+@admin.register(Event)
+class EventAdmin(PublishersAdmin):
+    list_display = ("kind", "event_id", "standard", "occurred_at_utc", "fanned_out_at_utc")
+    list_filter = ("kind", "standard")
+    list_select_related = ("standard",)
+    search_fields = ("event_id", "criterion_key")
+    ordering = ("-occurred_at", "-id")
+    fields = (
+        "event_id",
+        "kind",
+        "occurred_at_utc",
+        "standard",
+        "version",
+        "period",
+        "criterion_key",
+        "payload",
+        "dedupe_key",
+        "fanned_out_at_utc",
+    )
+    readonly_fields = fields
+
+    @admin.display(description=_("occurred at"), ordering="occurred_at")
+    def occurred_at_utc(self, event: Event) -> str:
+        return utc_text(event.occurred_at)
+
+    @admin.display(description=_("fanned out at"), ordering="fanned_out_at")
+    def fanned_out_at_utc(self, event: Event) -> str:
+        return utc_text(event.fanned_out_at)
+
+
+@admin.register(Delivery)
+class DeliveryAdmin(PublishersAdmin):
+    list_display = ("pk", "event", "channel", "recipient", "status", "attempts", "due_at_utc")
+    list_filter = ("status", "channel")
+    list_select_related = ("event",)
+    search_fields = ("recipient", "event__event_id")
+    ordering = ("-id",)
+    fields = (
+        "event",
+        "channel",
+        "recipient",
+        "endpoint",
+        "address",
+        "subscription",
+        "status",
+        "attempts",
+        "due_at_utc",
+        "sent_at_utc",
+        "last_error",
+        "attempt_log",
+    )
+    readonly_fields = fields
+
+    @admin.display(description=_("due at"), ordering="due_at")
+    def due_at_utc(self, delivery: Delivery) -> str:
+        return utc_text(delivery.due_at)
+
+    @admin.display(description=_("sent at"), ordering="sent_at")
+    def sent_at_utc(self, delivery: Delivery) -> str:
+        return utc_text(delivery.sent_at)
+
+    @admin.display(description=_("attempts (newest first)"))
+    def attempt_log(self, delivery: Delivery):
+        return format_html_join(
+            "",
+            "<p>{}: {} {} {} ({} ms)</p>",
+            (
+                (
+                    utc_text(attempt.attempted_at),
+                    _("succeeded") if attempt.succeeded else _("failed"),
+                    attempt.status_code or "",
+                    attempt.error,
+                    attempt.duration_ms,
+                )
+                for attempt in delivery.log.all()
+            ),
+        )
+
+
+@admin.register(Subscription)
+class SubscriptionAdmin(PublishersAdmin):
+    list_display = (
+        "address",
+        "scope",
+        "standard",
+        "criterion_key",
+        "frequency",
+        "language",
+        "confirmed_at_utc",
+        "unsubscribed_at_utc",
+    )
+    list_filter = ("scope", "frequency", "standard")
+    list_select_related = ("address", "standard")
+    search_fields = ("address__address", "criterion_key")
+    ordering = ("-id",)
+    fields = (
+        "address",
+        "scope",
+        "standard",
+        "criterion_key",
+        "comment",
+        "frequency",
+        "language",
+        "created_at_utc",
+        "confirmed_at_utc",
+        "unsubscribed_at_utc",
+    )
+    readonly_fields = fields
+
+    @admin.display(description=_("created at"), ordering="created_at")
+    def created_at_utc(self, subscription: Subscription) -> str:
+        return utc_text(subscription.created_at)
+
+    @admin.display(description=_("confirmed at"), ordering="confirmed_at")
+    def confirmed_at_utc(self, subscription: Subscription) -> str:
+        return utc_text(subscription.confirmed_at)
+
+    @admin.display(description=_("unsubscribed at"), ordering="unsubscribed_at")
+    def unsubscribed_at_utc(self, subscription: Subscription) -> str:
+        return utc_text(subscription.unsubscribed_at)
