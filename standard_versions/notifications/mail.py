@@ -67,6 +67,7 @@ def compose(
             "List-Unsubscribe": f"<{unsubscribe}>",
             "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
             "Auto-Submitted": "auto-generated",
+            "Content-Language": context.get("page_language", "en"),
         },
     )
     mail.attach_alternative(html, "text/html")

@@ -19,6 +19,7 @@ from aiosmtpd.controller import Controller
 from django.utils import timezone
 
 from standard_versions.consultation.periods import create_period
+from standard_versions.models import Standard
 from standard_versions.notifications import outbox
 from tests.factories import build_version
 
@@ -125,7 +126,10 @@ def drain(now: dt.datetime) -> outbox.DrainReport:
 
 @pytest.fixture
 def draft(db):
-    return build_version(standard_slug="big", label="9.0", criteria=3, areas=1, status="draft")
+    version = build_version(standard_slug="big", label="9.0", criteria=3, areas=1, status="draft")
+    Standard.objects.filter(pk=version.standard_id).update(name="Big Standard")
+    version.standard.name = "Big Standard"
+    return version
 
 
 @pytest.fixture
