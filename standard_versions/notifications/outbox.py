@@ -52,7 +52,8 @@ def fan_out(*, now: dt.datetime, batch: int = FAN_OUT_BATCH) -> int:
     with transaction.atomic():
         pending = list(
             Event.objects.filter(fanned_out_at__isnull=True)
-            .select_for_update(skip_locked=True)
+            # Only the events' rows: PostgreSQL cannot lock the nullable side of the joins.
+            .select_for_update(skip_locked=True, of=("self",))
             .select_related("comment__period__version")
             .order_by("id")[:batch]
         )
