@@ -468,6 +468,10 @@ def main(argv: list[str] | None = None) -> int:
                     "lookup-unknown": ("/comments/lookup/?tracking_id=zzzz-zzzz", 404),
                     "disposition-report": (f"{VERSION}disposition-report/", 200),
                     "not-found": ("/standards/wwc/versions/9.9/", 404),
+                    "subscribe": ("/subscribe/?standard=wwc", 200),
+                    "subscribe-sent": ("/subscribe/sent/", 200),
+                    "confirm-invalid": ("/subscriptions/confirm/not-a-token/", 400),
+                    "unsubscribe-invalid": ("/unsubscribe/not-a-token/", 400),
                 }
                 # The privacy page when there is one (an error is reported, not skipped).
                 if get(base + "/privacy/")[0] != 404:

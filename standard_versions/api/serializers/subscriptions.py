@@ -1,6 +1,7 @@
 """Serializers for asking for an email subscription. Input and output apart; the output never
 echoes the address (it is private, and the answer is the same whether or not it was known)."""
 
+from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from standard_versions.api.serializers.fields import StrictCharField
@@ -35,7 +36,7 @@ class SubscriptionRequestInputSerializer(serializers.Serializer):
     def validate(self, attrs):
         if attrs["criterion"] and attrs["comment"]:
             raise serializers.ValidationError(
-                {"comment": ["Give a criterion or a comment, not both."]}
+                {"comment": [_("Give a criterion or a comment, not both.")]}
             )
         return attrs
 
