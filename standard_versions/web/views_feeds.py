@@ -7,6 +7,7 @@ the events, turns each into an entry in the reader's language (``presenters_feed
 framework write the XML. An unknown standard or key is the 404 page, as on the pages.
 """
 
+import datetime as dt
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -55,7 +56,8 @@ class FeedPage:
     link: str
     self_link: str
     entries: list[FeedEntry]
-    empty_updated: object
+    # The feed's ``updated`` while it has no entry (the standard's creation).
+    empty_updated: dt.datetime
 
 
 class EventsFeed(Feed):
