@@ -37,7 +37,7 @@ def test_a_spanish_reader_gets_spanish_titles_and_dates_in_the_periods_zone(clie
         "del jueves, 12 de noviembre de 2026, hora de Nueva York."
     )
     assert opened["link"].endswith("?lang=es")
-    assert "Se amplió el plazo de comentarios sobre la versión 9.0" in listed
+    assert "Se amplió el período de comentarios sobre la versión 9.0" in listed
 
 
 def test_the_language_cookie_and_lang_choose_the_language_as_on_the_pages(client):
