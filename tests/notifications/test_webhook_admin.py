@@ -162,6 +162,31 @@ def test_the_outbox_pages_are_read_only_and_subscriptions_show_the_address(publi
     assert publisher.post(f"{ADMIN}event/add/", {}).status_code == 403
 
 
+def test_an_edit_and_a_delete_go_through_the_services_with_one_log_entry_each(publisher):
+    endpoint = endpoint_for("https://hooks.example.org/a", kinds=["period.opened"])
+    response = publisher.post(
+        page_of(endpoint),
+        {"url": "https://hooks.example.org/b", "description": "", "event_kinds": []},
+    )
+    assert response.status_code == 302
+    endpoint.refresh_from_db()
+    assert (endpoint.url, endpoint.event_kinds) == ("https://hooks.example.org/b", [])
+    response = publisher.post(f"{ENDPOINTS}{endpoint.pk}/delete/", {"post": "yes"})
+    assert response.status_code == 302
+    assert not WebhookEndpoint.objects.exists()
+    messages = list(LogEntry.objects.order_by("id").values_list("change_message", flat=True))
+    assert messages == ["Changed url, event_kinds", "Deleted"]
+
+
+def test_the_webhook_admin_speaks_the_staff_members_language(publisher):
+    endpoint_for("https://hooks.example.org/a")
+    html = publisher.get(ENDPOINTS, HTTP_ACCEPT_LANGUAGE="es").content.decode()
+    assert "Enviar un ping de prueba" in html
+    assert "endpoints de webhook" in html
+    html = publisher.get(ENDPOINTS, HTTP_ACCEPT_LANGUAGE="pt-BR").content.decode()
+    assert "Enviar um ping de teste" in html
+
+
 def _subscribe(n: int) -> None:
     address = EmailAddress.objects.create(address=f"r{n}@example.org", created_at=NOW)
     Subscription.objects.create(
