@@ -80,6 +80,8 @@ def test_a_digest_is_in_the_subscribers_language(mailbox, draft, period):
     drain(recipients.next_digest_at(now))
     (digest,) = mailbox.to(DAILY)
     assert digest["Content-Language"] == "es"
+    assert digest["Subject"] == "Su resumen diario"
+    assert "1 novedad desde su último resumen." in text_of(digest)
     assert "hora de Nueva York" in text_of(digest)
 
 

@@ -42,8 +42,8 @@ def test_the_spanish_form_sends_a_spanish_receipt_with_the_hash_and_the_links(
     comment = Comment.objects.get()
     drain(timezone.now())
     (message,) = mailbox.to("ana@example.org")
-    assert comment.tracking_id in message["Subject"]
-    assert message["Subject"].startswith("Se recibió") or "comentario" in message["Subject"]
+    assert message["Subject"] == f"Recibimos su comentario: {comment.tracking_id}"
+    assert message["Content-Language"] == "es"
     text = text_of(message)
     assert "Mi comentario" in text
     assert comment.content_sha256 in text
@@ -53,6 +53,7 @@ def test_the_spanish_form_sends_a_spanish_receipt_with_the_hash_and_the_links(
     assert "https://standard.example.org/comments/lookup/?lang=es" in text
     # Spanish, with the time in the period's zone.
     assert "hora de Nueva York" in text
+    assert "Huella de lo que se guardó (SHA-256):" in text
     assert links_in(message, "/subscriptions/confirm/")
     assert comment.content_sha256 in html_of(message)
     assert message["List-Unsubscribe"].strip().startswith("<https://standard.example.org/unsubscribe/")

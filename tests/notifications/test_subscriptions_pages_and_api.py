@@ -43,8 +43,9 @@ def test_the_subscribe_page_asks_for_a_confirmation_then_says_check_your_mail(
     assert subscription.confirmed_at is None
     drain(timezone.now())
     (message,) = mailbox.to("ana@example.org")
+    assert message["Subject"] == "Confirme su suscripción"
     assert links_in(message, "/subscriptions/confirm/")
-    assert "k1" in text_of(message)
+    assert "el criterio con la clave permanente k1 de Big Standard" in text_of(message)
 
 
 def test_the_subscribe_page_refuses_a_bad_address_and_an_unknown_criterion(client, draft):
