@@ -23,6 +23,7 @@ from standard_versions.api.schema_errors import (
 
 # One tag per resource: the first rule whose fragment is in the operation's path names it.
 TAG_RULES = (
+    ("/subscriptions/", "subscriptions"),
     ("/webhooks/", "webhooks"),
     ("/diff/", "diff"),
     ("/history/", "history"),

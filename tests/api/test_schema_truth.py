@@ -20,6 +20,7 @@ RESOURCE_TAGS = {
     "comments",
     "disposition report",
     "webhooks",
+    "subscriptions",
 }
 PAGED_LISTS = {
     "standards_list",
@@ -43,7 +44,7 @@ STAFF_READS = {
     "webhooks_retrieve",
     "webhooks_deliveries_list",
 }
-ANYONE_WRITES = {"comment_periods_comments_create"}
+ANYONE_WRITES = {"comment_periods_comments_create", "subscriptions_create"}
 CONFLICTING_WRITES = {
     "versions_create",
     "versions_partial_update",
@@ -65,6 +66,7 @@ CONFLICTING_WRITES = {
 CONDITIONAL_READS = {"versions_retrieve", "criteria_list", "criteria_retrieve", "standards_diff"}
 EXAMPLED_REQUESTS = {
     "comment_periods_comments_create",
+    "subscriptions_create",
     "versions_create",
     "criteria_partial_update",
     "comment_periods_create",
