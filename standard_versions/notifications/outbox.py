@@ -33,9 +33,16 @@ from standard_versions.notifications.outcomes import AttemptOutcome
 
 log = logging.getLogger(__name__)
 
-CLAIM_SECONDS = 120
+# A claim lasts a minute: what a killed worker held goes out a minute later at most. A worker
+# sends a claimed delivery only while its claim has the longest try (a timeout) left, and lets
+# the rest go, so a slow receiver never makes two workers send the same delivery at once.
+CLAIM_SECONDS = 60
 FAN_OUT_BATCH = 500
-SEND_BATCH = 50
+SEND_BATCH = 20
+
+
+def _longest_try() -> dt.timedelta:
+    return dt.timedelta(seconds=max(settings.WEBHOOK_TIMEOUT_SECONDS, settings.EMAIL_TIMEOUT) + 5)
 
 
 def retry_delay(attempts: int) -> dt.timedelta:
@@ -160,8 +167,15 @@ def send_claimed(ids: list[int], *, clock: Callable[[], dt.datetime]) -> int:
     )
     # Endpoints disabled during this batch: their rows above were read while still active.
     disabled: set[int] = set()
+    longest_try = _longest_try()
     for delivery in deliveries:
         if delivery.status != DeliveryStatus.PENDING:
+            continue
+        if delivery.claimed_until is None or clock() + longest_try > delivery.claimed_until:
+            # The claim would run out during the try: leave it to the next claim.
+            Delivery.objects.filter(pk=delivery.pk, claimed_until=delivery.claimed_until).update(
+                claimed_until=None
+            )
             continue
         webhook = delivery.channel == Channel.WEBHOOK
         if webhook and (not delivery.endpoint.active or delivery.endpoint_id in disabled):
