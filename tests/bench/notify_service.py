@@ -66,6 +66,16 @@ def add_endpoint(db_name: str, url: str) -> None:
     )
 
 
+def public_event_count(db_name: str) -> int:
+    """Events a webhook endpoint gets: the backlog and the period's clock events (opened,
+    closing soon) the workers record."""
+    return sql(
+        db_name,
+        "SELECT count(*) FROM standard_versions_event WHERE kind NOT IN "
+        "('comment.received', 'subscription.requested')",
+    )[0][0]
+
+
 def delivery_counts(db_name: str) -> dict[str, int]:
     rows = sql(db_name, "SELECT status, count(*) FROM standard_versions_delivery GROUP BY status")
     counts = dict(rows)

@@ -90,6 +90,9 @@ class HookSink(http.server.ThreadingHTTPServer):
         super().__init__(("127.0.0.1", 0), Handler)
         self.url = f"http://127.0.0.1:{self.server_address[1]}/hook"
 
+    def handle_error(self, request, client_address):
+        """A worker killed mid-request resets its connection: expected here, not a traceback."""
+
     def __enter__(self):
         threading.Thread(target=self.serve_forever, daemon=True).start()
         return self
