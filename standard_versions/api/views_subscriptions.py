@@ -67,11 +67,13 @@ class SubscriptionsView(ContentAPIView):
             language=data["language"],
             now=timezone.now(),
         )
+        # What was asked, never what is stored: the answer must not tell whether the address
+        # already had this subscription.
         body = {
             "status": "confirmation_sent",
             "scope": subscription.scope,
-            "frequency": subscription.frequency,
-            "language": subscription.language,
+            "frequency": data["frequency"],
+            "language": data["language"],
         }
         return Response(
             s.SubscriptionRequestOutputSerializer(body).data, status=status.HTTP_202_ACCEPTED

@@ -207,16 +207,20 @@ def record_clock_events(*, now: dt.datetime) -> int:
     return recorded
 
 
-def subscription_requested(subscription: Subscription, *, now: dt.datetime) -> Event | None:
+def subscription_requested(
+    subscription: Subscription, *, now: dt.datetime, once_an_hour: bool = True
+) -> Event | None:
     """An address asked for a subscription not confirmed yet: its confirmation mail (private).
     At most one an hour per subscription (``dedupe_key``), so asking again and again cannot
-    flood an address that never asked."""
+    flood an address that never asked; ``once_an_hour=False`` for a subscription asked for
+    again after it was left (once per leaving: it is then waiting, and hourly again)."""
+    hour = f"{now:%Y%m%d%H}" if once_an_hour else now.isoformat()
     return _record(
         kind=EventKind.SUBSCRIPTION_REQUESTED,
         now=now,
         standard_id=subscription.standard_id,
         criterion_key=subscription.criterion_key,
         comment_id=subscription.comment_id,
-        dedupe_key=f"subscription:{subscription.pk}:requested:{now:%Y%m%d%H}",
+        dedupe_key=f"subscription:{subscription.pk}:requested:{hour}",
         payload={"subscription": subscription.pk},
     )

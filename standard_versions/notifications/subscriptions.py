@@ -139,10 +139,10 @@ def subscribe(
     language: str = "en",
     now: dt.datetime,
 ) -> Subscription:
-    """Ask for a subscription. A new one (or one unsubscribed before) waits for its
-    confirmation link, which a SUBSCRIPTION_REQUESTED event sends; a confirmed one only takes
-    the new frequency and language. The answer is the same whether or not the address was known
-    (callers say "check your mail" either way)."""
+    """Ask for a subscription. A new one (or one unsubscribed before, or one still waiting)
+    waits for its confirmation link, which a SUBSCRIPTION_REQUESTED event sends, with the
+    frequency and language asked last; a confirmed one is left as it is. The answer is the same
+    whether or not the address was known (callers say "check your mail" either way)."""
     if frequency not in Frequency.values:
         raise InvalidInput(_("Choose immediate mail or a daily digest."), code="invalid_frequency")
     if language not in LANGUAGES:
@@ -166,18 +166,21 @@ def subscribe(
     }
     # get_or_create reads again when a concurrent request created it first.
     subscription, created = Subscription.objects.get_or_create(**lookup, defaults=defaults)
-    if not created:
-        subscription.frequency = frequency
-        subscription.language = language
-        if subscription.unsubscribed_at is not None:
-            # Coming back after leaving: confirmed again by a new link, never silently.
-            subscription.unsubscribed_at = None
-            subscription.confirmed_at = None
-        subscription.save(
-            update_fields=["frequency", "language", "unsubscribed_at", "confirmed_at"]
-        )
-    if subscription.confirmed_at is None:
+    if created:
         events.subscription_requested(subscription, now=now)
+        return subscription
+    if subscription.confirmed_at is not None and subscription.unsubscribed_at is None:
+        # Confirmed: left as it is. Anyone may ask with any address, so a request must not
+        # change what its owner chose (to change it: unsubscribe, then subscribe again).
+        return subscription
+    returning = subscription.unsubscribed_at is not None
+    # Not confirmed yet, or coming back after leaving: confirmed (again) by a new link.
+    subscription.frequency = frequency
+    subscription.language = language
+    subscription.unsubscribed_at = None
+    subscription.confirmed_at = None
+    subscription.save(update_fields=["frequency", "language", "unsubscribed_at", "confirmed_at"])
+    events.subscription_requested(subscription, now=now, once_an_hour=not returning)
     return subscription
 
 

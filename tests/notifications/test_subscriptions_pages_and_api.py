@@ -181,6 +181,35 @@ def test_the_pages_and_the_api_view_make_a_fixed_number_of_queries(
     with django_assert_num_queries(1):
         page = client.get(f"/unsubscribe/{subscriptions.unsubscribe_token(subscription)}/")
         assert page.status_code == 200
+    with django_assert_num_queries(1):
+        token = subscriptions.unsubscribe_all_token(subscription.address)
+        assert client.get(f"/unsubscribe/all/{token}/").status_code == 200
     body = {"email": "b@example.org", "standard": "big", "criterion": "k1"}
     with django_assert_num_queries(15):  # with the savepoints
         assert api_client.post(URL, body, format="json").status_code == 202
+
+
+def test_a_request_never_changes_a_confirmed_subscription_nor_says_it_exists(api_client, draft):
+    now = timezone.now()
+    first = subscriptions.subscribe(email="a@example.org", standard_slug="big", now=now)
+    subscriptions.confirm(token=subscriptions.confirm_token(first), now=now)
+    body = {"email": "a@example.org", "standard": "big", "frequency": "daily", "language": "es"}
+    response = api_client.post(URL, body, format="json")
+    assert response.json() == {
+        "status": "confirmation_sent",
+        "scope": "standard",
+        "frequency": "daily",
+        "language": "es",
+    }
+    first.refresh_from_db()
+    assert (first.frequency, first.language, first.active) == ("immediate", "en", True)
+    assert Event.objects.filter(kind=EventKind.SUBSCRIPTION_REQUESTED).count() == 1
+
+
+def test_coming_back_within_the_hour_after_leaving_still_sends_a_new_link(draft):
+    now = timezone.now()
+    first = subscriptions.subscribe(email="a@example.org", standard_slug="big", now=now)
+    subscriptions.confirm(token=subscriptions.confirm_token(first), now=now)
+    subscriptions.unsubscribe(token=subscriptions.unsubscribe_token(first), now=now)
+    subscriptions.subscribe(email="a@example.org", standard_slug="big", now=now)
+    assert Event.objects.filter(kind=EventKind.SUBSCRIPTION_REQUESTED).count() == 2

@@ -45,8 +45,8 @@ class SubscriptionRequestOutputSerializer(serializers.Serializer):
     status = serializers.ChoiceField(
         choices=["confirmation_sent"],
         help_text="Always `confirmation_sent`: a mail with a confirmation link is on its way "
-        "unless the subscription was confirmed already (then only its frequency and language "
-        "changed). Nothing else is sent before the link is followed.",
+        "unless the subscription was confirmed already (then nothing changed: a request never "
+        "changes a confirmed subscription). Nothing else is sent before the link is followed.",
     )
     scope = serializers.ChoiceField(choices=["standard", "criterion", "comment"])
     frequency = serializers.ChoiceField(choices=Frequency.choices)
