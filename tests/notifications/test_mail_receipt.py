@@ -56,7 +56,9 @@ def test_the_spanish_form_sends_a_spanish_receipt_with_the_hash_and_the_links(
     assert "Huella de lo que se guardó (SHA-256):" in text
     assert links_in(message, "/subscriptions/confirm/")
     assert comment.content_sha256 in html_of(message)
-    assert message["List-Unsubscribe"].strip().startswith("<https://standard.example.org/unsubscribe/")
+    assert (
+        message["List-Unsubscribe"].strip().startswith("<https://standard.example.org/unsubscribe/")
+    )
     assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
 
 
