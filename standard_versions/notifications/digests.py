@@ -25,7 +25,9 @@ from standard_versions.notifications.outcomes import AttemptOutcome
 from standard_versions.translations import i18n
 
 DIGEST_BATCH = 500
-CLAIM_SECONDS = 120  # as the outbox's
+# Longer than the outbox's minute: one claim covers a batch of addresses, and a killed worker's
+# digests waiting five minutes more is nothing for a daily mail.
+CLAIM_SECONDS = 300
 
 
 def retry_delay(attempts: int) -> dt.timedelta:
@@ -166,6 +168,13 @@ def _skip(delivery: Delivery, reason: str) -> None:
 
 
 def _send_one(deliveries: list[Delivery], *, clock: Callable[[], dt.datetime]) -> bool:
+    # Only while the claim has a whole try left: past it, another worker may claim them.
+    try_ends = clock() + dt.timedelta(seconds=settings.EMAIL_TIMEOUT)
+    if any(
+        delivery.claimed_until is None or delivery.claimed_until <= try_ends
+        for delivery in deliveries
+    ):
+        return False
     wanted = []
     for delivery in deliveries:
         subscription: Subscription = delivery.subscription

@@ -108,3 +108,16 @@ def test_a_digest_that_cannot_be_sent_is_due_again_after_the_backoff_and_sent_on
     assert len(mailbox.to(DAILY)) == 1
     delivery.refresh_from_db()
     assert (delivery.status, delivery.attempts) == (DeliveryStatus.SENT, 2)
+
+
+def test_a_digest_whose_claim_runs_out_is_left_for_the_next_claim(mailbox, draft, period):
+    now = timezone.now()
+    _follow(DAILY, now=now, frequency="daily")
+    drain(now)
+    due = recipients.next_digest_at(now)
+    ids = digests.claim(now=due)
+    late = due + dt.timedelta(seconds=digests.CLAIM_SECONDS)
+    by_address = digests._claimed(ids)
+    assert digests._send_one(by_address, clock=lambda: late) is False
+    assert mailbox.to(DAILY) == []
+    assert digests.send_due_digests(clock=lambda: late + dt.timedelta(seconds=1)) == 1
