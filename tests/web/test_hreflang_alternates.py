@@ -26,7 +26,8 @@ class _Alternates(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         attributes = dict(attrs)
-        if tag == "link" and attributes.get("rel") == "alternate":
+        # The page in another language; not its Atom feed (an alternate with a type).
+        if tag == "link" and attributes.get("rel") == "alternate" and "type" not in attributes:
             assert attributes["hreflang"] not in self.found, "one alternate per language"
             self.found[attributes["hreflang"]] = attributes["href"]
 
