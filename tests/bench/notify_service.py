@@ -26,7 +26,7 @@ SELECT %(period)s, 'bench' || lpad(i::text, 21, '0'), now(), '', '', NULL, '', '
     repeat('Comment body ' || i || '. ', 20), '', 'technical', 'en', '', '', false,
     'person' || i || '@bench.example', md5(i::text) || md5(i::text), md5(i::text), '', '',
     'received', '', '', '', NULL
-FROM generate_series(1, %(rows)s) AS i;
+FROM generate_series(1, %(rows)s) AS i;;
 INSERT INTO standard_versions_event (
     event_id, kind, occurred_at, period_id, criterion_key, comment_id, payload, dedupe_key)
 SELECT gen_random_uuid(), 'comment.received', now(), period_id, '', id, '{"language": "en"}', ''
@@ -51,9 +51,13 @@ def prepare(db_name: str, redis_url: str) -> tuple[int, dict[str, str]]:
 
 
 def sql(db_name: str, query: str, params: dict | None = None) -> list[tuple]:
+    """Run ``query`` (statements separated by ``;;``); the last one's rows."""
+    rows: list[tuple] = []
     with psycopg.connect(comment_load.database_url(db_name), autocommit=True) as connection:
-        cursor = connection.execute(query, params or {})
-        return cursor.fetchall() if cursor.description else []
+        for statement in query.split(";;"):
+            cursor = connection.execute(statement, params or {})
+            rows = cursor.fetchall() if cursor.description else []
+    return rows
 
 
 def add_endpoint(db_name: str, url: str) -> None:
