@@ -34,6 +34,8 @@ import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from tests.bench import receipt_worker
+
 ROOT = Path(__file__).resolve().parents[2]
 PG_ADMIN_URL = os.environ.get("BENCH_PG_ADMIN_URL", "postgres://postgres@127.0.0.1:5432/postgres")
 
@@ -149,51 +151,6 @@ def gunicorn(*, port: int, workers: int, threads: int, env: dict[str, str], log_
             process.kill()
             process.wait()
         log.close()
-
-
-@contextlib.contextmanager
-def notification_worker(env: dict[str, str], *, enabled: bool, mailed: dict):
-    """A Celery worker (with its beat) on the server's database and broker, mailing to a local
-    SMTP server that counts each Message-ID; ``mailed["sink"]`` is that server."""
-    if not enabled:
-        yield
-        return
-    from tests.bench.notify_sinks import MailSink
-
-    sink = MailSink()
-    sink.start()
-    mailed["sink"] = sink
-    worker_env = dict(env, EMAIL_URL=sink.url, NOTIFY_TICK_SECONDS="1")
-    process = subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "backend", "worker", "--beat", "--pool", "solo"],
-        cwd=ROOT,
-        env=worker_env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,
-    )
-    try:
-        yield
-    finally:
-        process.terminate()
-        process.wait(timeout=60)
-        sink.stop()
-
-
-def wait_for_receipts(mailed: dict, *, expected: int, seconds: float) -> None:
-    sink = mailed["sink"]
-    ended = time.monotonic()
-    deadline = ended + seconds
-    while sum(1 for _ in sink.accepted) < expected and time.monotonic() < deadline:
-        time.sleep(0.5)
-    with sink.lock:
-        mailed["count"] = len(sink.accepted)
-        mailed["twice"] = sum(1 for n in sink.accepted.values() if n > 1)
-        last = max(sink.accepted_at, default=ended)
-    mailed["after_load_s"] = round(max(last - ended, 0.0), 1)
-    mailed["problems"] = (
-        [] if mailed["count"] == expected else [f"mailed {mailed['count']} of {expected} receipts"]
-    )
 
 
 # ---- a small keep-alive HTTP/1.1 client (the standard library has no async one) -----------
@@ -525,12 +482,14 @@ def run(argv: list[str]) -> dict:
                 env=env,
                 log_path=args.server_log,
             ),
-            notification_worker(env, enabled=args.worker, mailed=mailed),
+            receipt_worker.notification_worker(env, enabled=args.worker, mailed=mailed),
         ):
             results, elapsed, fault_log = asyncio.run(load(args, period_id))
             figures, problems = verify(args, period_id, results)
             if args.worker:
-                wait_for_receipts(mailed, expected=len(results.acknowledged), seconds=args.grace)
+                receipt_worker.wait_for_receipts(
+                    mailed, expected=len(results.acknowledged), seconds=args.grace
+                )
                 problems += mailed["problems"]
     finally:
         if not args.keep_db:
