@@ -133,13 +133,15 @@ def _digest_mail(deliveries: list[Delivery]):
                 {
                     "target": mail_content.subscription_target(subscription),
                     "unsubscribe_url": mail.unsubscribe_url(
-                        subscriptions.unsubscribe_token(subscription)
+                        subscriptions.unsubscribe_token(subscription), language=language
                     ),
                 }
                 for subscription in followed
             ],
             "unsubscribe_all_url": mail.unsubscribe_url(
-                subscriptions.unsubscribe_all_token(address), all_of_address=True
+                subscriptions.unsubscribe_all_token(address),
+                language=language,
+                all_of_address=True,
             ),
         }
         # One subscription: its own one-click link; several: every mail to the address.

@@ -18,7 +18,6 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
@@ -39,9 +38,10 @@ def message_id(*parts: str, address: str) -> str:
     return f"<{'.'.join(parts)}.{digest}@{host}>"
 
 
-def unsubscribe_url(token: str, *, all_of_address: bool = False) -> str:
+def unsubscribe_url(token: str, *, language: str, all_of_address: bool = False) -> str:
+    """In the mail's language: the page it opens speaks the language the mail did."""
     name = "web:unsubscribe-all" if all_of_address else "web:unsubscribe"
-    return settings.PUBLIC_BASE_URL + reverse(name, args=[token])
+    return mail_content.url(name, token, language=language)
 
 
 def compose(
@@ -157,7 +157,9 @@ def send_delivery(delivery: Delivery, *, now: dt.datetime) -> AttemptOutcome:
             template, context, subject = _event_mail(event, subscription, language=language)
         context["page_language"] = language
         context["unsubscribe_all_url"] = unsubscribe_url(
-            subscriptions.unsubscribe_all_token(subscription.address), all_of_address=True
+            subscriptions.unsubscribe_all_token(subscription.address),
+            language=language,
+            all_of_address=True,
         )
         mail = compose(
             template=template,
@@ -165,6 +167,8 @@ def send_delivery(delivery: Delivery, *, now: dt.datetime) -> AttemptOutcome:
             subject=str(subject),
             to=subscription.address,
             message_id_value=message_id(str(event.event_id), address=subscription.address.address),
-            unsubscribe=unsubscribe_url(subscriptions.unsubscribe_token(subscription)),
+            unsubscribe=unsubscribe_url(
+                subscriptions.unsubscribe_token(subscription), language=language
+            ),
         )
     return send(mail)
