@@ -9,6 +9,8 @@ only its confirmation request and, for a commenter, the receipt (with the confir
 A failure of the mail server is an outcome (retried by the outbox), never an exception.
 """
 
+import contextlib
+import contextvars
 import datetime as dt
 import hashlib
 import smtplib
@@ -74,30 +76,74 @@ def compose(
     return mail
 
 
-def send(mail: EmailMultiAlternatives) -> AttemptOutcome:
-    """Send through the configured backend; a refusal or an unreachable server is an outcome."""
-    started = time.monotonic()
+# The connection of the batch being sent (``one_connection``): an SMTP session per batch rather
+# than a connect, EHLO and QUIT per mail.
+_batch_connection: contextvars.ContextVar = contextvars.ContextVar("batch_connection", default=None)
+
+
+@contextlib.contextmanager
+def one_connection():
+    """Mail sent inside shares one connection to the mail server, opened at the first mail and
+    closed at the end (or after a failure, so the next mail opens a fresh one)."""
+    token = _batch_connection.set({})
     try:
-        connection = get_connection(fail_silently=False)
-        connection.send_messages([mail])
-    except (smtplib.SMTPException, OSError) as error:
-        return AttemptOutcome(
-            succeeded=False,
-            error=f"{type(error).__name__}: {error}",
-            duration_ms=int((time.monotonic() - started) * 1000),
-        )
-    return AttemptOutcome(succeeded=True, duration_ms=int((time.monotonic() - started) * 1000))
+        yield
+    finally:
+        held = _batch_connection.get()
+        _batch_connection.reset(token)
+        if held.get("connection") is not None:
+            with contextlib.suppress(smtplib.SMTPException, OSError):
+                held["connection"].close()
 
 
-def _event(delivery: Delivery) -> Event:
-    return Event.objects.select_related(
-        "standard", "version", "period", "comment__period__version__standard"
-    ).get(pk=delivery.event_id)
+def _connection():
+    held = _batch_connection.get()
+    if held is None:
+        return get_connection(fail_silently=False), False
+    if held.get("connection") is None:
+        held["connection"] = get_connection(fail_silently=False)
+        held["connection"].open()
+    return held["connection"], True
 
 
-def _subscription(delivery: Delivery) -> Subscription:
-    return Subscription.objects.select_related("standard", "comment", "address").get(
-        pk=delivery.subscription_id
+def _drop_connection(connection) -> None:
+    held = _batch_connection.get()
+    if held is not None and held.get("connection") is connection:
+        held["connection"] = None
+    with contextlib.suppress(smtplib.SMTPException, OSError):
+        connection.close()
+
+
+def send(mail: EmailMultiAlternatives) -> AttemptOutcome:
+    """Send through the configured backend; a refusal or an unreachable server is an outcome.
+    A batch's shared connection that the server has closed meanwhile is opened again once."""
+    started = time.monotonic()
+    for retry in (False, True):
+        connection = None
+        try:
+            connection, shared = _connection()
+            connection.send_messages([mail])
+        except smtplib.SMTPServerDisconnected as error:
+            if connection is not None:
+                _drop_connection(connection)
+            if shared and not retry:
+                continue
+            return _failure(error, started)
+        except (smtplib.SMTPException, OSError) as error:
+            if connection is not None:
+                _drop_connection(connection)
+            return _failure(error, started)
+        return AttemptOutcome(succeeded=True, duration_ms=_since(started))
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _since(started: float) -> int:
+    return int((time.monotonic() - started) * 1000)
+
+
+def _failure(error: Exception, started: float) -> AttemptOutcome:
+    return AttemptOutcome(
+        succeeded=False, error=f"{type(error).__name__}: {error}", duration_ms=_since(started)
     )
 
 
@@ -138,8 +184,9 @@ def _event_mail(event: Event, subscription: Subscription, *, language: str) -> t
 
 def send_delivery(delivery: Delivery, *, now: dt.datetime) -> AttemptOutcome:
     """Render and send one email delivery (``outbox._send``)."""
-    event = _event(delivery)
-    subscription = _subscription(delivery)
+    # Read with everything they render by ``outbox.send_claimed``.
+    event = delivery.event
+    subscription = delivery.subscription
     if not subscription.confirmed_at and event.kind not in BEFORE_CONFIRMATION:
         # The fan-out sends nothing else to an unconfirmed subscription; if one got here anyway
         # it waits (and is retried) rather than mail an address that never said yes.

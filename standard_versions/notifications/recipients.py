@@ -10,7 +10,7 @@ confirmation link), at most ``UNVERIFIED_RECEIPTS_PER_DAY`` a day while it is no
 import datetime as dt
 
 from django.conf import settings
-from django.db.models import Q
+from django.db.models import Count, Q
 
 from standard_versions.models import (
     PUBLIC_EVENT_KINDS,
@@ -78,48 +78,78 @@ def _matching_subscriptions(event: Event) -> list[Subscription]:
     return list(best.values())
 
 
-def _receipt(event: Event, *, now: dt.datetime) -> list[Delivery]:
-    comment = event.comment
-    if comment is None or not comment.email:
+def receipts_for(events: list[Event], *, now: dt.datetime) -> list[Delivery]:
+    """The receipt deliveries of a batch of ``comment.received`` events (their comments loaded),
+    in six queries whatever its size: at a deadline the outbox is mostly receipts. Each comment's
+    address gets an ``EmailAddress`` and an unconfirmed own-comment subscription (confirmed at
+    once when the address is verified already: it asked for this mail)."""
+    wanted = [
+        (event, event.comment.email.strip().lower())
+        for event in events
+        if event.comment is not None and event.comment.email
+    ]
+    if not wanted:
         return []
-    address, _created = EmailAddress.objects.get_or_create(
-        address=comment.email.strip().lower(), defaults={"created_at": now}
+    emails = {email for _event, email in wanted}
+    EmailAddress.objects.bulk_create(
+        [EmailAddress(address=email, created_at=now) for email in sorted(emails)],
+        ignore_conflicts=True,
     )
-    subscription, _created = Subscription.objects.get_or_create(
-        address=address,
-        scope=SubscriptionScope.COMMENT,
-        comment=comment,
-        defaults={
-            "standard_id": comment.period.version.standard_id,
-            "language": event.payload.get("language", "en"),
-            "created_at": now,
-            # Confirmed at once when the address is verified already: it asked for this mail.
-            "confirmed_at": now if address.verified_at else None,
-        },
+    addresses = {a.address: a for a in EmailAddress.objects.filter(address__in=emails)}
+    Subscription.objects.bulk_create(
+        [
+            Subscription(
+                address=addresses[email],
+                scope=SubscriptionScope.COMMENT,
+                comment=event.comment,
+                standard_id=event.comment.period.version.standard_id,
+                language=event.payload.get("language", "en"),
+                created_at=now,
+                confirmed_at=now if addresses[email].verified_at else None,
+            )
+            for event, email in wanted
+        ],
+        ignore_conflicts=True,
     )
-    status = DeliveryStatus.PENDING
-    error = ""
-    if address.verified_at is None:
-        recent = Delivery.objects.filter(
-            address=address,
+    subscriptions = {
+        (s.address_id, s.comment_id): s
+        for s in Subscription.objects.filter(
+            scope=SubscriptionScope.COMMENT,
+            comment_id__in=[event.comment_id for event, _email in wanted],
+        )
+    }
+    unverified = [a.pk for a in addresses.values() if a.verified_at is None]
+    sent_today = dict(
+        Delivery.objects.filter(
+            address_id__in=unverified,
             event__kind=EventKind.COMMENT_RECEIVED,
             event__occurred_at__gte=now - dt.timedelta(days=1),
-        ).count()
-        if recent >= settings.UNVERIFIED_RECEIPTS_PER_DAY:
-            status = DeliveryStatus.SKIPPED
-            error = "unverified address: daily receipt limit reached"
-    return [
-        Delivery(
-            event=event,
-            channel=Channel.EMAIL,
-            address=address,
-            subscription=subscription,
-            recipient=mail_recipient(address.pk),
-            status=status,
-            last_error=error,
-            due_at=now,
         )
-    ]
+        .values_list("address_id")
+        .annotate(count=Count("id"))
+    )
+    deliveries = []
+    for event, email in wanted:
+        address = addresses[email]
+        status, error = DeliveryStatus.PENDING, ""
+        if address.verified_at is None:
+            if sent_today.get(address.pk, 0) >= settings.UNVERIFIED_RECEIPTS_PER_DAY:
+                status, error = DeliveryStatus.SKIPPED, "unverified address: daily receipt limit"
+            else:
+                sent_today[address.pk] = sent_today.get(address.pk, 0) + 1
+        deliveries.append(
+            Delivery(
+                event=event,
+                channel=Channel.EMAIL,
+                address=address,
+                subscription=subscriptions[(address.pk, event.comment_id)],
+                recipient=mail_recipient(address.pk),
+                status=status,
+                last_error=error,
+                due_at=now,
+            )
+        )
+    return deliveries
 
 
 def _confirmation_request(event: Event, *, now: dt.datetime) -> list[Delivery]:
@@ -145,7 +175,7 @@ def _confirmation_request(event: Event, *, now: dt.datetime) -> list[Delivery]:
 def deliveries_for(event: Event, *, now: dt.datetime) -> list[Delivery]:
     """The deliveries of ``event`` (not saved)."""
     if event.kind == EventKind.COMMENT_RECEIVED:
-        return _receipt(event, now=now)
+        return receipts_for([event], now=now)
     if event.kind == EventKind.SUBSCRIPTION_REQUESTED:
         return _confirmation_request(event, now=now)
     if event.kind not in PUBLIC_EVENT_KINDS:

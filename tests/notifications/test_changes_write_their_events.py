@@ -153,3 +153,22 @@ def test_fanning_out_goes_only_to_confirmed_subscriptions_one_mail_per_address(p
         (EventKind.CRITERION_CHANGED, "criterion", "pending"),
         (EventKind.PERIOD_EXTENDED, "standard", "digest"),
     ]
+
+
+def test_one_batch_of_receipts_keeps_to_the_daily_limit_of_an_unconfirmed_address(
+    period, settings
+):
+    settings.UNVERIFIED_RECEIPTS_PER_DAY = 3
+    now = timezone.now()
+    for n in range(5):
+        submit_comment(period_id=period.pk, body=f"Flood {n}", email="x@example.org", now=now)
+    submit_comment(period_id=period.pk, body="Other", email="y@example.org", now=now)
+    assert outbox.fan_out(now=now) == 6
+    statuses = list(
+        Delivery.objects.filter(address__address="x@example.org")
+        .order_by("id")
+        .values_list("status", flat=True)
+    )
+    assert statuses == ["pending"] * 3 + ["skipped"] * 2
+    assert Delivery.objects.get(address__address="y@example.org").status == "pending"
+    assert Subscription.objects.count() == 6
