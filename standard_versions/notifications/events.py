@@ -9,9 +9,9 @@ records them (``record_clock_events``), once each by their ``dedupe_key``.
 
 import datetime as dt
 import logging
+import time
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db import IntegrityError, transaction
 
 from standard_versions.models import (
@@ -29,20 +29,30 @@ log = logging.getLogger(__name__)
 CLOSING_SOON = dt.timedelta(hours=48)
 
 
+NUDGE_BACKOFF_SECONDS = 30
+# When this process last nudged a worker (time.monotonic()).
+_last_nudge = [float("-inf")]
+
+
 def _nudge_worker() -> None:
     """Ask a worker to drain the outbox now: at most once a second per process (a surge of
-    comments sends one message, not thousands), best effort (the periodic tick is the guarantee:
-    a broker or cache outage never fails the change that was just committed)."""
+    comments sends one message a second, not thousands; no round trip to decide it), best effort
+    (the periodic tick is the guarantee: a broker outage never fails the change just committed)."""
     if not settings.NOTIFY_NUDGE:
         return
+    now = time.monotonic()
+    if now - _last_nudge[0] < 1.0:
+        return
+    _last_nudge[0] = now
     try:
-        if not cache.add("notifications:nudged", 1, timeout=1):
-            return
         from backend.celery import app  # Celery is loaded only when needed
 
         # By name: the task's module (tasks.py) imports the outbox, which imports this one.
         app.send_task("notifications.drain_outbox", retry=False, ignore_result=True)
     except Exception:
+        # The broker is down: leave it alone for half a minute, so requests do not each wait
+        # for its connection timeout.
+        _last_nudge[0] = now + NUDGE_BACKOFF_SECONDS
         log.warning("Could not nudge the notification worker; its periodic tick will deliver.")
 
 
