@@ -52,7 +52,7 @@ def bench_ingest(args) -> dict:
     for name, summary in runs.items():
         print(f"   {name}:")
         comment_load.report(summary)
-    without, *others = runs.values()
+    without = next(iter(runs.values()))
     ratios = []
     for name, summary in list(runs.items())[1:]:
         rate = summary["comments_per_s"] / without["comments_per_s"]

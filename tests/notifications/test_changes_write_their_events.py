@@ -155,9 +155,7 @@ def test_fanning_out_goes_only_to_confirmed_subscriptions_one_mail_per_address(p
     ]
 
 
-def test_one_batch_of_receipts_keeps_to_the_daily_limit_of_an_unconfirmed_address(
-    period, settings
-):
+def test_one_batch_of_receipts_keeps_to_the_daily_limit_of_an_unconfirmed_address(period, settings):
     settings.UNVERIFIED_RECEIPTS_PER_DAY = 3
     now = timezone.now()
     for n in range(5):
