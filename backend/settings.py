@@ -117,12 +117,19 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
 
 REDIS_URL = env_str("REDIS_URL", "")
+# How long a request waits for Redis before it carries on without it (the cache degrades to the
+# process's memory: standard_versions/http/resilient_cache.py).
+REDIS_TIMEOUT_MS = env_int("REDIS_TIMEOUT_MS", 250, minimum=10)
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "standard_versions.http.resilient_cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "wwc"),
+            "OPTIONS": {
+                "socket_connect_timeout": REDIS_TIMEOUT_MS / 1000,
+                "socket_timeout": REDIS_TIMEOUT_MS / 1000,
+            },
         }
     }
 else:

@@ -5,6 +5,7 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
+from backend import readiness
 from standard_versions.web.errors import not_found_page
 
 logger = logging.getLogger(__name__)
@@ -14,6 +15,23 @@ logger = logging.getLogger(__name__)
 def healthz(request):
     """Liveness probe: a fixed small JSON body, no database. Also the benchmark's ceiling view."""
     return JsonResponse({"status": "ok"})
+
+
+@require_safe
+def readyz(request):
+    """Readiness probe: each dependency checked now. 503 when the database does not answer (this
+    worker cannot serve); 200 "degraded" when only Redis does not (pages and the API are served
+    uncached and throttles count per process); never cached."""
+    checks = {"database": readiness.database(), "cache": readiness.cache()}
+    if not checks["database"]["ok"]:
+        status, code = "unavailable", 503
+    elif not checks["cache"]["ok"]:
+        status, code = "degraded", 200
+    else:
+        status, code = "ready", 200
+    response = JsonResponse({"status": status, "checks": checks}, status=code)
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 def _is_api(request) -> bool:

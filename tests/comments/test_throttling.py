@@ -87,7 +87,8 @@ def test_counts_live_in_the_shared_cache_so_every_worker_sees_them(
         pytest.skip(f"needs Redis at {REDIS_URL} (COMMENT_TEST_REDIS_URL)")
     settings.CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # The backend the settings give REDIS_URL.
+            "BACKEND": "standard_versions.http.resilient_cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": f"test-throttle-{os.getpid()}",
         }

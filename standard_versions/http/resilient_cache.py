@@ -1,0 +1,87 @@
+"""Redis as an accelerator, not a dependency: the cache backend of ``REDIS_URL``.
+
+Every operation goes to Redis; when Redis does not answer (refused, reset, or slower than its
+socket timeout), the operation goes to this process's memory instead, a warning is logged, and
+Redis is left alone for ``RETRY_SECONDS`` before it is tried again. So with Redis down, pages and
+the API are served uncached (or from this process's memory), the throttles count per process (a
+local fallback limiter: each worker enforces the limit on its own), and no request fails for it.
+
+The fallback is Django's local-memory cache, shared by the threads of a process.
+"""
+
+import logging
+import threading
+import time
+
+from django.core.cache.backends.locmem import LocMemCache
+from django.core.cache.backends.redis import RedisCache
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
+
+log = logging.getLogger(__name__)
+
+RETRY_SECONDS = 5.0
+UNAVAILABLE = (RedisConnectionError, RedisTimeoutError, OSError)
+
+# When each Redis location may be tried again (time.monotonic()), shared by the process's threads.
+_down_until: dict[str, float] = {}
+_lock = threading.Lock()
+
+
+def _proxied(name: str):
+    def method(self, *args, **kwargs):
+        return self._call(name, *args, **kwargs)
+
+    method.__name__ = name
+    method.__doc__ = f"``{name}`` on Redis, or on this process's memory while Redis is down."
+    return method
+
+
+class ResilientRedisCache(RedisCache):
+    """``RedisCache`` that degrades to a per-process memory cache while Redis is unavailable."""
+
+    def __init__(self, server, params):
+        super().__init__(server, params)
+        self._location = str(server)
+        self._fallback = LocMemCache(
+            f"resilient-fallback:{self._location}",
+            {"TIMEOUT": params.get("TIMEOUT", 300), "OPTIONS": {"MAX_ENTRIES": 20_000}},
+        )
+
+    def _call(self, name: str, *args, **kwargs):
+        if time.monotonic() < _down_until.get(self._location, 0.0):
+            return getattr(self._fallback, name)(*args, **kwargs)
+        try:
+            return getattr(super(), name)(*args, **kwargs)
+        except UNAVAILABLE as error:
+            with _lock:
+                first = time.monotonic() >= _down_until.get(self._location, 0.0)
+                _down_until[self._location] = time.monotonic() + RETRY_SECONDS
+            if first:
+                log.warning(
+                    "Redis cache unavailable (%s: %s): serving from this process's memory, "
+                    "trying Redis again in %.0f s",
+                    type(error).__name__,
+                    error,
+                    RETRY_SECONDS,
+                )
+            return getattr(self._fallback, name)(*args, **kwargs)
+
+    def is_reachable(self) -> bool:
+        """A PING to Redis now (for the readiness probe), whatever the recent failures."""
+        try:
+            return bool(self._cache.get_client(write=True).ping())
+        except UNAVAILABLE:
+            return False
+
+    add = _proxied("add")
+    get = _proxied("get")
+    set = _proxied("set")
+    touch = _proxied("touch")
+    delete = _proxied("delete")
+    get_many = _proxied("get_many")
+    has_key = _proxied("has_key")
+    incr = _proxied("incr")
+    set_many = _proxied("set_many")
+    delete_many = _proxied("delete_many")
+    clear = _proxied("clear")
