@@ -264,7 +264,8 @@ PUBLIC_BASE_URL = env_str("PUBLIC_BASE_URL", "http://127.0.0.1:8000").rstrip("/"
 if not PUBLIC_BASE_URL.startswith(("http://", "https://")):
     raise ImproperlyConfigured(f"PUBLIC_BASE_URL={PUBLIC_BASE_URL!r} is not an http(s) URL.")
 # Where mail goes: EMAIL_URL (smtp://user:password@host:587/?tls=True, dj-email-url), or else a
-# folder of .eml files (Django's file backend), so the embedded default needs no mail server.
+# folder of .eml files, one per message (standard_versions/notifications/eml_backend.py), so the
+# embedded default needs no mail server.
 VAR_DIR = Path(env_str("VAR_DIR", str(BASE_DIR / "var")))
 EMAIL_FILE_PATH = Path(env_str("MAIL_DIR", str(VAR_DIR / "mail")))
 if email_url := env_str("EMAIL_URL", ""):
@@ -279,7 +280,7 @@ if email_url := env_str("EMAIL_URL", ""):
     if _email.get("EMAIL_FILE_PATH"):
         EMAIL_FILE_PATH = Path(_email["EMAIL_FILE_PATH"])
 else:
-    EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+    EMAIL_BACKEND = "standard_versions.notifications.eml_backend.EmlFileBackend"
 EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 20, minimum=1)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "WWC Standard <standard@example.org>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL

@@ -165,13 +165,13 @@ def test_a_worker_started_like_make_run_delivers_the_receipt_and_the_webhook(
             text=True,
         )
         try:
-            mails = _wait_for(lambda: sorted((tmp_path / "mail").glob("*.log")), seconds=60)
+            mails = _wait_for(lambda: sorted((tmp_path / "mail").glob("*.eml")), seconds=60)
             hooks = _wait_for(lambda: list(receiver.received), seconds=30)
         finally:
             worker.terminate()
             output = worker.communicate(timeout=30)[0]
     assert mails, f"no mail was written; the worker said:\n{output}"
-    message = email.message_from_bytes(mails[0].read_bytes().split(b"\n" + b"-" * 79)[0])
+    message = email.message_from_bytes(mails[0].read_bytes())
     assert message["To"] == "ana@example.org"
     assert tracking_id in mails[0].read_text(errors="replace")
     kinds = [json.loads(body)["type"] for _headers, body in hooks]
