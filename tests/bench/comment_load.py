@@ -314,7 +314,7 @@ async def load(args, period_id: int) -> tuple[Results, float, list]:
         asyncio.create_task(
             client_loop(
                 index,
-                port=args.port,
+                port=args.target_port or args.port,
                 period_id=period_id,
                 stop_at=stop_at,
                 give_up_at=give_up_at,
@@ -325,6 +325,14 @@ async def load(args, period_id: int) -> tuple[Results, float, list]:
         )
         for index in range(args.clients)
     ]
+    if args.slow_clients:
+        from tests.bench.slowloris import slow_client
+
+        target = args.target_port or args.port
+        tasks += [
+            asyncio.create_task(slow_client(port=target, stop_at=stop_at))
+            for _ in range(args.slow_clients)
+        ]
     if args.fault:
         at = args.fault_at if args.fault_at is not None else args.duration / 2
         tasks.append(
@@ -400,7 +408,12 @@ def verify(args, period_id: int, results: Results) -> tuple[dict, list[str]]:
     duplicated = {key: ids for key, ids in stored_by_key.items() if len(ids) > 1}
     unacknowledged = set(stored_ids) - acknowledged_ids
     receipt_failures = asyncio.run(
-        check_receipts(args.port, list(acknowledged_ids), min(args.clients, 32), args.timeout)
+        check_receipts(
+            args.target_port or args.port,
+            list(acknowledged_ids),
+            min(args.clients, 32),
+            args.timeout,
+        )
     )
     figures = {
         "stored": len(stored_ids),
@@ -460,6 +473,12 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         "--worker",
         action="store_true",
         help="run a notification worker beside gunicorn, mailing receipts to a local SMTP server",
+    )
+    parser.add_argument(
+        "--target-port", type=int, default=None, help="where clients connect (a proxy's port)"
+    )
+    parser.add_argument(
+        "--slow-clients", type=int, default=0, help="connections sending headers byte by byte"
     )
     parser.add_argument("--keep-db", action="store_true")
     parser.add_argument(

@@ -116,3 +116,17 @@ def test_a_forged_x_forwarded_for_does_not_evade_the_throttle(
         for n in range(5)
     ]
     assert statuses == [201, 201, 201, 429, 429]
+
+
+def test_behind_one_proxy_each_forwarded_client_is_counted_apart(
+    api_client, open_period, three_per_minute, settings
+):
+    settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK, "NUM_PROXIES": 1}
+    statuses = [
+        submit(
+            api_client, open_period, body=f"p{n}", HTTP_X_FORWARDED_FOR=f"203.0.113.{n % 2}"
+        ).status_code
+        for n in range(8)
+    ]
+    # Two clients behind the proxy, three each a minute.
+    assert statuses == [201] * 6 + [429, 429]
