@@ -121,10 +121,18 @@ def test_a_run_lighthouse_could_not_record_is_run_again(audit):
     assert result.error == ""
 
 
-def test_two_runs_in_error_fail_with_the_message(audit):
-    result = audit(FakeRunner("NO_FCP", "NO_FCP"))
+def test_two_runs_lighthouse_could_not_record_are_run_again(audit):
+    runner = FakeRunner("NO_NAVSTART", "NO_FCP", report())
+    result = audit(runner)
+    assert not result.failed and runner.runs == 3
+
+
+def test_three_runs_in_error_fail_with_the_message(audit):
+    runner = FakeRunner("NO_FCP", "NO_FCP", "NO_FCP")
+    result = audit(runner)
     assert result.failed
     assert "NO_FCP" in result.error
+    assert runner.runs == 1 + run_audits.MAX_RECORDING_FAILURES
 
 
 @pytest.mark.parametrize(
