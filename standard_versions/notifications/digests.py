@@ -21,19 +21,18 @@ from django.utils.translation import gettext_lazy as _
 
 from standard_versions.models import Delivery, DeliveryAttempt, DeliveryStatus, Subscription
 from standard_versions.notifications import mail, mail_content, subscriptions
-from standard_versions.notifications.outcomes import AttemptOutcome
+from standard_versions.notifications.outcomes import (
+    RECORDED_FIELDS,
+    AttemptOutcome,
+    apply_outcome,
+    attempt_log,
+)
 from standard_versions.translations import i18n
 
 DIGEST_BATCH = 500
 # Longer than the outbox's minute: one claim covers a batch of addresses, and a killed worker's
 # digests waiting five minutes more is nothing for a daily mail.
 CLAIM_SECONDS = 300
-
-
-def retry_delay(attempts: int) -> dt.timedelta:
-    """The outbox's backoff (``outbox.retry_delay``): base x 2^(attempts - 1), capped."""
-    seconds = settings.NOTIFY_RETRY_BASE_SECONDS * 2 ** max(attempts - 1, 0)
-    return dt.timedelta(seconds=min(seconds, settings.NOTIFY_RETRY_MAX_SECONDS))
 
 
 def claim(*, now: dt.datetime, limit: int = DIGEST_BATCH) -> list[int]:
@@ -57,31 +56,11 @@ def claim(*, now: dt.datetime, limit: int = DIGEST_BATCH) -> list[int]:
 def record_group(deliveries: list[Delivery], outcome: AttemptOutcome, *, now: dt.datetime):
     """One attempt per delivery of one digest mail; all sent, or all due again (or failed)."""
     DeliveryAttempt.objects.bulk_create(
-        DeliveryAttempt(
-            delivery=delivery,
-            attempted_at=now,
-            succeeded=outcome.succeeded,
-            error=outcome.error[:2000],
-            duration_ms=outcome.duration_ms,
-        )
-        for delivery in deliveries
+        attempt_log(delivery, outcome, now=now) for delivery in deliveries
     )
     for delivery in deliveries:
-        delivery.attempts += 1
-        delivery.claimed_until = None
-        if outcome.succeeded:
-            delivery.status = DeliveryStatus.SENT
-            delivery.sent_at = now
-            delivery.last_error = ""
-        else:
-            delivery.last_error = outcome.error[:2000]
-            if delivery.attempts >= settings.NOTIFY_MAX_ATTEMPTS:
-                delivery.status = DeliveryStatus.FAILED
-            else:
-                delivery.due_at = now + retry_delay(delivery.attempts)
-    Delivery.objects.bulk_update(
-        deliveries, ["attempts", "claimed_until", "status", "sent_at", "last_error", "due_at"]
-    )
+        apply_outcome(delivery, outcome, now=now)
+    Delivery.objects.bulk_update(deliveries, RECORDED_FIELDS)
 
 
 def _claimed(ids: list[int]) -> list[Delivery]:

@@ -23,14 +23,19 @@ from django.utils import timezone
 from standard_versions.models import (
     Channel,
     Delivery,
-    DeliveryAttempt,
     DeliveryStatus,
     Event,
     EventKind,
     WebhookEndpoint,
 )
 from standard_versions.notifications import events, recipients
-from standard_versions.notifications.outcomes import AttemptOutcome
+from standard_versions.notifications.outcomes import (  # noqa: F401 (retry_delay: named here too)
+    RECORDED_FIELDS,
+    AttemptOutcome,
+    apply_outcome,
+    attempt_log,
+    retry_delay,
+)
 
 log = logging.getLogger(__name__)
 
@@ -44,13 +49,6 @@ SEND_BATCH = 20
 
 def _longest_try() -> dt.timedelta:
     return dt.timedelta(seconds=max(settings.WEBHOOK_TIMEOUT_SECONDS, settings.EMAIL_TIMEOUT) + 5)
-
-
-def retry_delay(attempts: int) -> dt.timedelta:
-    """Exponential backoff after the ``attempts``-th failed try: base, 2 x base, 4 x base...,
-    capped at ``NOTIFY_RETRY_MAX_SECONDS``."""
-    seconds = settings.NOTIFY_RETRY_BASE_SECONDS * 2 ** max(attempts - 1, 0)
-    return dt.timedelta(seconds=min(seconds, settings.NOTIFY_RETRY_MAX_SECONDS))
 
 
 def fan_out(*, now: dt.datetime, batch: int = FAN_OUT_BATCH) -> int:
@@ -109,29 +107,9 @@ def record_attempt(delivery: Delivery, outcome: AttemptOutcome, *, now: dt.datet
     """Log the try; mark the delivery sent, or due again after the backoff, or failed after
     ``NOTIFY_MAX_ATTEMPTS``. A webhook endpoint's failures are counted across its deliveries."""
     with transaction.atomic():
-        DeliveryAttempt.objects.create(
-            delivery=delivery,
-            attempted_at=now,
-            succeeded=outcome.succeeded,
-            status_code=outcome.status_code,
-            error=outcome.error[:2000],
-            duration_ms=outcome.duration_ms,
-        )
-        delivery.attempts += 1
-        delivery.claimed_until = None
-        if outcome.succeeded:
-            delivery.status = DeliveryStatus.SENT
-            delivery.sent_at = now
-            delivery.last_error = ""
-        else:
-            delivery.last_error = outcome.error[:2000]
-            if delivery.attempts >= settings.NOTIFY_MAX_ATTEMPTS:
-                delivery.status = DeliveryStatus.FAILED
-            else:
-                delivery.due_at = now + retry_delay(delivery.attempts)
-        delivery.save(
-            update_fields=["attempts", "claimed_until", "status", "sent_at", "last_error", "due_at"]
-        )
+        attempt_log(delivery, outcome, now=now).save()
+        apply_outcome(delivery, outcome, now=now)
+        delivery.save(update_fields=RECORDED_FIELDS)
         if delivery.channel == Channel.WEBHOOK:
             _count_endpoint_outcome(delivery.endpoint_id, outcome, now=now)
 
