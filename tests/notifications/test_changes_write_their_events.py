@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from standard_versions.consultation.comments import submit_comment
 from standard_versions.consultation.moderation import moderate_comment, respond_to_comment
-from standard_versions.consultation.periods import close_period_early, create_period, extend_period
+from standard_versions.consultation.periods import close_period_early, extend_period
 from standard_versions.models import (
     Delivery,
     EmailAddress,
@@ -19,30 +19,14 @@ from standard_versions.models import (
 )
 from standard_versions.notifications import events, outbox
 from standard_versions.standards.criteria import update_criterion
-from tests.factories import build_version
+from tests.notifications import smtp
 
 DAY = dt.timedelta(days=1)
 
 
-@pytest.fixture
-def draft(db):
-    return build_version(standard_slug="big", label="9.0", criteria=3, areas=1, status="draft")
-
-
-@pytest.fixture
-def period(draft):
-    now = timezone.now()
-    return create_period(
-        standard_slug="big",
-        label="9.0",
-        opens_at=now - DAY,
-        closes_at=now + 5 * DAY,
-        timezone="America/New_York",
-        criteria=None,
-        user=None,
-        reason="test",
-        now=now,
-    )
+# The shared fixtures (tests/notifications/smtp.py): a draft "big 9.0", a period open 5 days.
+draft = smtp.draft
+period = smtp.period
 
 
 def kinds() -> list[str]:
