@@ -12,7 +12,7 @@ from standard_versions.api.renderers_comments import CSVRenderer
 from standard_versions.api.renderers_xlsx import XLSX_MEDIA_TYPE, XLSXRenderer
 from standard_versions.api.serializers import comments as s
 from standard_versions.api.views import ContentAPIView
-from standard_versions.consultation import selectors_comments
+from standard_versions.consultation import selectors_report
 from standard_versions.http.language import content_for
 from standard_versions.standards import selectors
 
@@ -47,7 +47,7 @@ class DispositionReportView(ContentAPIView):
     def get(self, request, std, label):
         now = timezone.now()
         version = selectors.version_get(standard_slug=std, label=label)
-        report = selectors_comments.disposition_report(version=version)
+        report = selectors_report.disposition_report(version=version)
         # The version's translations (the criteria's titles, the periods' instructions) cost the
         # same one query as the standard's alone.
         content = content_for(request, versions=[version])

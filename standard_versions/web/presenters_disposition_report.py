@@ -6,7 +6,8 @@ from dataclasses import dataclass
 
 from django.urls import reverse
 
-from standard_versions.consultation.selectors_comments import DispositionReport, title_for_reader
+from standard_versions.consultation.selectors_comments import title_for_reader
+from standard_versions.consultation.selectors_report import DispositionReport
 from standard_versions.models import Comment
 from standard_versions.translations import i18n
 from standard_versions.translations.content import ContentText

@@ -4,7 +4,7 @@ criterion, with what was done with it (the same report as the API's JSON and CSV
 from django.shortcuts import render
 from django.utils import timezone
 
-from standard_versions.consultation import selectors_comments
+from standard_versions.consultation import selectors_report
 from standard_versions.http.language import content_for
 from standard_versions.standards import selectors
 from standard_versions.web import presenters_disposition_report as presenters
@@ -19,7 +19,7 @@ from standard_versions.web.views import _not_found_as_404
 def disposition_report(request, std: str, label: str, *, language: str):
     now = timezone.now()
     version = selectors.version_get(standard_slug=std, label=label)
-    report = selectors_comments.disposition_report(version=version)
+    report = selectors_report.disposition_report(version=version)
     content = content_for(request, versions=[version])
     page = presenters.report_page(report, content=content, language=language, now=now)
     return render(
