@@ -44,6 +44,10 @@ __all__ += [
     "PeriodStatus",
 ]
 
+from standard_versions.models.campaigns import IdenticalCommentTally  # noqa: E402
+
+__all__ += ["IdenticalCommentTally"]
+
 from standard_versions.models.notifications import (  # noqa: E402
     PRIVATE_EVENT_KINDS,
     PUBLIC_EVENT_KINDS,

@@ -171,11 +171,16 @@ class Comment(models.Model):
             ),
             value_in_choices("type", CommentType, name="comment_type_valid"),
         ]
+        # Each list's filter and order, so a page is an index range read whatever the count
+        # (keyset pagination: standard_versions/http/keyset.py): a period's comments, by state
+        # or all; every comment newest first (the admin).
         indexes = [
             models.Index(
-                fields=["period", "moderation_state", "submitted_at"],
-                name="comment_period_state_idx",
+                fields=["period", "moderation_state", "submitted_at", "id"],
+                name="comment_period_state_order_idx",
             ),
+            models.Index(fields=["period", "submitted_at", "id"], name="comment_period_order_idx"),
+            models.Index(fields=["submitted_at", "id"], name="comment_order_idx"),
             models.Index(fields=["period", "normalized_hash"], name="comment_campaign_idx"),
         ]
 
