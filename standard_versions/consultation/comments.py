@@ -20,7 +20,7 @@ from django.db import IntegrityError, connection, transaction
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from standard_versions.consultation import deadlines
+from standard_versions.consultation import deadlines, tallies
 from standard_versions.consultation.comment_limits import BODY_MAX_CHARS, PROPOSED_TEXT_MAX_CHARS
 from standard_versions.consultation.comment_text import (
     campaign_hash,
@@ -307,6 +307,7 @@ def _store(comment: Comment) -> None:
     if comment.email:
         # The receipt mail: a row of the outbox in this transaction; the POST never waits for mail.
         events.comment_received(comment, language=i18n.current_language(), now=comment.submitted_at)
+    tallies.add_to_tally(comment)
 
 
 def _period_for_share(period_id: int) -> CommentPeriod:

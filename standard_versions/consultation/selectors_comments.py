@@ -4,7 +4,7 @@ import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from django.db.models import Count, Max, Min, Q, QuerySet
+from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from standard_versions.diff.words import word_diff
@@ -13,6 +13,7 @@ from standard_versions.models import (
     Comment,
     CommentPeriod,
     Criterion,
+    IdenticalCommentTally,
     ModerationState,
     PeriodStatus,
     Translation,
@@ -213,18 +214,18 @@ def comment_receipt(*, tracking_id: str) -> Receipt:
 
 
 def campaigns(*, period: CommentPeriod, min_count: int = 2) -> QuerySet:
-    """Groups of comments whose bodies are the same after normalisation, largest first."""
+    """Groups of comments whose bodies are the same after normalisation, largest first: the
+    tallies kept at ingest (consultation/tallies.py), one index range read whatever the count."""
     return (
-        Comment.objects.filter(period=period)
-        .values("normalized_hash")
-        .annotate(
-            count=Count("id"),
-            first_submitted_at=Min("submitted_at"),
-            last_submitted_at=Max("submitted_at"),
-            example_tracking_id=Min("tracking_id"),
+        IdenticalCommentTally.objects.filter(period=period, count__gte=min_count)
+        .order_by("-count", "first_submitted_at", "id")
+        .values(
+            "normalized_hash",
+            "count",
+            "first_submitted_at",
+            "last_submitted_at",
+            "example_tracking_id",
         )
-        .filter(count__gte=min_count)
-        .order_by("-count", "first_submitted_at")
     )
 
 

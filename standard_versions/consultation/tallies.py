@@ -1,0 +1,72 @@
+"""Counts of identical comments per period (``IdenticalCommentTally``), kept at ingest so listing a
+period's campaigns reads one row per campaign, not every comment."""
+
+from django.db import connection, transaction
+from django.db.models import Count, Max, Min
+
+from standard_versions.models import Comment, CommentPeriod, IdenticalCommentTally
+
+_TABLE = IdenticalCommentTally._meta.db_table
+# PostgreSQL's two-argument LEAST/GREATEST are SQLite's scalar MIN/MAX.
+_EARLIER, _LATER = ("LEAST", "GREATEST") if connection.vendor == "postgresql" else ("MIN", "MAX")
+_UPSERT = (
+    f"INSERT INTO {_TABLE} (period_id, normalized_hash, count, first_submitted_at, "
+    "last_submitted_at, example_tracking_id) VALUES (%s, %s, 1, %s, %s, %s) "
+    "ON CONFLICT (period_id, normalized_hash) DO UPDATE SET count = {t}.count + 1, "
+    "first_submitted_at = {earlier}({t}.first_submitted_at, EXCLUDED.first_submitted_at), "
+    "last_submitted_at = {later}({t}.last_submitted_at, EXCLUDED.last_submitted_at), "
+    "example_tracking_id = {earlier}({t}.example_tracking_id, EXCLUDED.example_tracking_id)"
+).format(t=_TABLE, earlier=_EARLIER, later=_LATER)
+
+
+def add_to_tally(comment: Comment) -> None:
+    """Count a comment just inserted, in its transaction. One statement, the transaction's last:
+    a form letter's row is locked from here to the commit only, so its senders queue for
+    microseconds, not for each other's whole submission."""
+    submitted_at = connection.ops.adapt_datetimefield_value(comment.submitted_at)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            _UPSERT,
+            [
+                comment.period_id,
+                comment.normalized_hash,
+                submitted_at,
+                submitted_at,
+                comment.tracking_id,
+            ],
+        )
+
+
+@transaction.atomic
+def recount_tallies(*, period: CommentPeriod) -> int:
+    """Rebuild a period's tallies from its comments (after a restore from a dump of the comments
+    alone, say); returns how many campaigns it has. Locks the period so no submission counts
+    itself between the delete and the insert."""
+    CommentPeriod.objects.select_for_update().filter(pk=period.pk).exists()
+    IdenticalCommentTally.objects.filter(period=period).delete()
+    groups = (
+        Comment.objects.filter(period=period)
+        .values("normalized_hash")
+        .annotate(
+            count=Count("id"),
+            first=Min("submitted_at"),
+            last=Max("submitted_at"),
+            example=Min("tracking_id"),
+        )
+        .order_by()
+    )
+    tallies = IdenticalCommentTally.objects.bulk_create(
+        (
+            IdenticalCommentTally(
+                period=period,
+                normalized_hash=group["normalized_hash"],
+                count=group["count"],
+                first_submitted_at=group["first"],
+                last_submitted_at=group["last"],
+                example_tracking_id=group["example"],
+            )
+            for group in groups.iterator()
+        ),
+        batch_size=1000,
+    )
+    return len(tallies)
