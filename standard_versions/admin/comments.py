@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from standard_versions.admin.base import StaffAdmin, period_zone_text
+from standard_versions.admin.comment_search import CommentSearchMixin
 from standard_versions.consultation import comments as comment_services
 from standard_versions.errors import DomainError
 from standard_versions.models import Comment, ModerationState
@@ -51,7 +52,7 @@ class CommentModerationForm(forms.ModelForm):
 
 
 @admin.register(Comment)
-class CommentAdmin(StaffAdmin):
+class CommentAdmin(CommentSearchMixin, StaffAdmin):
     form = CommentModerationForm
     list_display = (
         "tracking_id",
