@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from standard_versions.consultation.comments import new_tracking_id
 from standard_versions.models import Comment
+from tests.admin.conftest import editor_admin  # noqa: F401
 from tests.comments.conftest import draft, make_period, open_period  # noqa: F401
 
 on_postgresql = pytest.mark.skipif(

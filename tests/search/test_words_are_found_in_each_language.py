@@ -82,3 +82,9 @@ def test_other_languages_are_searched_word_for_word(open_period):
     make_comment(open_period, "Dati aperti per tutti.", language="it")
     assert _found("dati") == ["Dati aperti per tutti."]
     assert _found("dato") == []
+
+
+def test_a_search_is_one_query(open_period, django_assert_num_queries):
+    make_comment(open_period, "Open data.")
+    with django_assert_num_queries(1):
+        assert len(_found("open data")) == 1
