@@ -19,6 +19,7 @@ from rest_framework import status
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
+from standard_versions.api.pagination import CommentKeysetPagination
 from standard_versions.api.permissions_comments import StaffRoleRequired
 from standard_versions.api.renderers_comments import (
     BOM,
@@ -65,6 +66,7 @@ class CommentPeriodCommentsView(ContentAPIView):
     queryset = Comment.objects.none()  # for the schema generator only
     allow_anonymous_writes = True
     serializer_class = s.PublishedCommentOutputSerializer
+    pagination_class = CommentKeysetPagination
 
     def get_throttles(self):
         return [CommentSubmissionThrottle()] if self.request.method == "POST" else []

@@ -9,6 +9,7 @@ from django.utils import timezone
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework.response import Response
 
+from standard_versions.api.pagination import CommentKeysetPagination
 from standard_versions.api.permissions_comments import StaffRoleRequired
 from standard_versions.api.serializers import comments as s
 from standard_versions.api.views import ContentAPIView
@@ -88,6 +89,7 @@ class CommentPeriodModerationView(ContentAPIView):
     permission_classes = [StaffRoleRequired]
     required_role = EDITORS
     serializer_class = s.StaffCommentOutputSerializer
+    pagination_class = CommentKeysetPagination
 
     @extend_schema(
         summary="List a period's comments for moderation",

@@ -30,12 +30,12 @@ PAGED_LISTS = {
     "versions_history",
     "criteria_timeline",
     "comment_periods_list",
-    "comment_periods_comments_list",
-    "comment_periods_moderation_list",
     "comment_periods_campaigns_list",
     "webhooks_list",
     "webhooks_deliveries_list",
 }
+# Lists that can hold a million rows: keyset pages (standard_versions/api/pagination.py).
+CURSOR_LISTS = {"comment_periods_comments_list", "comment_periods_moderation_list"}
 STAFF_READS = {
     "comment_periods_moderation_list",
     "comment_periods_campaigns_list",
@@ -125,6 +125,20 @@ def test_the_lists_are_described_as_pages_of_results(openapi_schema):
         assert page["properties"]["previous"]["nullable"] is True
         assert page["properties"]["results"]["type"] == "array"
     assert paged == PAGED_LISTS
+
+
+def test_the_comment_lists_are_described_as_pages_reached_by_cursor(openapi_schema):
+    for _, _, operation in operations(openapi_schema):
+        if operation["operationId"] not in CURSOR_LISTS:
+            continue
+        names = {p["name"] for p in operation.get("parameters", []) if p["in"] == "query"}
+        assert {"cursor", "page_size"} <= names
+        assert "page" not in names
+        page = operation["responses"]["200"]["content"]["application/json"]["schema"]
+        page = component(openapi_schema, page["$ref"])
+        assert set(page["required"]) == {"count", "count_is_estimate", "next", "previous", "results"}
+        assert page["properties"]["next"]["nullable"] is True
+        assert page["properties"]["results"]["type"] == "array"
 
 
 def test_every_error_response_has_the_one_error_body(openapi_schema):
