@@ -1,5 +1,6 @@
-"""The plain page model of the disposition report: every published comment on a version, by
-criterion, with what was done with it. Nothing here queries the database."""
+"""The plain page model of the disposition report: a page of the published comments on a version,
+by criterion, with what was done with them, the contents (every section with its count) and the
+links to the pages before and after. Nothing here queries the database."""
 
 import datetime as dt
 from dataclasses import dataclass
@@ -7,7 +8,8 @@ from dataclasses import dataclass
 from django.urls import reverse
 
 from standard_versions.consultation.selectors_comments import title_for_reader
-from standard_versions.consultation.selectors_report import DispositionReport
+from standard_versions.consultation.selectors_report import ReportBasis
+from standard_versions.consultation.selectors_report import ReportPage as PageOfReport
 from standard_versions.models import Comment
 from standard_versions.translations import i18n
 from standard_versions.translations.content import ContentText
@@ -38,6 +40,17 @@ class ReportSectionItem:
     title: str
     comments: list[ReportComment]
     served: Served
+    # The section began on an earlier page.
+    continued: bool = False
+
+
+@dataclass(frozen=True)
+class ContentsItem:
+    code: str
+    title: str
+    served: Served
+    count: int
+    url: str
 
 
 @dataclass(frozen=True)
@@ -50,6 +63,10 @@ class ReportPage:
     periods: list[PeriodInfo]
     summary: list[tuple[str, int]]
     sections: list[ReportSectionItem]
+    contents: list[ContentsItem]
+    published: int
+    next_url: str | None
+    previous_url: str | None
     csv_url: str
     xlsx_url: str
     json_url: str
@@ -62,42 +79,51 @@ def _author(comment: Comment) -> str:
 
 
 def report_page(
-    report: DispositionReport, *, content: ContentText, language: str, now: dt.datetime
+    basis: ReportBasis,
+    page: PageOfReport,
+    *,
+    content: ContentText,
+    language: str,
+    now: dt.datetime,
+    page_url,
+    section_url,
 ) -> ReportPage:
-    version, standard = report.version, report.version.standard
-    timezone = report.periods[-1].timezone if report.periods else "UTC"
+    """``page_url(cursor)``: the link to the page at a cursor (None for None);
+    ``section_url(section)``: the link to the page a section starts on."""
+    version, standard = basis.version, basis.version.standard
+    timezone = basis.periods[-1].timezone if basis.periods else "UTC"
     api_url = reverse("disposition-report", args=[standard.slug, version.label])
-    titles = [
-        title_for_reader(section.criterion, stored_title=section.title, content=content)
-        for section in report.sections
-    ]
-    sections = [
-        ReportSectionItem(
-            code=section.code,
-            title=title.text,
-            served=shown(title),
-            comments=[
-                ReportComment(
-                    tracking_id=comment.tracking_id,
-                    submitted_at=comment.submitted_at,
-                    submitted_at_display=i18n.format_datetime(
-                        comment.submitted_at, language=language, timezone=timezone
-                    ),
-                    type_display=str(TYPE_LABELS.get(comment.type, comment.type)),
-                    language=comment.language,
-                    author=_author(comment),
-                    body=comment.body,
-                    proposed_text=comment.proposed_text,
-                    disposition_display=(
-                        comment.get_disposition_display() if comment.disposition else ""
-                    ),
-                    response=comment.response,
-                )
-                for comment in section.comments
-            ],
+
+    def title(section):
+        return title_for_reader(section.criterion, stored_title=section.title, content=content)
+
+    sections = []
+    for section in page.sections:
+        shown_title = title(section)
+        sections.append(
+            ReportSectionItem(
+                code=section.code,
+                title=shown_title.text,
+                served=shown(shown_title),
+                continued=section.comments[0]._position > 1,
+                comments=[
+                    _comment(c, language=language, timezone=timezone) for c in section.comments
+                ],
+            )
         )
-        for section, title in zip(report.sections, titles, strict=True)
-    ]
+    contents = []
+    for section in basis.contents.sections:
+        shown_title = title(section)
+        contents.append(
+            ContentsItem(
+                code=section.code,
+                title=shown_title.text,
+                served=shown(shown_title),
+                count=section.count,
+                url=section_url(section),
+            )
+        )
+    summary = basis.contents.summary
     return ReportPage(
         standard_slug=standard.slug,
         standard_name=content.text(standard, "name"),
@@ -106,13 +132,32 @@ def report_page(
         version_url=version_url(standard.slug, version.label),
         periods=[
             period_info(period, content=content, language=language, now=now)
-            for period in report.periods
+            for period in basis.periods
         ],
-        summary=[
-            (str(SUMMARY_LABELS.get(name, name)), count) for name, count in report.summary.items()
-        ],
+        summary=[(str(SUMMARY_LABELS.get(name, name)), count) for name, count in summary.items()],
         sections=sections,
+        contents=contents,
+        published=summary["published"],
+        next_url=page_url(page.next),
+        previous_url=page_url(page.previous),
         csv_url=f"{api_url}?format=csv",
         xlsx_url=f"{api_url}?format=xlsx",
         json_url=f"{api_url}?format=json",
+    )
+
+
+def _comment(comment: Comment, *, language: str, timezone: str) -> ReportComment:
+    return ReportComment(
+        tracking_id=comment.tracking_id,
+        submitted_at=comment.submitted_at,
+        submitted_at_display=i18n.format_datetime(
+            comment.submitted_at, language=language, timezone=timezone
+        ),
+        type_display=str(TYPE_LABELS.get(comment.type, comment.type)),
+        language=comment.language,
+        author=_author(comment),
+        body=comment.body,
+        proposed_text=comment.proposed_text,
+        disposition_display=comment.get_disposition_display() if comment.disposition else "",
+        response=comment.response,
     )

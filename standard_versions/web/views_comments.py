@@ -1,16 +1,40 @@
-"""The disposition report as a page of the public site: every published comment on a version, by
-criterion, with what was done with it (the same report as the API's JSON and CSV)."""
+"""The disposition report as a page of the public site: a page of the published comments on a
+version, by criterion, with what was done with them (the same report as the API's JSON and CSV).
 
-from django.shortcuts import render
+Cached and revalidated like the version pages, but never for an hour: comments are published and
+answered after a version is, so every reuse is a revalidation. The ETag is made of the report's
+head (one query: ``selectors_report.report_head``), the language, the page's query and the code
+that renders it; a matching ``If-None-Match`` costs that query alone.
+"""
+
+import hashlib
+
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.http import urlencode
 
 from standard_versions.consultation import selectors_report
+from standard_versions.consultation.selectors_report import Cursor
+from standard_versions.http.caching import REPRESENTATION_EPOCH
 from standard_versions.http.language import content_for
-from standard_versions.standards import selectors
 from standard_versions.web import presenters_disposition_report as presenters
+from standard_versions.web.caching import PAGE_CODE_DIGEST, cached_page
 from standard_versions.web.errors import allow_methods
-from standard_versions.web.language import in_response_language, page_context
+from standard_versions.web.language import in_response_language, page_context, site_origin
 from standard_versions.web.views import _not_found_as_404
+
+# A page's HTML depends on these alone (the language switcher's links repeat them); a request
+# with any other query is answered but not kept.
+REPORT_QUERY_KEYS = frozenset({"lang", "cursor", "criterion"})
+
+
+def _report_page_etag(head, *, language: str, request) -> str:
+    pairs = sorted((k, v) for k, values in request.GET.lists() if k != "lang" for v in values)
+    query = hashlib.sha256(repr(pairs).encode()).hexdigest()[:12]
+    return (
+        f'"{REPRESENTATION_EPOCH}-report-{head.fingerprint}-{language}-web-{PAGE_CODE_DIGEST}'
+        f'-{query}"'
+    )
 
 
 @allow_methods("GET")
@@ -18,10 +42,47 @@ from standard_versions.web.views import _not_found_as_404
 @in_response_language
 def disposition_report(request, std: str, label: str, *, language: str):
     now = timezone.now()
-    version = selectors.version_get(standard_slug=std, label=label)
-    report = selectors_report.disposition_report(version=version)
-    content = content_for(request, versions=[version])
-    page = presenters.report_page(report, content=content, language=language, now=now)
-    return render(
-        request, "web/disposition_report.html", page_context(request, language=language, page=page)
-    )
+    head = selectors_report.report_head(standard_slug=std, label=label, now=now)
+    etag = _report_page_etag(head, language=language, request=request)
+    # Validated before the page is rendered, so that a bad link is a 400 (or an unknown
+    # criterion a 404) rather than an error inside the cached render.
+    raw_cursor = request.GET.get("cursor")
+    cursor = Cursor.decode(raw_cursor) if raw_cursor else None
+    kept = [(key, request.GET[key]) for key in ("lang",) if key in request.GET]
+
+    def page_url(at: Cursor | None) -> str | None:
+        return None if at is None else "?" + urlencode([*kept, ("cursor", at.encode())])
+
+    def section_url(section) -> str:
+        # A criterion's section starts a page of its own; the version as a whole is the first.
+        query = [*kept, ("criterion", section.code)] if section.key else kept
+        anchor = f"#{section.code}" if section.key else ""
+        return (f"?{urlencode(query)}" if query else request.path) + anchor
+
+    def render() -> str:
+        basis = selectors_report.report_basis(standard_slug=std, label=label, head=head)
+        page_of = selectors_report.report_page(
+            contents=basis.contents,
+            cursor=cursor,
+            criterion=None if cursor else request.GET.get("criterion"),
+        )
+        content = content_for(request, versions=[basis.version])
+        page = presenters.report_page(
+            basis,
+            page_of,
+            content=content,
+            language=language,
+            now=now,
+            page_url=page_url,
+            section_url=section_url,
+        )
+        # No request: nothing request-specific (CSRF token, user) may enter a cached page.
+        return render_to_string(
+            "web/disposition_report.html",
+            page_context(request, language=language, page=page),
+        )
+
+    cacheable = set(request.GET) <= REPORT_QUERY_KEYS
+    # The page's absolute links (hreflang alternates) name the host it was asked on.
+    key = f"report-page:{site_origin(request)}:{etag}" if cacheable else None
+    return cached_page(request, etag=etag, immutable=False, cache_key=key, render=render)

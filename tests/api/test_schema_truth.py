@@ -63,7 +63,13 @@ CONFLICTING_WRITES = {
     "comment_periods_close",
     "comment_periods_comments_create",
 }
-CONDITIONAL_READS = {"versions_retrieve", "criteria_list", "criteria_retrieve", "standards_diff"}
+CONDITIONAL_READS = {
+    "versions_retrieve",
+    "criteria_list",
+    "criteria_retrieve",
+    "standards_diff",
+    "disposition_report_retrieve",
+}
 EXAMPLED_REQUESTS = {
     "comment_periods_comments_create",
     "subscriptions_create",
@@ -136,7 +142,13 @@ def test_the_comment_lists_are_described_as_pages_reached_by_cursor(openapi_sche
         assert "page" not in names
         page = operation["responses"]["200"]["content"]["application/json"]["schema"]
         page = component(openapi_schema, page["$ref"])
-        assert set(page["required"]) == {"count", "count_is_estimate", "next", "previous", "results"}
+        assert set(page["required"]) == {
+            "count",
+            "count_is_estimate",
+            "next",
+            "previous",
+            "results",
+        }
         assert page["properties"]["next"]["nullable"] is True
         assert page["properties"]["results"]["type"] == "array"
 

@@ -105,7 +105,9 @@ def test_the_schema_documents_the_comment_endpoints(openapi_schema):
         "CommentReceiptDetailOutput",
         "PublishedCommentOutput",
         "ReportCommentOutput",
-        "DispositionReportOutput",
+        "DispositionReportPageOutput",
+        "ReportPageSectionOutput",
+        "ReportContentsEntryOutput",
     ]
     for name in public:
         assert "email" not in components[name]["properties"], name

@@ -7,7 +7,6 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework.reverse import reverse
 
-from standard_versions.api.serializers.comment_periods import CommentPeriodOutputSerializer
 from standard_versions.api.serializers.fields import StrictCharField, StrictRegexField
 from standard_versions.consultation import comment_limits as limits
 from standard_versions.consultation.selectors_comments import title_for_reader
@@ -270,12 +269,3 @@ class ReportSectionOutputSerializer(serializers.Serializer):
 
     def get_key(self, section) -> str | None:
         return section.key or None
-
-
-class DispositionReportOutputSerializer(serializers.Serializer):
-    standard = serializers.CharField(source="version.standard.slug")
-    version = serializers.CharField(source="version.label")
-    version_status = serializers.CharField(source="version.status")
-    periods = CommentPeriodOutputSerializer(many=True)
-    summary = serializers.DictField(child=serializers.IntegerField())
-    sections = ReportSectionOutputSerializer(many=True)

@@ -87,5 +87,6 @@ def test_the_api_keeps_the_english_title_and_adds_the_display_title(api_client, 
 
 
 def test_the_csv_report_keeps_the_english_titles(api_client, published):
-    csv = api_client.get(API_REPORT + "?format=csv&lang=es").content.decode()
+    response = api_client.get(API_REPORT + "?format=csv&lang=es")
+    csv = b"".join(response.streaming_content).decode()
     assert "Criterion 0" in csv and "Criterio cero" not in csv
