@@ -165,3 +165,14 @@ urlpatterns += [
 
 # Subscriptions (public) and webhook endpoints (staff).
 urlpatterns += urls_subscriptions.urlpatterns + urls_webhooks.urlpatterns
+
+# Search of a version's criteria (issue 16, item 5).
+from standard_versions.api import views_search  # noqa: E402
+
+urlpatterns += [
+    path(
+        "standards/<std:std>/versions/<label:label>/search/",
+        views_search.CriteriaSearchView.as_view(),
+        name="version-criteria-search",
+    ),
+]
