@@ -19,6 +19,7 @@ BENCHMARKS = [
     "pathological_text",
     "revalidation",
     "notifications",
+    "search",
     "report",
 ]
 
