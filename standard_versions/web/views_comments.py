@@ -12,14 +12,16 @@ import hashlib
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.http import urlencode
+from django.utils.translation import gettext_lazy as _
 
 from standard_versions.consultation import selectors_report
 from standard_versions.consultation.selectors_report import Cursor
+from standard_versions.errors import InvalidInput
 from standard_versions.http.caching import REPRESENTATION_EPOCH
 from standard_versions.http.language import content_for
 from standard_versions.web import presenters_disposition_report as presenters
 from standard_versions.web.caching import PAGE_CODE_DIGEST, cached_page
-from standard_versions.web.errors import allow_methods
+from standard_versions.web.errors import allow_methods, request_error_page
 from standard_versions.web.language import in_response_language, page_context, site_origin
 from standard_versions.web.views import _not_found_as_404
 
@@ -47,7 +49,12 @@ def disposition_report(request, std: str, label: str, *, language: str):
     # Validated before the page is rendered, so that a bad link is a 400 (or an unknown
     # criterion a 404) rather than an error inside the cached render.
     raw_cursor = request.GET.get("cursor")
-    cursor = Cursor.decode(raw_cursor) if raw_cursor else None
+    try:
+        cursor = Cursor.decode(raw_cursor) if raw_cursor else None
+    except InvalidInput as error:
+        return request_error_page(
+            request, status=400, title=_("This page link is not valid"), message=error.detail
+        )
     kept = [(key, request.GET[key]) for key in ("lang",) if key in request.GET]
 
     def page_url(at: Cursor | None) -> str | None:
