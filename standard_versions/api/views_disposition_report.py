@@ -31,8 +31,8 @@ from standard_versions.api.renderers_xlsx import XLSX_MEDIA_TYPE, XLSXRenderer, 
 from standard_versions.api.serializers import disposition_report as s
 from standard_versions.api.views import IF_NONE_MATCH_PARAMETER, ContentAPIView
 from standard_versions.api.views_comments_common import error_response
-from standard_versions.consultation import selectors_report
-from standard_versions.consultation.selectors_report import Cursor
+from standard_versions.consultation import selectors_report, selectors_report_page
+from standard_versions.consultation.selectors_report_page import Cursor
 from standard_versions.http.caching import (
     REPRESENTATION_EPOCH,
     cached_body,
@@ -129,7 +129,7 @@ class DispositionReportView(ContentAPIView):
     def _page_data(self, request, basis, *, now) -> dict:
         raw_cursor = request.GET.get("cursor")
         cursor = Cursor.decode(raw_cursor) if raw_cursor else None
-        page = selectors_report.report_page(
+        page = selectors_report_page.report_page(
             contents=basis.contents,
             cursor=cursor,
             criterion=None if cursor else request.GET.get("criterion"),

@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from standard_versions.consultation.selectors_comments import title_for_reader
 from standard_versions.consultation.selectors_report import ReportBasis
-from standard_versions.consultation.selectors_report import ReportPage as PageOfReport
+from standard_versions.consultation.selectors_report_page import ReportPage as PageOfReport
 from standard_versions.models import Comment
 from standard_versions.translations import i18n
 from standard_versions.translations.content import ContentText

@@ -14,8 +14,8 @@ from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
-from standard_versions.consultation import selectors_report
-from standard_versions.consultation.selectors_report import Cursor
+from standard_versions.consultation import selectors_report, selectors_report_page
+from standard_versions.consultation.selectors_report_page import Cursor
 from standard_versions.errors import InvalidInput
 from standard_versions.http.caching import REPRESENTATION_EPOCH
 from standard_versions.http.language import content_for
@@ -68,7 +68,7 @@ def disposition_report(request, std: str, label: str, *, language: str):
 
     def render() -> str:
         basis = selectors_report.report_basis(standard_slug=std, label=label, head=head)
-        page_of = selectors_report.report_page(
+        page_of = selectors_report_page.report_page(
             contents=basis.contents,
             cursor=cursor,
             criterion=None if cursor else request.GET.get("criterion"),
