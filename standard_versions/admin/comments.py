@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from standard_versions.admin.base import StaffAdmin, period_zone_text
+from standard_versions.admin.comment_paging import CommentLanguageFilter, CommentPagingMixin
 from standard_versions.admin.comment_search import CommentSearchMixin
 from standard_versions.consultation import comments as comment_services
 from standard_versions.errors import DomainError
@@ -52,7 +53,7 @@ class CommentModerationForm(forms.ModelForm):
 
 
 @admin.register(Comment)
-class CommentAdmin(CommentSearchMixin, StaffAdmin):
+class CommentAdmin(CommentPagingMixin, CommentSearchMixin, StaffAdmin):
     form = CommentModerationForm
     list_display = (
         "tracking_id",
@@ -63,11 +64,9 @@ class CommentAdmin(CommentSearchMixin, StaffAdmin):
         "moderation_state",
         "disposition",
     )
-    list_filter = ("moderation_state", "disposition", "type", "language", "period")
+    list_filter = ("moderation_state", "disposition", "type", CommentLanguageFilter, "period")
     list_select_related = ("period__version__standard",)
     search_fields = ("tracking_id", "body", "organization", "name")
-    date_hierarchy = "submitted_at"
-    ordering = ("-submitted_at",)
     actions = ("publish_selected",)
     fieldsets = (
         (_("Comment"), {"fields": COMMENT_FIELDS}),
