@@ -19,6 +19,13 @@ from standard_versions.consultation import selectors_comments
 from standard_versions.models import Comment
 from standard_versions.roles import EDITORS
 
+QUERY_PARAMETER = OpenApiParameter(
+    "q",
+    str,
+    description="Only the comments this search finds: a tracking id (as the receipt writes it, "
+    "exactly), or words, each in the comment's language (stemmed on PostgreSQL); at most 1,000 "
+    "characters (400 query_too_long).",
+)
 STATE_PARAMETER = OpenApiParameter(
     "state",
     str,
@@ -83,7 +90,8 @@ class CommentRespondView(_StaffCommentChangeView):
 
 
 class CommentPeriodModerationView(ContentAPIView):
-    """Staff: every comment of the period, with contact details; ``?state=`` filters."""
+    """Staff: every comment of the period, with contact details; ``?state=`` and ``?q=``
+    (a search) filter; pages by cursor."""
 
     queryset = Comment.objects.none()  # for the schema generator only
     permission_classes = [StaffRoleRequired]
@@ -93,14 +101,16 @@ class CommentPeriodModerationView(ContentAPIView):
 
     @extend_schema(
         summary="List a period's comments for moderation",
-        parameters=[STATE_PARAMETER],
+        parameters=[STATE_PARAMETER, QUERY_PARAMETER],
         responses={200: s.StaffCommentOutputSerializer(many=True)},
         operation_id="comment_periods_moderation_list",
     )
     def get(self, request, period_id):
         period = selectors_comments.period_get(period_id=period_id)
         comments = selectors_comments.staff_comments(
-            period=period, state=request.query_params.get("state")
+            period=period,
+            state=request.query_params.get("state"),
+            query=request.query_params.get("q"),
         )
         page = self.paginate_queryset(comments)
         return self.get_paginated_response(self.serializer_class(page, many=True).data)

@@ -16,6 +16,12 @@ text, name or organization holds every word:
 
 Results are newest first (``-submitted_at, -id``: the admin's order, read backwards along
 ``comment_order_idx``), not by rank: ranking would score every match before the first page.
+
+On PostgreSQL a word that few comments hold is looked up first (``FEW_MATCHES``): the planner,
+with no statistics for a rare word, would otherwise walk the newest-first index row by row until
+it had a page of matches, a million rows for ten (1.5 s at a million comments). So up to
+``FEW_MATCHES`` ids are read from the GIN index first; when that is all of them, the result is
+those ids, newest first; when there are more, the word is common and the index walk is quick.
 """
 
 import re
@@ -29,6 +35,7 @@ from standard_versions.models import Comment
 
 TRACKING_ID = re.compile(r"[a-z2-7]{26}")
 MAX_WORDS = 32
+FEW_MATCHES = 2000
 _WORD = re.compile(r"\w+")
 NEWEST_FIRST = ("-submitted_at", "-id")
 
@@ -74,16 +81,23 @@ def _sqlite_matches(words: list[str]) -> tuple[str, list[str]]:
 
 def search_comments(comments: QuerySet[Comment], *, query: str) -> QuerySet[Comment]:
     """The comments of ``comments`` that ``query`` finds, newest first (see the module's text).
-    A query with no word finds nothing. One query when evaluated, whatever the input."""
+    A query with no word finds nothing. One query when evaluated, whatever the input, and on
+    PostgreSQL one more at the call, the look-up of a rare word's matches."""
     tracking_id = as_tracking_id(query)
     if tracking_id is not None:
         return comments.filter(tracking_id=tracking_id)
     words = query_words(query)
     if not words:
         return comments.none()
-    vendor = connections[comments.db].vendor
+    connection = connections[comments.db]
+    vendor = connection.vendor
     if vendor == "postgresql":
         sql, params = _postgresql_matches(" ".join(words))
+        with connection.cursor() as cursor:
+            cursor.execute(f"{sql} LIMIT {FEW_MATCHES + 1}", params)
+            few = [row[0] for row in cursor.fetchall()]
+        if len(few) <= FEW_MATCHES:
+            return comments.filter(id__in=few).order_by(*NEWEST_FIRST)
     elif vendor == "sqlite":
         sql, params = _sqlite_matches(words)
     else:  # pragma: no cover - the project runs on these two

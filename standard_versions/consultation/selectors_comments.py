@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from standard_versions.consultation.search import search_comments
 from standard_versions.diff.words import word_diff
 from standard_versions.errors import InvalidInput, NotFound
 from standard_versions.models import (
@@ -23,6 +24,7 @@ from standard_versions.translations.i18n import TRANSLATED_LANGUAGES
 from standard_versions.translations.translatable import MISSING, field_status
 
 EXPORT_CHUNK_SIZE = 2000
+MAX_QUERY_CHARS = 1000
 
 
 def _status_filter(status: str, now: dt.datetime) -> Q:
@@ -87,7 +89,12 @@ def published_comments(*, period: CommentPeriod) -> QuerySet[Comment]:
     ).order_by("submitted_at", "id")
 
 
-def staff_comments(*, period: CommentPeriod, state: str | None) -> QuerySet[Comment]:
+def staff_comments(
+    *, period: CommentPeriod, state: str | None, query: str | None = None
+) -> QuerySet[Comment]:
+    """The period's comments for staff, oldest first: in one moderation ``state`` if given, and
+    those ``query`` finds if given (a tracking id, or words in each comment's language:
+    consultation/search.py)."""
     comments = Comment.objects.filter(period=period).order_by("submitted_at", "id")
     if state:
         if state not in ModerationState.values:
@@ -95,6 +102,13 @@ def staff_comments(*, period: CommentPeriod, state: str | None) -> QuerySet[Comm
                 _("state must be received, published or withheld."), code="invalid_state"
             )
         comments = comments.filter(moderation_state=state)
+    if query:
+        if len(query) > MAX_QUERY_CHARS:
+            raise InvalidInput(
+                _("A search is at most %(limit)s characters.") % {"limit": MAX_QUERY_CHARS},
+                code="query_too_long",
+            )
+        comments = search_comments(comments, query=query).order_by("submitted_at", "id")
     return comments
 
 

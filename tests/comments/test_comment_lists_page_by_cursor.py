@@ -113,3 +113,20 @@ def test_above_the_exact_limit_the_count_is_an_estimate_on_postgresql(open_perio
         assert count > 10
     else:
         assert (count, is_estimate) == (30, False)
+
+
+def test_the_staff_list_searches_with_q_and_pages_the_matches(editor_client, open_period):
+    _stored(open_period, 30)
+    Comment.objects.filter(tracking_id="t00012").update(tracking_id="abcdefghijklmnopqrstuvwxyz")
+    url = f"/api/v1/comment-periods/{open_period.pk}/moderation/"
+
+    def found(query: str) -> list[str]:
+        page = editor_client.get(url, {"q": query}).json()
+        return [c["tracking_id"] for c in page["results"]]
+
+    assert found("comment 7") == ["t00007"]
+    assert found("ABCD-EFGH-IJKL-MNOP-QRST-UVWX-YZ") == ["abcdefghijklmnopqrstuvwxyz"]
+    assert found("nothing like this") == []
+    too_long = editor_client.get(url, {"q": "x" * 1001})
+    assert too_long.status_code == 400
+    assert too_long.json()["code"] == "query_too_long"

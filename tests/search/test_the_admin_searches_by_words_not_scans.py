@@ -57,7 +57,8 @@ def test_the_search_box_says_what_it_matches(editor_admin, comments):
 def test_a_search_costs_the_queries_of_a_page(editor_admin, comments):
     _, plain = _searched(editor_admin, "")
     _, searched = _searched(editor_admin, "library")
-    assert len(searched) == len(plain)
+    # On PostgreSQL, one more: the look-up of a rare word's matches (consultation/search.py).
+    assert len(searched) == len(plain) + (connection.vendor == "postgresql")
 
 
 def test_an_awkward_search_is_a_page_not_an_error(editor_admin, comments):

@@ -84,7 +84,23 @@ def test_other_languages_are_searched_word_for_word(open_period):
     assert _found("dato") == []
 
 
-def test_a_search_is_one_query(open_period, django_assert_num_queries):
+def test_a_search_is_one_query_and_on_postgresql_one_more_for_a_rare_word(
+    open_period, django_assert_num_queries
+):
+    from django.db import connection
+
     make_comment(open_period, "Open data.")
-    with django_assert_num_queries(1):
+    with django_assert_num_queries(2 if connection.vendor == "postgresql" else 1):
         assert len(_found("open data")) == 1
+
+
+@on_postgresql
+def test_a_common_word_is_read_along_the_newest_first_index(open_period, monkeypatch):
+    from standard_versions.consultation import search
+
+    monkeypatch.setattr(search, "FEW_MATCHES", 2)
+    for index in range(5):
+        make_comment(open_period, f"Open data number {index}.")
+    found = search.search_comments(Comment.objects.all(), query="data")
+    assert "IN (SELECT id FROM" in str(found.query)
+    assert [c.body for c in found] == [f"Open data number {index}." for index in range(4, -1, -1)]
