@@ -21,6 +21,7 @@ BENCHMARKS = [
     "notifications",
     "search",
     "report",
+    "scale",
 ]
 
 
