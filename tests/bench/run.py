@@ -27,7 +27,13 @@ BENCHMARKS = [
 
 def main(argv: list[str]) -> int:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "backend.settings")
-    names = [name for name in argv if not name.startswith("-")] or BENCHMARKS
+    # A word after an option is its value ("--comments 1000000") unless it names a benchmark.
+    names = [
+        name
+        for i, name in enumerate(argv)
+        if not name.startswith("-")
+        and (name in BENCHMARKS or i == 0 or not argv[i - 1].startswith("-"))
+    ] or BENCHMARKS
     unknown = sorted(set(names) - set(BENCHMARKS))
     if unknown:
         print(f"unknown benchmark(s): {', '.join(unknown)}; known: {', '.join(BENCHMARKS)}")
