@@ -1,5 +1,9 @@
 """Refusals made before anything reads the request body."""
 
+import math
+import random
+import time
+
 from django.conf import settings
 from django.http import JsonResponse
 from django.utils import translation
@@ -50,7 +54,73 @@ class RequestBodyLimitMiddleware:
         return self.get_response(request)
 
 
-def _refuse(request, *, status: int, code: str, title, message, params: dict | None = None):
+# Never shed: a load balancer that saw 503s here would take the host out just when it is busy.
+PROBES = frozenset({"/healthz", "/readyz"})
+
+
+def queue_seconds(header: str | None, *, now: float) -> float | None:
+    """How long a request waited between the proxy and a worker, from the proxy's
+    ``X-Request-Start: t=<seconds since the epoch>`` (nginx's ``$msec``); None without one."""
+    if not header or not header.startswith("t="):
+        return None
+    try:
+        started = float(header[2:])
+    except ValueError:
+        return None
+    return now - started if math.isfinite(started) else None
+
+
+class LoadSheddingMiddleware:
+    """Answers 503 ``overloaded`` with ``Retry-After`` (1 to 3 seconds, spread so retries do not
+    return together) to a request that waited longer than ``SHED_AFTER_MS`` between the proxy and
+    a worker, before any other work is done for it.
+
+    In a surge at many times capacity, requests queue in gunicorn's backlog; served in turn, each
+    would wait longer than the one before until clients time out and send again, and a worker
+    would spend its time on answers nobody reads. Refused at once, late requests cost a worker
+    microseconds, the queue drains, and the ones served stay fast: every request is answered
+    within about ``SHED_AFTER_MS`` plus its own time, with a 201 or a 503 saying when to try again
+    (a retry with the same Idempotency-Key stores one comment). The wait is read from the header
+    the production proxy sets (deploy/nginx.conf, which replaces any a client sends), so with no
+    proxy (``make run``, the tests) nothing is shed. First in ``MIDDLEWARE``."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.limit = settings.SHED_AFTER_MS / 1000
+
+    def __call__(self, request):
+        if self.limit:
+            waited = queue_seconds(request.META.get("HTTP_X_REQUEST_START"), now=time.time())
+            if waited is not None and waited > self.limit and request.path not in PROBES:
+                response = _refuse(
+                    request,
+                    status=503,
+                    code="overloaded",
+                    title=_("Busy"),
+                    message=_(
+                        "The service is busy: nothing was stored. Send the same request again "
+                        "in a few seconds (with the same Idempotency-Key, it is stored once)."
+                    ),
+                    close_connection=False,
+                )
+                response["Retry-After"] = str(random.randint(1, 3))
+                # Django logs every 5xx as an error (django.utils.log.log_response); a surge
+                # would write thousands of lines a second. One sheds on purpose: not an error.
+                response._has_been_logged = True
+                return response
+        return self.get_response(request)
+
+
+def _refuse(
+    request,
+    *,
+    status: int,
+    code: str,
+    title,
+    message,
+    params: dict | None = None,
+    close_connection: bool = True,
+):
     if request.path.startswith("/api/"):
         language = request_language(request)
         with translation.override(DJANGO_LANGUAGE[language]):
@@ -61,6 +131,7 @@ def _refuse(request, *, status: int, code: str, title, message, params: dict | N
         response = request_error_page(
             request, status=status, title=title, message=message, params=params
         )
-    # The body was not read: the connection cannot carry another request after it.
-    response["Connection"] = "close"
+    if close_connection:
+        # The body was not read: the connection cannot carry another request after it.
+        response["Connection"] = "close"
     return response

@@ -56,6 +56,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Before anything else, so a request that waited too long is refused for almost nothing.
+    "backend.middleware.LoadSheddingMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "backend.middleware.RequestBodyLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -120,6 +122,9 @@ REDIS_URL = env_str("REDIS_URL", "")
 # How long a request waits for Redis before it carries on without it (the cache degrades to the
 # process's memory: standard_versions/http/resilient_cache.py).
 REDIS_TIMEOUT_MS = env_int("REDIS_TIMEOUT_MS", 250, minimum=10)
+# A request that waited longer than this between the proxy and a worker is answered 503 with
+# Retry-After at once (backend.middleware.LoadSheddingMiddleware); 0 never sheds.
+SHED_AFTER_MS = env_int("SHED_AFTER_MS", 500, minimum=0)
 if REDIS_URL:
     CACHES = {
         "default": {

@@ -221,6 +221,9 @@ class Results:
     unexpected: list[str] = field(default_factory=list)
     abandoned: int = 0
     replayed: int = 0
+    # Every attempt: what it was answered (a status, or the exception) and how long that took.
+    answers: dict[str, int] = field(default_factory=dict)
+    answer_seconds: list[float] = field(default_factory=list)
 
 
 async def client_loop(
@@ -247,6 +250,8 @@ async def client_loop(
             while True:
                 results.attempts += 1
                 reason = None
+                wait = None
+                attempted = time.monotonic()
                 try:
                     status, headers, content = await connection.request(
                         "POST", path, body, headers=[("Idempotency-Key", key)]
@@ -254,8 +259,13 @@ async def client_loop(
                 except (TimeoutError, OSError, asyncio.IncompleteReadError, ValueError) as e:
                     reason = type(e).__name__
                     await connection.close()
+                    results.answers[reason] = results.answers.get(reason, 0) + 1
                 else:
+                    results.answers[str(status)] = results.answers.get(str(status), 0) + 1
+                    if status == 503 and headers.get("retry-after", "").isdigit():
+                        wait = min(int(headers["retry-after"]), 10)
                     if status == 201:
+                        results.answer_seconds.append(time.monotonic() - attempted)
                         answer = json.loads(content)
                         results.acknowledged[key] = answer["tracking_id"]
                         results.latencies.append(time.monotonic() - started)
@@ -267,12 +277,14 @@ async def client_loop(
                     else:
                         results.unexpected.append(f"{status} {content[:200]!r}")
                         break
+                results.answer_seconds.append(time.monotonic() - attempted)
                 results.retries += 1
                 results.retry_reasons[reason] = results.retry_reasons.get(reason, 0) + 1
                 if time.monotonic() > give_up_at:
                     results.abandoned += 1
                     return
-                await asyncio.sleep(delay)
+                # As a well-behaved client does: the server's Retry-After, else doubling.
+                await asyncio.sleep(wait if wait is not None else delay)
                 delay = min(delay * 2, 1.0)
     finally:
         await connection.close()
@@ -480,6 +492,9 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument(
         "--slow-clients", type=int, default=0, help="connections sending headers byte by byte"
     )
+    parser.add_argument(
+        "--shed-after-ms", type=int, default=None, help="the server's SHED_AFTER_MS (0: off)"
+    )
     parser.add_argument("--keep-db", action="store_true")
     parser.add_argument(
         "--server-log", default="/tmp/comment_load_server.log", help="gunicorn's output"
@@ -490,7 +505,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 def run(argv: list[str]) -> dict:
     args = parse_args(argv)
     period_id = prepare(args.database, args.redis_url)
-    env = server_env(args.database, args.redis_url)
+    extra = {} if args.shed_after_ms is None else {"SHED_AFTER_MS": str(args.shed_after_ms)}
+    env = server_env(args.database, args.redis_url, **extra)
     mailed: dict = {}
     try:
         with (
@@ -514,6 +530,7 @@ def run(argv: list[str]) -> dict:
         if not args.keep_db:
             drop_database(args.database)
     latencies_ms = [value * 1000 for value in results.latencies]
+    answer_ms = [value * 1000 for value in results.answer_seconds]
     summary = {
         "clients": args.clients,
         "duration_s": round(elapsed, 1),
@@ -529,6 +546,9 @@ def run(argv: list[str]) -> dict:
         "retries": results.retries,
         "retry_reasons": results.retry_reasons,
         "replayed_receipts": results.replayed,
+        "answers": dict(sorted(results.answers.items())),
+        "answer_p99_ms": round(percentile(answer_ms, 0.99), 1),
+        "answer_max_ms": round(max(answer_ms, default=0), 1),
         **figures,
         "fault_log": fault_log,
         "email": not args.no_email,
@@ -555,6 +575,10 @@ def report(summary: dict) -> None:
         f"lost {summary['lost']}, duplicated {summary['duplicated']}, "
         f"receipts resolved {summary['receipts_checked'] - summary['receipts_failed']}/"
         f"{summary['receipts_checked']}; retries {summary['retries']} {summary['retry_reasons']}"
+    )
+    print(
+        f"   every answer: {summary['answers']}; p99 {summary['answer_p99_ms']} ms, "
+        f"max {summary['answer_max_ms']} ms"
     )
     if summary["worker"]:
         print(

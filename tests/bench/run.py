@@ -22,6 +22,8 @@ BENCHMARKS = [
     "search",
     "report",
     "scale",
+    "slow_clients",
+    "surge",
 ]
 
 
