@@ -13,11 +13,10 @@ import json
 
 from rest_framework.renderers import BaseRenderer
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-# Programs reading a download should decode it as "utf-8-sig" (which reads a file without a BOM
-# too); as plain "utf-8" the first column's name would start with U+FEFF.
-BOM = "\ufeff"
-LINE_END = "\r\n"
+from standard_versions.spreadsheets import BOM, FORMULA_STARTS, LINE_END, safe_cell
+
+# The CSV cells are defused by the same rules as every spreadsheet download.
+__all__ = ["BOM", "FORMULA_STARTS", "LINE_END", "safe_cell"]
 
 REPORT_COLUMNS = (
     "criterion",
@@ -35,15 +34,6 @@ REPORT_COLUMNS = (
     "disposition",
     "response",
 )
-
-
-def safe_cell(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    text = str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
 def report_rows(data: dict):
