@@ -7,6 +7,7 @@ from django.core.cache import cache
 from django.core.management import call_command
 from rest_framework.test import APIClient
 
+from standard_versions.http.body_memo import published_bodies
 from standard_versions.standards.head_memo import revalidation_heads
 from tests import hypothesis_profiles  # noqa: F401 (loads the profile for this run)
 
@@ -30,11 +31,15 @@ def pytest_configure(config):
 
 @pytest.fixture(autouse=True)
 def _empty_cache():
+    # Each test's database starts again from the same ids, so a body named by an ETag in one test
+    # may differ in the next: the per-worker memos are emptied with the cache.
     cache.clear()
     revalidation_heads.clear()
+    published_bodies.clear()
     yield
     cache.clear()
     revalidation_heads.clear()
+    published_bodies.clear()
 
 
 @pytest.fixture

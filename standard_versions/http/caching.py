@@ -22,6 +22,7 @@ from django.utils.http import parse_etags
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
+from standard_versions.http.body_memo import published_bodies
 from standard_versions.models import Version, VersionStatus
 from standard_versions.standards.preconditions import without_coding
 from standard_versions.standards.selectors import VersionHead
@@ -89,13 +90,19 @@ def set_cache_headers(response: HttpResponse, *, etag: str, immutable: bool) -> 
 
 
 def cached_body(key: str | None, make: Callable[[], object]):
-    """The body kept in the cache under ``key``, else ``make()``'s (then kept); no key, no cache."""
+    """The body kept under ``key`` in this worker (``body_memo``) or in the shared cache, else
+    ``make()``'s (then kept in both); no key, no cache. A key must name one body for ever (they
+    are ETags)."""
     if key is None:
         return make()
+    body = published_bodies.get(key)
+    if body is not None:
+        return body
     body = cache.get(key)
     if body is None:
         body = make()
         cache.set(key, body, BODY_CACHE_SECONDS)
+    published_bodies.put(key, body)
     return body
 
 
