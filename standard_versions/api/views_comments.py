@@ -6,10 +6,6 @@ Views are thin: they read the clock once (``now``), parse, call one service or s
 serialize.
 """
 
-import csv
-import datetime as dt
-import json
-
 from django.http import StreamingHttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -21,20 +17,13 @@ from rest_framework.response import Response
 
 from standard_versions.api.pagination import CommentKeysetPagination
 from standard_versions.api.permissions_comments import StaffRoleRequired
-from standard_versions.api.renderers_comments import (
-    BOM,
-    FORMULA_STARTS,
-    LINE_END,
-    CSVRenderer,
-    JSONLinesRenderer,
-    safe_cell,
-)
+from standard_versions.api.renderers_comments import CSVRenderer, JSONLinesRenderer
 from standard_versions.api.renderers_xlsx import XLSX_MEDIA_TYPE, XLSXRenderer, xlsx_download
 from standard_versions.api.serializers import comments as s
 from standard_versions.api.views import ContentAPIView
 from standard_versions.api.views_comments_common import error_response, valid_input
 from standard_versions.consultation import comments as comment_services
-from standard_versions.consultation import selectors_comments
+from standard_versions.consultation import export_files, selectors_comments
 from standard_versions.consultation.comments import CommentSubmission
 from standard_versions.errors import InvalidInput
 from standard_versions.http.language import content_for
@@ -167,7 +156,10 @@ class CommentReceiptView(ContentAPIView):
 class CommentPeriodExportView(ContentAPIView):
     """Staff: every comment of the period (all states, with contact details), streamed as CSV
     (``?format=csv``, the default) or JSON Lines (``?format=jsonl``) in constant memory, or as
-    an XLSX workbook (``?format=xlsx``) built in a temporary file."""
+    an XLSX workbook (``?format=xlsx``) built in a temporary file. CSV ends with a last row
+    `#end_of_export,N` and JSON Lines with a last line `{"end_of_export": {"rows": N}}` (N: the
+    rows before it): an export without it was cut short. For a large period, request an export
+    job instead (`POST .../exports/`)."""
 
     permission_classes = [StaffRoleRequired]
     required_role = EDITORS
@@ -195,16 +187,16 @@ class CommentPeriodExportView(ContentAPIView):
             response = xlsx_download(
                 sheet_title="Comments",
                 columns=selectors_comments.EXPORT_FIELDS,
-                rows=((_export_value(value) for value in row) for row in rows),
+                rows=export_files.xlsx_rows(rows),
                 filename=f"{name}.xlsx",
             )
             response["Cache-Control"] = "private, no-store"
             return response
         if request.accepted_renderer.format == "jsonl":
-            chunks, content_type, suffix = _jsonl_chunks(rows), "application/jsonl", "jsonl"
+            chunks, suffix = export_files.jsonl_chunks(rows), "jsonl"
         else:
-            chunks, content_type, suffix = _csv_chunks(rows), "text/csv; charset=utf-8", "csv"
-        response = StreamingHttpResponse(chunks, content_type=content_type)
+            chunks, suffix = export_files.csv_chunks(rows), "csv"
+        response = StreamingHttpResponse(chunks, content_type=export_files.MEDIA_TYPES[suffix])
         response["Content-Disposition"] = f'attachment; filename="{name}.{suffix}"'
         response["Cache-Control"] = "private, no-store"
         return response
@@ -220,53 +212,3 @@ def _idempotency_key(request) -> str | None:
             code="invalid_idempotency_key",
         )
     return key
-
-
-def _export_value(value):
-    if isinstance(value, dt.datetime):
-        return value.astimezone(dt.UTC).isoformat()
-    return value
-
-
-class _Echo:
-    def write(self, value: str) -> str:
-        return value
-
-
-EXPORT_BATCH_ROWS = 500
-
-
-def _csv_chunks(rows):
-    # For Excel: a byte order mark, then CRLF rows (renderers_comments).
-    writer = csv.writer(_Echo(), lineterminator=LINE_END)
-    yield BOM + writer.writerow(selectors_comments.EXPORT_FIELDS)
-    batch: list[str] = []
-    for row in rows:
-        batch.append(writer.writerow([_csv_cell(value) for value in row]))
-        if len(batch) >= EXPORT_BATCH_ROWS:
-            yield "".join(batch)
-            batch = []
-    if batch:
-        yield "".join(batch)
-
-
-def _csv_cell(value):
-    # Inlined for the common cases: an export may have millions of rows of 20 cells.
-    if value.__class__ is str:
-        return "'" + value if value.startswith(FORMULA_STARTS) else value
-    if value is None:
-        return ""
-    return safe_cell(_export_value(value))
-
-
-def _jsonl_chunks(rows):
-    fields = selectors_comments.EXPORT_FIELDS
-    batch: list[str] = []
-    for row in rows:
-        record = {name: _export_value(value) for name, value in zip(fields, row, strict=True)}
-        batch.append(json.dumps(record, ensure_ascii=False) + "\n")
-        if len(batch) >= EXPORT_BATCH_ROWS:
-            yield "".join(batch)
-            batch = []
-    if batch:
-        yield "".join(batch)

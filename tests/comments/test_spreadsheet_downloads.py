@@ -106,10 +106,13 @@ def test_each_csv_download_starts_with_a_bom_has_crlf_rows_and_keeps_accents(
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     data = _body(response)
     assert data.startswith(b"\xef\xbb\xbf") and not data.startswith(b"\xef\xbb\xbf" * 2)
-    assert data.count(b"\r\n") == len(comments) + 1  # the bodies hold no newline
+    trailer = which == "export"  # the export's last row counts its rows
+    assert data.count(b"\r\n") == len(comments) + 1 + trailer  # the bodies hold no newline
     assert data.replace(b"\r\n", b"").count(b"\n") == 0
     assert ACCENTED.encode() in data and "José Núñez".encode() in data
     rows = _csv_rows(data)
+    if trailer:
+        assert rows.pop() == ["#end_of_export", str(len(comments))]
     bodies = [row[rows[0].index("body")] for row in rows[1:]]
     assert bodies == [ACCENTED, *("'" + body for body in HOSTILE)]
 
@@ -166,6 +169,7 @@ def test_the_staff_export_as_xlsx_has_the_csv_rows_with_iso_utc_dates(
     assert values[0] == list(EXPORT_FIELDS)
     assert sheet.freeze_panes == "A2"
     csv_rows = _csv_rows(_body(editor_client.get(url, {"format": "csv"})))
+    assert csv_rows.pop()[0] == "#end_of_export"  # the CSV's trailer; a sheet has none
     assert [[_as_text(value) for value in row] for row in values[1:]] == [
         [cell[1:] if cell[:2] in {"'" + c for c in "=+-@"} else cell for cell in row]
         for row in csv_rows[1:]
