@@ -79,3 +79,7 @@ __all__ += [
     "SubscriptionScope",
     "WebhookEndpoint",
 ]
+
+from standard_versions.models.exports import ExportFormat, ExportJob, ExportStatus  # noqa: E402
+
+__all__ += ["ExportFormat", "ExportJob", "ExportStatus"]
