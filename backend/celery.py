@@ -1,5 +1,6 @@
 """The Celery application: `celery -A backend worker` (docs/operations.md). Its settings are the
-``CELERY_*`` names of backend/settings.py; its tasks are in standard_versions/notifications/."""
+``CELERY_*`` names of backend/settings.py; its tasks are in standard_versions/notifications/ and
+standard_versions/consultation/ (export jobs)."""
 
 import os
 
@@ -10,7 +11,7 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "backend.settings")
 
 app = Celery("backend")
 app.config_from_object("django.conf:settings", namespace="CELERY")
-app.autodiscover_tasks(["standard_versions.notifications"])
+app.autodiscover_tasks(["standard_versions.notifications", "standard_versions.consultation"])
 
 
 def _make_broker_folder(**_kwargs) -> None:
