@@ -51,6 +51,7 @@ PATH_PARAMETERS = {
     "key": ("A criterion's permanent key, the same in every version.", "dm7"),
     "period_id": ("A comment period's id.", "2"),
     "endpoint_id": ("A webhook endpoint's id.", "1"),
+    "export_id": ("An export job's id.", "1"),
     "tracking_id": (
         "A comment's tracking id, from its receipt (26 lowercase base32 characters).",
         "k5q3w7pz2mxb6yq4hd3fjr5tne",

@@ -176,3 +176,24 @@ urlpatterns += [
         name="version-criteria-search",
     ),
 ]
+
+# Export jobs (issue 16, item 7).
+from standard_versions.api import views_exports  # noqa: E402
+
+urlpatterns += [
+    path(
+        "comment-periods/<period:period_id>/exports/",
+        views_exports.CommentPeriodExportJobsView.as_view(),
+        name="comment-period-export-jobs",
+    ),
+    path(
+        "exports/<period:export_id>/",
+        views_exports.ExportJobDetailView.as_view(),
+        name="export-job-detail",
+    ),
+    path(
+        "exports/<period:export_id>/download/",
+        views_exports.ExportJobDownloadView.as_view(),
+        name="export-job-download",
+    ),
+]
