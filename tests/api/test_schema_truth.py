@@ -40,6 +40,8 @@ STAFF_READS = {
     "comment_periods_moderation_list",
     "comment_periods_campaigns_list",
     "comment_periods_export",
+    "exports_retrieve",
+    "exports_download",
     "webhooks_list",
     "webhooks_retrieve",
     "webhooks_deliveries_list",
@@ -62,6 +64,8 @@ CONFLICTING_WRITES = {
     "comment_periods_reopen",
     "comment_periods_close",
     "comment_periods_comments_create",
+    # A read, but of a job that may not be done yet: 409 export_not_ready.
+    "exports_download",
 }
 CONDITIONAL_READS = {
     "versions_retrieve",
@@ -220,6 +224,7 @@ def test_each_rendering_is_declared_with_its_media_type_and_the_browsable_api_is
     xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     special = {
         "comment_periods_export": {"text/csv", "application/jsonl", xlsx},
+        "exports_download": {"text/csv", "application/jsonl", xlsx},
         "standards_diff": {"application/json", "text/html", "text/markdown"},
         "disposition_report_retrieve": {"application/json", "text/csv", xlsx},
     }
