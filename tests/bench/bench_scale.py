@@ -135,13 +135,17 @@ def export(session: requests.Session, url: str) -> tuple[float, float, int]:
     started = time.perf_counter()
     first = None
     lines = 0
+    tail = b""
     with session.get(url, stream=True, timeout=600) as response:
         assert response.status_code == 200, (url, response.status_code)
         for chunk in response.iter_content(chunk_size=65536):
             if first is None:
                 first = (time.perf_counter() - started) * 1000
             lines += chunk.count(b"\n")
-    return first, (time.perf_counter() - started) * 1000, lines - 1  # less the header line
+            tail = (tail + chunk)[-200:]
+    # Less the header line, and the "#end_of_export,N" row newer exports end with.
+    trailer = b"\n#end_of_export," in b"\n" + tail
+    return first, (time.perf_counter() - started) * 1000, lines - 1 - trailer
 
 
 def measure(root: Path, db: str, args, *, after: bool) -> dict:
