@@ -95,5 +95,9 @@ def xlsx_rows(rows: Iterable[tuple]) -> Iterator[Iterator]:
 def write_xlsx(target, rows: Iterable[tuple]) -> int:
     """The rows as one sheet of ``target`` (a binary file); refused above the sheet's limit."""
     return write_workbook(
-        target, sheet_title="Comments", columns=EXPORT_FIELDS, rows=xlsx_rows(rows)
+        target,
+        sheet_title="Comments",
+        columns=EXPORT_FIELDS,
+        rows=xlsx_rows(rows),
+        max_rows=XLSX_MAX_DATA_ROWS + 1,
     )
