@@ -9,7 +9,6 @@ point-in-time view of a version (``?as_of=`` on ``web:version``).
 from functools import wraps
 
 from django.http import Http404
-from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -19,9 +18,10 @@ from standard_versions.errors import NotFound
 from standard_versions.http.language import content_for
 from standard_versions.standards import selectors, selectors_web
 from standard_versions.web import presenters, presenters_consultation, views_as_of
-from standard_versions.web.caching import cached_version_page
+from standard_versions.web.caching import CACHEABLE_QUERY_KEYS, cached_page, cached_version_page
+from standard_versions.web.caching_home import home_digest, home_etag
 from standard_versions.web.errors import allow_methods
-from standard_versions.web.language import in_response_language, page_context
+from standard_versions.web.language import in_response_language, page_context, site_origin
 
 
 class PageNotFound(Http404):
@@ -47,21 +47,37 @@ def _not_found_as_404(view):
 @in_response_language
 def home(request, *, language: str):
     now = timezone.now()
-    standards = selectors_web.standards_with_versions()
-    versions = [version for standard in standards for version in standard.versions.all()]
-    content = content_for(request, versions=versions)
-    context = page_context(
+    periods = selectors_consultation.current_periods(now=now)
+    time_left = [
+        presenters_consultation.time_left(period, language=language, now=now) for period in periods
+    ]
+    digest = home_digest(selectors_web.home_head(), periods, time_left=time_left, language=language)
+
+    def render_page() -> str:
+        standards = selectors_web.standards_with_versions()
+        versions = [version for standard in standards for version in standard.versions.all()]
+        content = content_for(request, versions=versions)
+        # No request: nothing request-specific (CSRF token, user) may enter a cached page.
+        return render_to_string(
+            "web/home.html",
+            page_context(
+                request,
+                language=language,
+                standards=presenters.home_page(standards, content=content),
+                comment_periods=presenters_consultation.period_cards(
+                    periods, content=content, language=language, now=now
+                ),
+            ),
+        )
+
+    cacheable = set(request.GET) <= CACHEABLE_QUERY_KEYS
+    return cached_page(
         request,
-        language=language,
-        standards=presenters.home_page(standards, content=content),
-        comment_periods=presenters_consultation.period_cards(
-            selectors_consultation.current_periods(now=now),
-            content=content,
-            language=language,
-            now=now,
-        ),
+        etag=home_etag(digest),
+        immutable=False,
+        cache_key=f"page:{site_origin(request)}:home:{digest}" if cacheable else None,
+        render=render_page,
     )
-    return render(request, "web/home.html", context)
 
 
 @allow_methods("GET")
