@@ -11,7 +11,9 @@ import datetime as dt
 
 from django.contrib import admin
 from django.core.paginator import Paginator
-from django.db.models import Q
+from django.db import connections
+from django.db.models import BooleanField
+from django.db.models.expressions import RawSQL
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
@@ -22,9 +24,17 @@ class EstimatedCountPaginator(Paginator):
     """A paginator whose count is exact up to 10,000 rows and PostgreSQL's estimate above
     (standard_versions/http/counts.py), so a page costs the same whatever the table holds."""
 
+    # Page numbers stop here (an OFFSET of 10,000 rows, a few milliseconds); deeper, "Older
+    # comments" goes on by cursor. Page 5,000 of a million by OFFSET took 499 ms.
+    max_pages = 100
+
     @cached_property
     def count(self) -> int:
         return bounded_count(self.object_list)[0]
+
+    @cached_property
+    def num_pages(self) -> int:
+        return min(super().num_pages, self.max_pages)
 
 
 def cursor_value(comment) -> str:
@@ -51,7 +61,17 @@ class SubmittedBeforeFilter(admin.SimpleListFilter):
         when, pk = self._parsed()
         if when is None:
             return queryset
-        return queryset.filter(Q(submitted_at__lt=when) | Q(submitted_at=when, pk__lt=pk))
+        # A row comparison, which PostgreSQL starts the index scan from (0.6 ms at row 500,000
+        # of a million); the same condition as an OR of two filters walks the index from the
+        # newest row and drops every row before (280 ms there).
+        table = queryset.model._meta.db_table
+        stored_as = connections[queryset.db].ops.adapt_datetimefield_value(when)
+        older = RawSQL(
+            f'("{table}"."submitted_at", "{table}"."id") < (%s, %s)',
+            [stored_as, pk],
+            output_field=BooleanField(),
+        )
+        return queryset.filter(older)
 
     def _parsed(self) -> tuple[dt.datetime | None, int]:
         try:

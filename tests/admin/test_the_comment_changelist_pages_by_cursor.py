@@ -103,3 +103,18 @@ def test_a_cursor_not_made_here_filters_nothing(editor_admin, open_period, befor
     response = editor_admin.get(URL, {"before": before})
     assert response.status_code == 200
     assert len(_shown(response)) == 5
+
+
+def test_page_numbers_stop_where_an_offset_would_be_slow(editor_admin, open_period, monkeypatch):
+    from standard_versions.admin.comment_paging import EstimatedCountPaginator
+
+    monkeypatch.setattr(EstimatedCountPaginator, "max_pages", 2)
+    _stored(open_period, 350)
+    assert editor_admin.get(URL, {"p": "2"}).status_code == 200
+    beyond = editor_admin.get(URL, {"p": "3"})
+    assert beyond.status_code == 302 and "e=1" in beyond["Location"]
+    # deeper by cursor: the fourth page of a hundred
+    url = URL
+    for _ in range(3):
+        url = URL + _older_link(editor_admin.get(url))
+    assert len(_shown(editor_admin.get(url))) == 50
