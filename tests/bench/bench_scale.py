@@ -34,6 +34,7 @@ ISSUE_BEFORE = {
     "admin search, tracking id": "19 s",
     "admin changelist page 1": "3.2 s",
     "admin changelist ?p=5000": "4.9 s",
+    "admin changelist ?p=100 (the deepest page number)": "",
     "admin changelist ?before= (row 500,000)": "4.9 s",
     "moderation list page 1": "0.93 s",
     "moderation list page 10,000": "2.9 s",
@@ -99,8 +100,13 @@ def operations(base: str, data: dict, *, after: bool) -> list[tuple[str, request
         ("admin search, rare word", admin, f"{changelist}?q={rare}"),
         ("admin search, tracking id", admin, f"{changelist}?q={data['tracking_id']}"),
         ("admin changelist page 1", admin, changelist),
-        ("admin changelist ?p=5000", admin, f"{changelist}?p=5000"),
     ]
+    if after:
+        # Page numbers stop at 100 (admin/comment_paging.py); deeper is the cursor's.
+        deepest = "admin changelist ?p=100 (the deepest page number)"
+        ops.append((deepest, admin, f"{changelist}?p=100"))
+    else:
+        ops.append(("admin changelist ?p=5000", admin, f"{changelist}?p=5000"))
     if after:
         before = requests.utils.quote(data["before"], safe="")
         ops.append(
