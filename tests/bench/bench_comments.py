@@ -147,7 +147,8 @@ def export_child(period_id: str, fmt: str, token: str) -> None:
         total += len(chunk)
         lines += chunk.count(b"\n")
     seconds = time.perf_counter() - started
-    rows = lines - 1 if fmt == "csv" else lines  # CSV bodies contain no newlines here
+    # CSV bodies contain no newlines here; both end with the end_of_export trailer line.
+    rows = lines - 2 if fmt == "csv" else lines - 1
     print(
         json.dumps(
             {
