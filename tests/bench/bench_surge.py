@@ -44,7 +44,7 @@ def main(argv: list[str]) -> None:
         runs[f"{surge} clients, shedding after {args.shed_after_ms} ms"] = comment_load.run(
             [*common, f"--clients={surge}", f"--shed-after-ms={args.shed_after_ms}"]
         )
-        runs[f"{surge} clients, no shedding"] = comment_load.run(
+        runs[f"{surge} clients, nginx cap only (SHED_AFTER_MS=0)"] = comment_load.run(
             [*common, f"--clients={surge}", "--shed-after-ms=0"]
         )
     for name, summary in runs.items():
