@@ -128,6 +128,30 @@ def test_a_comment_receipt_matches_its_schema(api_client, openapi_schema, settin
         _assert_valid(validator, response.json())
 
 
+def test_an_export_job_matches_its_schema_queued_and_done(openapi_schema, settings):
+    from django.utils import timezone
+
+    from standard_versions.consultation.exports import run_export
+    from standard_versions.roles import EDITORS
+    from tests.staff import staff_client
+
+    draft = build_version(standard_slug="big", label="9.0", criteria=2, areas=1, status="draft")
+    period = make_period(draft)
+    editor = staff_client("eve-editor", EDITORS)
+    created = editor.post(
+        f"/api/v1/comment-periods/{period.pk}/exports/", {"format": "csv"}, format="json"
+    )
+    assert created.status_code == 202
+    _assert_valid(
+        _body_validator(openapi_schema, "comment_periods_exports_create", "202"), created.json()
+    )
+    assert created.json()["download"] is None
+    run_export(job_id=created.json()["id"], now=timezone.now())
+    done = editor.get(f"/api/v1/exports/{created.json()['id']}/")
+    assert done.json()["download"]
+    _assert_valid(_body_validator(openapi_schema, "exports_retrieve", "200"), done.json())
+
+
 def test_a_key_the_schema_does_not_name_is_refused(api_client, openapi_schema, shipped_data):
     """The check itself: a body with one key more, at the top or deep inside, does not pass."""
     validator = _body_validator(openapi_schema, "standards_diff", "200")

@@ -2,7 +2,6 @@
 progress and, once done, where to download the file."""
 
 from django.urls import reverse
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -51,7 +50,7 @@ class ExportJobOutputSerializer(serializers.ModelSerializer):
         ]
         read_only_fields = fields
 
-    @extend_schema_field(OpenApiTypes.URI)
+    @extend_schema_field(serializers.URLField(allow_null=True))
     def get_download(self, job: ExportJob) -> str | None:
         if job.status != ExportStatus.DONE:
             return None
