@@ -1,6 +1,7 @@
 """Read API for the Standard: thin views that parse, call a selector and serialize."""
 
 import hashlib
+import time
 
 from django.utils.cache import patch_vary_headers
 from drf_spectacular.utils import OpenApiParameter, extend_schema
@@ -133,7 +134,10 @@ class VersionDetailView(RevalidationFastPath, ContentAPIView):
 
     @extend_schema(parameters=[LANG_PARAMETER], operation_id="versions_retrieve")
     def get(self, request, std, label):
-        head = selectors.version_head(standard_slug=std, label=label)
+        # A non-draft head may come from the worker's memo (head_memo.py), as for a 304.
+        head = selectors.revalidation_version_head(
+            standard_slug=std, label=label, now=time.monotonic()
+        )
         language = response_language(request)
 
         def build():
@@ -193,9 +197,12 @@ class CriterionDetailView(RevalidationFastPath, ContentAPIView):
 
     @extend_schema(parameters=[LANG_PARAMETER], operation_id="criteria_retrieve")
     def get(self, request, std, label, code):
-        head = selectors.version_head(standard_slug=std, label=label)
+        now = time.monotonic()
+        head = selectors.revalidation_version_head(standard_slug=std, label=label, now=now)
         language = response_language(request)
-        variant = selectors.criterion_etag_variant(version=head, label=label, code=code)
+        variant = selectors.revalidation_criterion_variant(
+            version=head, label=label, code=code, now=now
+        )
 
         def build():
             version = selectors.version_get(standard_slug=std, label=label)

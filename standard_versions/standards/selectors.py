@@ -92,8 +92,10 @@ def criterion_etag_variant(*, version: VersionHead, label: str, code: str) -> st
 
 
 def revalidation_version_head(*, standard_slug: str, label: str, now: float) -> VersionHead:
-    """``version_head`` for answering a revalidation: a non-draft version's head may come from
-    this worker's memo, up to ``REVALIDATION_MEMO_MS`` old (see head_memo.py)."""
+    """``version_head`` for reading published content (a revalidation, or the body, which the
+    caches keep under the head's ETag): a non-draft version's head may come from this worker's
+    memo, up to ``REVALIDATION_MEMO_MS`` old, well inside the ``max-age`` its content is served
+    with (see head_memo.py)."""
     key = ("version", standard_slug, label)
     head = revalidation_heads.get(key, now=now)
     if head is None:

@@ -6,6 +6,7 @@ consultation and receipt pages (``web:comment-period``, ``web:comment-receipt``,
 point-in-time view of a version (``?as_of=`` on ``web:version``).
 """
 
+import time
 from functools import wraps
 
 from django.http import Http404
@@ -86,7 +87,8 @@ def home(request, *, language: str):
 def version_detail(request, std: str, label: str, *, language: str):
     if "as_of" in request.GET:
         return views_as_of.version_as_of_page(request, std=std, label=label, language=language)
-    head = selectors.version_head(standard_slug=std, label=label)
+    # A non-draft head may come from the worker's memo (head_memo.py), as for a 304.
+    head = selectors.revalidation_version_head(standard_slug=std, label=label, now=time.monotonic())
 
     def render_page() -> str:
         version = selectors.version_tree(
