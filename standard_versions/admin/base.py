@@ -106,9 +106,8 @@ class ChangeReasonForm(forms.ModelForm):
     )
 
 
-class EditorsAdmin(SimpleHistoryAdmin):
-    """Shown to editors with their history; nobody adds, changes or deletes through the form
-    (the data files, the workflow pages or, in ``StaffAdmin``, services do)."""
+class EditorsReadOnly:
+    """An admin editors see and nobody adds, changes or deletes through (override to allow)."""
 
     def has_module_permission(self, request) -> bool:
         return request.user.is_staff and has_role(request.user, EDITORS)
@@ -124,6 +123,11 @@ class EditorsAdmin(SimpleHistoryAdmin):
 
     def has_delete_permission(self, request, obj=None) -> bool:
         return False
+
+
+class EditorsAdmin(EditorsReadOnly, SimpleHistoryAdmin):
+    """Shown to editors with their history; nobody adds, changes or deletes through the form
+    (the data files, the workflow pages or, in ``StaffAdmin``, services do)."""
 
 
 class StaffAdmin(EditorsAdmin):

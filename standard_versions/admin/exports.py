@@ -7,15 +7,14 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from standard_versions.admin.base import utc_text
+from standard_versions.admin.base import EditorsReadOnly, utc_text
 from standard_versions.consultation import exports
 from standard_versions.models import ExportJob, ExportStatus
-from standard_versions.roles import EDITORS, has_role
 from standard_versions.translations import i18n
 
 
 @admin.register(ExportJob)
-class ExportJobAdmin(admin.ModelAdmin):
+class ExportJobAdmin(EditorsReadOnly, admin.ModelAdmin):
     list_display = (
         "pk",
         "period",
@@ -44,18 +43,6 @@ class ExportJobAdmin(admin.ModelAdmin):
         "error",
     )
     readonly_fields = fields
-
-    def has_module_permission(self, request) -> bool:
-        return request.user.is_staff and has_role(request.user, EDITORS)
-
-    def has_view_permission(self, request, obj=None) -> bool:
-        return self.has_module_permission(request)
-
-    def has_add_permission(self, request) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
 
     def has_delete_permission(self, request, obj=None) -> bool:
         # Files are kept until staff delete their job: this is how.
