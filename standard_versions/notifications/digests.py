@@ -5,7 +5,7 @@ Deliveries are claimed as the outbox claims them (a claim per worker, ``SKIP LOC
 PostgreSQL, a killed worker's claim runs out), and every delivery of a digest records the
 mail's outcome, as ``outbox.record_attempt`` does: sent together, or due again together after
 the same backoff, or failed after ``NOTIFY_MAX_ATTEMPTS``. The outbox calls this module
-(``drain``), so it cannot import the outbox back: the claim and the record are its own.
+(``drain``), so it cannot import the outbox back: both claim and record with ``outcomes``.
 """
 
 import datetime as dt
@@ -15,7 +15,6 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Q
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
@@ -26,6 +25,7 @@ from standard_versions.notifications.outcomes import (
     AttemptOutcome,
     apply_outcome,
     attempt_log,
+    claim_due,
 )
 from standard_versions.translations import i18n
 
@@ -37,19 +37,13 @@ CLAIM_SECONDS = 300
 
 def claim(*, now: dt.datetime, limit: int = DIGEST_BATCH) -> list[int]:
     """Claim up to ``limit`` due digest deliveries, whole addresses first come first."""
-    with transaction.atomic():
-        ids = list(
-            Delivery.objects.filter(status=DeliveryStatus.DIGEST, due_at__lte=now)
-            .filter(Q(claimed_until__isnull=True) | Q(claimed_until__lt=now))
-            .select_for_update(skip_locked=True)
-            .order_by("address_id", "id")
-            .values_list("id", flat=True)[:limit]
-        )
-        if ids:
-            Delivery.objects.filter(pk__in=ids).update(
-                claimed_until=now + dt.timedelta(seconds=CLAIM_SECONDS)
-            )
-    return ids
+    return claim_due(
+        status=DeliveryStatus.DIGEST,
+        order_by=("address_id", "id"),
+        now=now,
+        limit=limit,
+        claim_seconds=CLAIM_SECONDS,
+    )
 
 
 @transaction.atomic

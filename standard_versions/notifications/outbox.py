@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import F, Q
+from django.db.models import F
 from django.utils import timezone
 
 from standard_versions.models import (
@@ -34,6 +34,7 @@ from standard_versions.notifications.outcomes import (  # noqa: F401 (retry_dela
     AttemptOutcome,
     apply_outcome,
     attempt_log,
+    claim_due,
     retry_delay,
 )
 
@@ -77,19 +78,13 @@ def fan_out(*, now: dt.datetime, batch: int = FAN_OUT_BATCH) -> int:
 
 def claim(*, now: dt.datetime, status: str = DeliveryStatus.PENDING, limit: int = SEND_BATCH):
     """Claim up to ``limit`` due deliveries of ``status`` for this worker; their ids."""
-    with transaction.atomic():
-        ids = list(
-            Delivery.objects.filter(status=status, due_at__lte=now)
-            .filter(Q(claimed_until__isnull=True) | Q(claimed_until__lt=now))
-            .select_for_update(skip_locked=True)
-            .order_by("due_at", "id")
-            .values_list("id", flat=True)[:limit]
-        )
-        if ids:
-            Delivery.objects.filter(pk__in=ids).update(
-                claimed_until=now + dt.timedelta(seconds=CLAIM_SECONDS)
-            )
-    return ids
+    return claim_due(
+        status=status,
+        order_by=("due_at", "id"),
+        now=now,
+        limit=limit,
+        claim_seconds=CLAIM_SECONDS,
+    )
 
 
 def _send(delivery: Delivery, *, now: dt.datetime) -> AttemptOutcome:

@@ -1,12 +1,14 @@
 """What one try of a delivery came to, and what it does to the delivery: the outbox and the
-digests record tries with these; each channel returns an ``AttemptOutcome``. A module of its own
-so that a channel (webhooks, mail) and the digests import it without importing the outbox, which
-imports them."""
+digests claim deliveries and record tries with these; each channel returns an ``AttemptOutcome``.
+A module of its own so that a channel (webhooks, mail) and the digests import it without importing
+the outbox, which imports them."""
 
 import datetime as dt
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.db import transaction
+from django.db.models import Q
 
 from standard_versions.models import Delivery, DeliveryAttempt, DeliveryStatus
 
@@ -23,6 +25,27 @@ class AttemptOutcome:
     status_code: int | None = None
     error: str = ""
     duration_ms: int = 0
+
+
+def claim_due(
+    *, status: str, order_by: tuple[str, ...], now: dt.datetime, limit: int, claim_seconds: int
+) -> list[int]:
+    """Claim up to ``limit`` deliveries of ``status`` due by ``now`` and claimed by no live worker,
+    in ``order_by`` order, for ``claim_seconds``; their ids. Locked rows are skipped (``SKIP
+    LOCKED`` under PostgreSQL), so concurrent workers claim different deliveries."""
+    with transaction.atomic():
+        ids = list(
+            Delivery.objects.filter(status=status, due_at__lte=now)
+            .filter(Q(claimed_until__isnull=True) | Q(claimed_until__lt=now))
+            .select_for_update(skip_locked=True)
+            .order_by(*order_by)
+            .values_list("id", flat=True)[:limit]
+        )
+        if ids:
+            Delivery.objects.filter(pk__in=ids).update(
+                claimed_until=now + dt.timedelta(seconds=claim_seconds)
+            )
+    return ids
 
 
 def retry_delay(attempts: int) -> dt.timedelta:
