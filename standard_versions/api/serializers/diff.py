@@ -16,25 +16,13 @@ from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
+from standard_versions.diff import result
 from standard_versions.diff.json_form import (
     CHANGED_FIELDS_KEY,
     CHANGES_KEY,
     json_key,
     json_layout,
     json_name,
-)
-from standard_versions.diff.result import (
-    DiffSummary,
-    LevelChange,
-    LevelEntry,
-    OutcomeAreaChange,
-    OutcomeAreaEntry,
-    PracticeAreaChange,
-    PracticeAreaEntry,
-    RequirementsDiff,
-    Section,
-    ValueChange,
-    VersionDiff,
 )
 from standard_versions.models.standards import LABEL_PATTERN
 
@@ -61,14 +49,14 @@ class DiffQueryInputSerializer(serializers.Serializer):
 # A component is named "Diff" + its class name ("DiffCriterionEntryOutput"), but for these, and a
 # generic class must be named for each of its uses. The changes of a class X are "DiffXsOutput".
 COMPONENT_NAMES = {
-    VersionDiff: "VersionDiff",
-    DiffSummary: "DiffSummary",
-    RequirementsDiff: "DiffRequirements",
-    ValueChange[str]: "DiffCodeChange",
-    ValueChange[int]: "DiffIntChange",
-    Section[PracticeAreaEntry, PracticeAreaChange]: "DiffPracticeAreas",
-    Section[LevelEntry, LevelChange]: "DiffLevels",
-    Section[OutcomeAreaEntry, OutcomeAreaChange]: "DiffOutcomeAreas",
+    result.VersionDiff: "VersionDiff",
+    result.DiffSummary: "DiffSummary",
+    result.RequirementsDiff: "DiffRequirements",
+    result.ValueChange[str]: "DiffCodeChange",
+    result.ValueChange[int]: "DiffIntChange",
+    result.Section[result.PracticeAreaEntry, result.PracticeAreaChange]: "DiffPracticeAreas",
+    result.Section[result.LevelEntry, result.LevelChange]: "DiffLevels",
+    result.Section[result.OutcomeAreaEntry, result.OutcomeAreaChange]: "DiffOutcomeAreas",
 }
 PLAIN_FIELDS = {
     str: serializers.CharField,
@@ -163,4 +151,4 @@ def output_serializer(result_type) -> type[serializers.Serializer]:
     return type(name, (serializers.Serializer,), _schema_fields(result_type))
 
 
-VersionDiffOutputSerializer = output_serializer(VersionDiff)
+VersionDiffOutputSerializer = output_serializer(result.VersionDiff)
