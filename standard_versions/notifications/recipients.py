@@ -55,6 +55,27 @@ def mail_recipient(address_id: int) -> str:
     return f"mail:{address_id}"
 
 
+def _mail(
+    event: Event,
+    subscription: Subscription,
+    *,
+    due_at: dt.datetime,
+    status: str = DeliveryStatus.PENDING,
+    last_error: str = "",
+) -> Delivery:
+    """The mail of ``event`` to ``subscription``'s address (not saved)."""
+    return Delivery(
+        event=event,
+        channel=Channel.EMAIL,
+        address_id=subscription.address_id,
+        subscription=subscription,
+        recipient=mail_recipient(subscription.address_id),
+        status=status,
+        last_error=last_error,
+        due_at=due_at,
+    )
+
+
 def _matching_subscriptions(event: Event) -> list[Subscription]:
     wanted = Q(pk__in=[])
     if event.kind in STANDARD_KINDS:
@@ -137,39 +158,16 @@ def receipts_for(events: list[Event], *, now: dt.datetime) -> list[Delivery]:
                 status, error = DeliveryStatus.SKIPPED, "unverified address: daily receipt limit"
             else:
                 sent_today[address.pk] = sent_today.get(address.pk, 0) + 1
-        deliveries.append(
-            Delivery(
-                event=event,
-                channel=Channel.EMAIL,
-                address=address,
-                subscription=subscriptions[(address.pk, event.comment_id)],
-                recipient=mail_recipient(address.pk),
-                status=status,
-                last_error=error,
-                due_at=now,
-            )
-        )
+        subscription = subscriptions[(address.pk, event.comment_id)]
+        deliveries.append(_mail(event, subscription, due_at=now, status=status, last_error=error))
     return deliveries
 
 
 def _confirmation_request(event: Event, *, now: dt.datetime) -> list[Delivery]:
-    subscription = (
-        Subscription.objects.filter(pk=event.payload.get("subscription"))
-        .select_related("address")
-        .first()
-    )
+    subscription = Subscription.objects.filter(pk=event.payload.get("subscription")).first()
     if subscription is None or subscription.unsubscribed_at is not None:
         return []
-    return [
-        Delivery(
-            event=event,
-            channel=Channel.EMAIL,
-            address=subscription.address,
-            subscription=subscription,
-            recipient=mail_recipient(subscription.address_id),
-            due_at=now,
-        )
-    ]
+    return [_mail(event, subscription, due_at=now)]
 
 
 def deliveries_for(event: Event, *, now: dt.datetime) -> list[Delivery]:
@@ -184,14 +182,11 @@ def deliveries_for(event: Event, *, now: dt.datetime) -> list[Delivery]:
     for subscription in _matching_subscriptions(event):
         daily = subscription.frequency == Frequency.DAILY
         deliveries.append(
-            Delivery(
-                event=event,
-                channel=Channel.EMAIL,
-                address_id=subscription.address_id,
-                subscription=subscription,
-                recipient=mail_recipient(subscription.address_id),
-                status=DeliveryStatus.DIGEST if daily else DeliveryStatus.PENDING,
+            _mail(
+                event,
+                subscription,
                 due_at=next_digest_at(now) if daily else now,
+                status=DeliveryStatus.DIGEST if daily else DeliveryStatus.PENDING,
             )
         )
     endpoints = WebhookEndpoint.objects.filter(active=True).filter(
