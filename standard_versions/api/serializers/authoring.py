@@ -9,7 +9,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from standard_versions.api.serializers.fields import StrictCharField
+from standard_versions.api.serializers.fields import StrictCharField, optional_text
 from standard_versions.api.serializers.standards import (
     ContentField,
     TranslatableOutputSerializer,
@@ -92,7 +92,7 @@ class CriterionCreateInputSerializer(serializers.Serializer):
 class PracticeAreaCreateInputSerializer(serializers.Serializer):
     code = StrictCharField(max_length=20)
     name = StrictCharField(max_length=200)
-    description = StrictCharField(required=False, allow_blank=True, default="")
+    description = optional_text()
     position = serializers.IntegerField(required=False, min_value=0, max_value=MAX_POSITION)
     key = StrictCharField(required=False, max_length=64)
     reason = _reason_field()
@@ -115,7 +115,7 @@ class LevelInputSerializer(serializers.Serializer):
 class OutcomeAreaInputSerializer(serializers.Serializer):
     key = StrictCharField(required=False, max_length=64)
     name = StrictCharField(max_length=200)
-    description = StrictCharField(required=False, allow_blank=True, default="")
+    description = optional_text()
 
 
 class VersionUpdateInputSerializer(serializers.Serializer):

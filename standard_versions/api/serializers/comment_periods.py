@@ -9,7 +9,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework.reverse import reverse
 
-from standard_versions.api.serializers.fields import StrictCharField
+from standard_versions.api.serializers.fields import StrictCharField, optional_text
 from standard_versions.api.serializers.standards import (
     ContentField,
     ContentHTMLField,
@@ -55,10 +55,8 @@ class CommentPeriodCreateInputSerializer(serializers.Serializer):
         default=None,
         max_length=1000,
     )
-    instructions = StrictCharField(allow_blank=True, required=False, default="")
-    reason = StrictCharField(
-        allow_blank=True, required=False, default="", max_length=STAFF_REASON_MAX_CHARS
-    )
+    instructions = optional_text()
+    reason = optional_text(max_length=STAFF_REASON_MAX_CHARS)
 
 
 class CommentPeriodExtendInputSerializer(serializers.Serializer):

@@ -7,7 +7,11 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework.reverse import reverse
 
-from standard_versions.api.serializers.fields import StrictCharField, StrictRegexField
+from standard_versions.api.serializers.fields import (
+    StrictCharField,
+    StrictRegexField,
+    optional_text,
+)
 from standard_versions.consultation import comment_limits as limits
 from standard_versions.consultation.selectors_comments import title_for_reader
 from standard_versions.models import CommentType, Disposition, ModerationState
@@ -18,23 +22,11 @@ from standard_versions.models import CommentType, Disposition, ModerationState
 class CommentSubmitInputSerializer(serializers.Serializer):
     # Lengths of body and proposed_text are the service's rule (after NFC normalisation); here
     # only a bound generous enough never to decide it (``comment_limits``).
-    criterion = StrictCharField(
-        max_length=limits.CRITERION_CODE_MAX_CHARS,
-        required=False,
-        allow_blank=True,
-        allow_null=True,
-        default="",
-    )
+    criterion = optional_text(max_length=limits.CRITERION_CODE_MAX_CHARS, allow_null=True)
     body = StrictCharField(
         allow_blank=True, trim_whitespace=False, max_length=limits.TEXT_INPUT_MAX_CHARS
     )
-    proposed_text = StrictCharField(
-        allow_blank=True,
-        trim_whitespace=False,
-        required=False,
-        default="",
-        max_length=limits.TEXT_INPUT_MAX_CHARS,
-    )
+    proposed_text = optional_text(trim_whitespace=False, max_length=limits.TEXT_INPUT_MAX_CHARS)
     type = serializers.ChoiceField(choices=CommentType.choices, default=CommentType.GENERAL)
     language = StrictRegexField(
         limits.LANGUAGE_TAG_PATTERN,
@@ -42,12 +34,8 @@ class CommentSubmitInputSerializer(serializers.Serializer):
         required=False,
         default="en",
     )
-    name = StrictCharField(
-        max_length=limits.NAME_MAX_CHARS, required=False, allow_blank=True, default=""
-    )
-    organization = StrictCharField(
-        max_length=limits.ORGANIZATION_MAX_CHARS, required=False, allow_blank=True, default=""
-    )
+    name = optional_text(max_length=limits.NAME_MAX_CHARS)
+    organization = optional_text(max_length=limits.ORGANIZATION_MAX_CHARS)
     identity_public = serializers.BooleanField(
         required=False,
         default=False,
@@ -104,6 +92,14 @@ def _shown(text) -> dict | None:
     return None if text is None else ShownTextOutputSerializer(text).data
 
 
+def shown_title(key: str, criterion, *, stored_title: str, content) -> dict | None:
+    """The title of the criterion ``key`` (None: the version as a whole) in the reader's
+    language, with its translation status (``title_for_reader``)."""
+    if not key:
+        return None
+    return _shown(title_for_reader(criterion, stored_title=stored_title, content=content))
+
+
 class CommentReceiptDetailOutputSerializer(CommentReceiptOutputSerializer):
     standard = serializers.CharField(source="period.version.standard.slug")
     version = serializers.CharField(source="period.version.label")
@@ -139,14 +135,11 @@ class CommentReceiptDetailOutputSerializer(CommentReceiptOutputSerializer):
 
     @extend_schema_field(ShownTextOutputSerializer(allow_null=True))
     def get_criterion_title(self, comment):
-        if not comment.criterion_key:
-            return None
-        return _shown(
-            title_for_reader(
-                self.context["criterion"],
-                stored_title=comment.criterion_title,
-                content=self.context["content"],
-            )
+        return shown_title(
+            comment.criterion_key,
+            self.context["criterion"],
+            stored_title=comment.criterion_title,
+            content=self.context["content"],
         )
 
     @extend_schema_field(ShownTextOutputSerializer(allow_null=True))
@@ -188,21 +181,15 @@ class PublishedCommentOutputSerializer(serializers.Serializer):
 
 class CommentModerateInputSerializer(serializers.Serializer):
     state = serializers.ChoiceField(choices=[ModerationState.PUBLISHED, ModerationState.WITHHELD])
-    reason = StrictCharField(
-        required=False,
-        allow_blank=True,
-        default="",
-        max_length=limits.STAFF_REASON_MAX_CHARS,
-        help_text="Required to withhold; kept in history.",
+    reason = optional_text(
+        max_length=limits.STAFF_REASON_MAX_CHARS, help_text="Required to withhold; kept in history."
     )
 
 
 class CommentRespondInputSerializer(serializers.Serializer):
     disposition = serializers.ChoiceField(choices=Disposition.choices)
     response = StrictCharField(max_length=limits.RESPONSE_MAX_CHARS)
-    reason = StrictCharField(
-        required=False, allow_blank=True, default="", max_length=limits.STAFF_REASON_MAX_CHARS
-    )
+    reason = optional_text(max_length=limits.STAFF_REASON_MAX_CHARS)
 
 
 class StaffCommentOutputSerializer(serializers.Serializer):
@@ -243,9 +230,28 @@ class ReportCommentOutputSerializer(PublishedCommentOutputSerializer):
     period = serializers.IntegerField(source="period_id")
 
 
-class ReportSectionOutputSerializer(serializers.Serializer):
+# What every view of a report section starts with: its criterion's code and key (null for the
+# version as a whole), and the method of its ``display_title``. (A comment, not a docstring: the
+# schema would show a docstring as the description of each component made from it.)
+class SectionOutputFields(serializers.Serializer):
     criterion = serializers.SerializerMethodField()
     key = serializers.SerializerMethodField()
+
+    def get_criterion(self, section) -> str | None:
+        return section.code or None
+
+    def get_key(self, section) -> str | None:
+        return section.key or None
+
+    @extend_schema_field(ShownTextOutputSerializer(allow_null=True))
+    def get_display_title(self, section):
+        content = self.context["content"]
+        return shown_title(
+            section.key, section.criterion, stored_title=section.title, content=content
+        )
+
+
+class ReportSectionOutputSerializer(SectionOutputFields):
     title = serializers.CharField(
         help_text="The criterion's English title (as commented on, for a criterion removed since)."
     )
@@ -253,19 +259,3 @@ class ReportSectionOutputSerializer(serializers.Serializer):
         help_text="The same title in the response language, with its translation status."
     )
     comments = ReportCommentOutputSerializer(many=True)
-
-    @extend_schema_field(ShownTextOutputSerializer(allow_null=True))
-    def get_display_title(self, section):
-        if not section.key:
-            return None
-        return _shown(
-            title_for_reader(
-                section.criterion, stored_title=section.title, content=self.context["content"]
-            )
-        )
-
-    def get_criterion(self, section) -> str | None:
-        return section.code or None
-
-    def get_key(self, section) -> str | None:
-        return section.key or None

@@ -3,15 +3,13 @@
 comments) for this page's comments, plus ``count``, ``next`` and ``previous`` as in every list of
 the API, and ``contents``: every section with its count and the URL of the page it starts on."""
 
-from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from standard_versions.api.serializers.comment_periods import CommentPeriodOutputSerializer
 from standard_versions.api.serializers.comments import (
     ReportSectionOutputSerializer,
-    ShownTextOutputSerializer,
+    SectionOutputFields,
 )
-from standard_versions.consultation.selectors_comments import title_for_reader
 
 
 class ReportPageSectionOutputSerializer(ReportSectionOutputSerializer):
@@ -22,28 +20,11 @@ class ReportPageSectionOutputSerializer(ReportSectionOutputSerializer):
     )
 
 
-class ReportContentsEntryOutputSerializer(serializers.Serializer):
-    criterion = serializers.SerializerMethodField()
-    key = serializers.SerializerMethodField()
+class ReportContentsEntryOutputSerializer(SectionOutputFields):
     title = serializers.CharField()
     display_title = serializers.SerializerMethodField()
     count = serializers.IntegerField(help_text="Published comments in the section.")
     url = serializers.SerializerMethodField(help_text="The page on which the section starts.")
-
-    def get_criterion(self, section) -> str | None:
-        return section.code or None
-
-    def get_key(self, section) -> str | None:
-        return section.key or None
-
-    @extend_schema_field(ShownTextOutputSerializer(allow_null=True))
-    def get_display_title(self, section):
-        if not section.key:
-            return None
-        shown = title_for_reader(
-            section.criterion, stored_title=section.title, content=self.context["content"]
-        )
-        return ShownTextOutputSerializer(shown).data
 
     def get_url(self, section) -> str:
         return self.context["section_url"](section)

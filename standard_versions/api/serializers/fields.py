@@ -19,3 +19,8 @@ class StrictCharField(_StringOnly, serializers.CharField):
 
 class StrictRegexField(_StringOnly, serializers.RegexField):
     pass
+
+
+def optional_text(**options) -> StrictCharField:
+    """A string the body may leave out or give blank: either way it reads as ``""``."""
+    return StrictCharField(required=False, allow_blank=True, default="", **options)

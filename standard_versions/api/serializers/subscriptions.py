@@ -4,7 +4,7 @@ echoes the address (it is private, and the answer is the same whether or not it 
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-from standard_versions.api.serializers.fields import StrictCharField
+from standard_versions.api.serializers.fields import StrictCharField, optional_text
 from standard_versions.models import Frequency
 from standard_versions.translations.i18n import LANGUAGES
 
@@ -12,19 +12,12 @@ from standard_versions.translations.i18n import LANGUAGES
 class SubscriptionRequestInputSerializer(serializers.Serializer):
     email = serializers.EmailField(max_length=254, help_text="Private; never published.")
     standard = StrictCharField(max_length=50, help_text="The standard's slug, e.g. `wwc`.")
-    criterion = StrictCharField(
+    criterion = optional_text(
         max_length=64,
-        required=False,
-        allow_blank=True,
-        default="",
         help_text="A criterion's permanent key: follow that criterion across versions.",
     )
-    comment = StrictCharField(
-        max_length=40,
-        required=False,
-        allow_blank=True,
-        default="",
-        help_text="A comment's tracking id: be told when its response is published.",
+    comment = optional_text(
+        max_length=40, help_text="A comment's tracking id: be told when its response is published."
     )
     frequency = serializers.ChoiceField(choices=Frequency.choices, default=Frequency.IMMEDIATE)
     language = serializers.ChoiceField(

@@ -3,7 +3,7 @@ one, and what they read back. The signing secret is in the answer to registering
 
 from rest_framework import serializers
 
-from standard_versions.api.serializers.fields import StrictCharField
+from standard_versions.api.serializers.fields import StrictCharField, optional_text
 from standard_versions.models import PUBLIC_EVENT_KINDS, DeliveryAttempt, WebhookEndpoint
 from standard_versions.notifications.webhook_endpoints import DESCRIPTION_MAX_LENGTH, URL_MAX_LENGTH
 
@@ -29,9 +29,7 @@ class WebhookEndpointCreateInputSerializer(serializers.Serializer):
         default=None,
         help_text="Only events of this standard (its slug); null or absent: every standard.",
     )
-    description = StrictCharField(
-        max_length=DESCRIPTION_MAX_LENGTH, required=False, allow_blank=True, default=""
-    )
+    description = optional_text(max_length=DESCRIPTION_MAX_LENGTH)
 
 
 class WebhookEndpointUpdateInputSerializer(serializers.Serializer):
