@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django import forms
-from django.contrib import messages
+from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
@@ -36,6 +36,17 @@ def utc_text(moment) -> str:
     if moment is None:
         return "-"
     return i18n.format_datetime(moment, language=i18n.current_language(), timezone="UTC")
+
+
+def utc_column(field_name: str, description, *, sortable: bool = True):
+    """An admin column (or read-only field) showing the time ``field_name`` as ``utc_text``, under
+    ``description``; sorted by that field unless ``sortable`` is false."""
+
+    def column(model_admin, obj) -> str:
+        return utc_text(getattr(obj, field_name))
+
+    column.__name__ = f"{field_name}_utc"
+    return admin.display(description=description, ordering=field_name if sortable else None)(column)
 
 
 def period_zone_text(moment, period) -> str:
@@ -106,11 +117,14 @@ class ChangeReasonForm(forms.ModelForm):
     )
 
 
-class EditorsReadOnly:
-    """An admin editors see and nobody adds, changes or deletes through (override to allow)."""
+class RoleReadOnly:
+    """An admin the staff of ``role`` see and nobody adds, changes or deletes through (override
+    to allow)."""
+
+    role: str
 
     def has_module_permission(self, request) -> bool:
-        return request.user.is_staff and has_role(request.user, EDITORS)
+        return request.user.is_staff and has_role(request.user, self.role)
 
     def has_view_permission(self, request, obj=None) -> bool:
         return self.has_module_permission(request)
@@ -123,6 +137,10 @@ class EditorsReadOnly:
 
     def has_delete_permission(self, request, obj=None) -> bool:
         return False
+
+
+class EditorsReadOnly(RoleReadOnly):
+    role = EDITORS
 
 
 class EditorsAdmin(EditorsReadOnly, SimpleHistoryAdmin):

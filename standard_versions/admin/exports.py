@@ -7,41 +7,22 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from standard_versions.admin.base import EditorsReadOnly, utc_text
+from standard_versions.admin.base import EditorsReadOnly, utc_column
 from standard_versions.consultation import exports
 from standard_versions.models import ExportJob, ExportStatus
 from standard_versions.translations import i18n
 
+# What both the list and a job's page show first.
+SUMMARY = ("period", "format", "status", "progress_text", "requested_by", "requested_at_utc")
+
 
 @admin.register(ExportJob)
 class ExportJobAdmin(EditorsReadOnly, admin.ModelAdmin):
-    list_display = (
-        "pk",
-        "period",
-        "format",
-        "status",
-        "progress_text",
-        "requested_by",
-        "requested_at_utc",
-        "finished_at_utc",
-        "download_link",
-    )
+    list_display = ("pk", *SUMMARY, "finished_at_utc", "download_link")
     list_filter = ("status", "format")
     list_select_related = ("period__version__standard", "requested_by")
     ordering = ("-requested_at", "-id")
-    fields = (
-        "period",
-        "format",
-        "status",
-        "progress_text",
-        "requested_by",
-        "requested_at_utc",
-        "started_at_utc",
-        "finished_at_utc",
-        "file_name",
-        "download_link",
-        "error",
-    )
+    fields = (*SUMMARY, "started_at_utc", "finished_at_utc", "file_name", "download_link", "error")
     readonly_fields = fields
 
     def has_delete_permission(self, request, obj=None) -> bool:
@@ -71,14 +52,6 @@ class ExportJobAdmin(EditorsReadOnly, admin.ModelAdmin):
         url = reverse("export-job-download", kwargs={"export_id": job.pk})
         return format_html('<a href="{}">{}</a>', url, _("Download"))
 
-    @admin.display(description=_("requested at"), ordering="requested_at")
-    def requested_at_utc(self, job: ExportJob) -> str:
-        return utc_text(job.requested_at)
-
-    @admin.display(description=_("started at"), ordering="started_at")
-    def started_at_utc(self, job: ExportJob) -> str:
-        return utc_text(job.started_at)
-
-    @admin.display(description=_("finished at"), ordering="finished_at")
-    def finished_at_utc(self, job: ExportJob) -> str:
-        return utc_text(job.finished_at)
+    requested_at_utc = utc_column("requested_at", _("requested at"))
+    started_at_utc = utc_column("started_at", _("started at"))
+    finished_at_utc = utc_column("finished_at", _("finished at"))

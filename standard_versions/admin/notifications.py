@@ -7,7 +7,7 @@ from django.contrib import admin
 from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 
-from standard_versions.admin.base import utc_text
+from standard_versions.admin.base import utc_column, utc_text
 from standard_versions.admin.webhooks import PublishersAdmin
 from standard_versions.models import Delivery, Event, Subscription
 
@@ -33,13 +33,8 @@ class EventAdmin(PublishersAdmin):
     )
     readonly_fields = fields
 
-    @admin.display(description=_("occurred at"), ordering="occurred_at")
-    def occurred_at_utc(self, event: Event) -> str:
-        return utc_text(event.occurred_at)
-
-    @admin.display(description=_("fanned out at"), ordering="fanned_out_at")
-    def fanned_out_at_utc(self, event: Event) -> str:
-        return utc_text(event.fanned_out_at)
+    occurred_at_utc = utc_column("occurred_at", _("occurred at"))
+    fanned_out_at_utc = utc_column("fanned_out_at", _("fanned out at"))
 
 
 @admin.register(Delivery)
@@ -65,13 +60,8 @@ class DeliveryAdmin(PublishersAdmin):
     )
     readonly_fields = fields
 
-    @admin.display(description=_("due at"), ordering="due_at")
-    def due_at_utc(self, delivery: Delivery) -> str:
-        return utc_text(delivery.due_at)
-
-    @admin.display(description=_("sent at"), ordering="sent_at")
-    def sent_at_utc(self, delivery: Delivery) -> str:
-        return utc_text(delivery.sent_at)
+    due_at_utc = utc_column("due_at", _("due at"))
+    sent_at_utc = utc_column("sent_at", _("sent at"))
 
     @admin.display(description=_("attempts (newest first)"))
     def attempt_log(self, delivery: Delivery):
@@ -121,14 +111,6 @@ class SubscriptionAdmin(PublishersAdmin):
     )
     readonly_fields = fields
 
-    @admin.display(description=_("created at"), ordering="created_at")
-    def created_at_utc(self, subscription: Subscription) -> str:
-        return utc_text(subscription.created_at)
-
-    @admin.display(description=_("confirmed at"), ordering="confirmed_at")
-    def confirmed_at_utc(self, subscription: Subscription) -> str:
-        return utc_text(subscription.confirmed_at)
-
-    @admin.display(description=_("unsubscribed at"), ordering="unsubscribed_at")
-    def unsubscribed_at_utc(self, subscription: Subscription) -> str:
-        return utc_text(subscription.unsubscribed_at)
+    created_at_utc = utc_column("created_at", _("created at"))
+    confirmed_at_utc = utc_column("confirmed_at", _("confirmed at"))
+    unsubscribed_at_utc = utc_column("unsubscribed_at", _("unsubscribed at"))

@@ -13,36 +13,19 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from standard_versions.admin.base import utc_text
+from standard_versions.admin.base import RoleReadOnly, utc_column, utc_text
 from standard_versions.errors import DomainError
 from standard_versions.models import PUBLIC_EVENT_KINDS, EventKind, WebhookEndpoint
 from standard_versions.notifications import webhook_endpoints as services
-from standard_versions.roles import PUBLISHERS, has_role
+from standard_versions.roles import PUBLISHERS
 
 LOG_ROWS = 50
 
 
-def may_manage_notifications(request) -> bool:
-    return request.user.is_staff and has_role(request.user, PUBLISHERS)
-
-
-class PublishersAdmin(admin.ModelAdmin):
+class PublishersAdmin(RoleReadOnly, admin.ModelAdmin):
     """Shown to publishers only; read-only unless a subclass allows more."""
 
-    def has_module_permission(self, request) -> bool:
-        return may_manage_notifications(request)
-
-    def has_view_permission(self, request, obj=None) -> bool:
-        return may_manage_notifications(request)
-
-    def has_add_permission(self, request) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False
+    role = PUBLISHERS
 
 
 class WebhookEndpointForm(forms.ModelForm):
@@ -102,13 +85,13 @@ class WebhookEndpointAdmin(PublishersAdmin):
         return fieldsets
 
     def has_add_permission(self, request) -> bool:
-        return may_manage_notifications(request)
+        return self.has_module_permission(request)
 
     def has_change_permission(self, request, obj=None) -> bool:
-        return may_manage_notifications(request)
+        return self.has_module_permission(request)
 
     def has_delete_permission(self, request, obj=None) -> bool:
-        return may_manage_notifications(request)
+        return self.has_module_permission(request)
 
     # --- what the list and the page show ------------------------------------------------------
 
@@ -121,17 +104,9 @@ class WebhookEndpointAdmin(PublishersAdmin):
             _("disabled since %(when)s") % {"when": utc_text(endpoint.disabled_at)},
         )
 
-    @admin.display(description=_("created at"), ordering="created_at")
-    def created_at_utc(self, endpoint: WebhookEndpoint) -> str:
-        return utc_text(endpoint.created_at)
-
-    @admin.display(description=_("failing since"))
-    def failing_since_utc(self, endpoint: WebhookEndpoint) -> str:
-        return utc_text(endpoint.failing_since)
-
-    @admin.display(description=_("disabled at"), ordering="disabled_at")
-    def disabled_at_utc(self, endpoint: WebhookEndpoint) -> str:
-        return utc_text(endpoint.disabled_at)
+    created_at_utc = utc_column("created_at", _("created at"))
+    failing_since_utc = utc_column("failing_since", _("failing since"), sortable=False)
+    disabled_at_utc = utc_column("disabled_at", _("disabled at"))
 
     @admin.display(description=_("recent attempts"))
     def delivery_log(self, endpoint: WebhookEndpoint):
@@ -165,7 +140,7 @@ class WebhookEndpointAdmin(PublishersAdmin):
         return format_html("<table>{}{}</table>", head, rows)
 
     def changelist_view(self, request, extra_context=None):
-        if request.method == "GET" and may_manage_notifications(request):
+        if request.method == "GET" and self.has_module_permission(request):
             disabled = WebhookEndpoint.objects.filter(active=False).count()
             if disabled:
                 message = ngettext(
@@ -184,25 +159,18 @@ class WebhookEndpointAdmin(PublishersAdmin):
         now = timezone.now()
         data = form.cleaned_data
         standard = data["standard"]
+        endpoint_fields = {
+            "url": data["url"],
+            "event_kinds": data["event_kinds"],
+            "standard_slug": standard.slug if standard else None,
+            "description": data["description"],
+        }
         if change:
             saved = services.update_endpoint(
-                endpoint_id=obj.pk,
-                url=data["url"],
-                event_kinds=data["event_kinds"],
-                standard_slug=standard.slug if standard else None,
-                description=data["description"],
-                user=request.user,
-                now=now,
+                endpoint_id=obj.pk, **endpoint_fields, user=request.user, now=now
             )
         else:
-            saved = services.register_endpoint(
-                url=data["url"],
-                event_kinds=data["event_kinds"],
-                standard_slug=standard.slug if standard else None,
-                description=data["description"],
-                user=request.user,
-                now=now,
-            )
+            saved = services.register_endpoint(**endpoint_fields, user=request.user, now=now)
         # The admin goes on with ``obj`` (its message, the redirect): make it the stored row.
         obj.__dict__.update(saved.__dict__)
 
