@@ -10,13 +10,14 @@ UTC.
 """
 
 import datetime as dt
+from collections.abc import Callable
 
 from django import forms
 from django.contrib import admin
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from standard_versions.admin.base import ChangeReasonForm, EditorsAdmin, StaffAdmin, utc_text
+from standard_versions.admin.base import ChangeReasonForm, EditorsAdmin, StaffAdmin, utc_column
 from standard_versions.admin.version_actions import VersionWorkflowMixin
 from standard_versions.models import Criterion, PracticeArea, Standard, Version, VersionStatus
 from standard_versions.standards import criteria as criterion_services
@@ -36,9 +37,7 @@ class StandardAdmin(EditorsAdmin):
     list_display = ("slug", "name")
     fields = readonly_fields = ("slug", "name", "description", "created_at_utc")
 
-    @admin.display(description=_("created at"))
-    def created_at_utc(self, standard: Standard) -> str:
-        return utc_text(standard.created_at)
+    created_at_utc = utc_column("created_at", _("created at"), sortable=False)
 
 
 class VersionContentAdmin(StaffAdmin):
@@ -67,18 +66,35 @@ class VersionContentAdmin(StaffAdmin):
         editable = set(self.change_fields) - set(self.draft_readonly_fields)
         return {name: form.cleaned_data[name] for name in form.changed_data if name in editable}
 
-    def _update_by_code(self, update, *, request, obj, form, reason, now):
-        """``update`` (a service) on the part the form shows, found in its draft by the code it
-        had; a new code is passed as ``new_code``."""
+
+def version_with_standard(pk) -> Version:
+    return Version.objects.select_related("standard").get(pk=pk)
+
+
+class VersionPartAdmin(VersionContentAdmin):
+    """A practice area or a criterion: added by ``add_with_service``, changed by
+    ``update_service`` on the part found in its draft by the code it had (a new code is passed
+    as ``new_code``)."""
+
+    update_service: Callable
+
+    def _version_of(self, obj):
+        return obj.version
+
+    def add_with_service(self, data: dict, *, user, reason, now):
+        raise NotImplementedError
+
+    def save_with_service(self, *, request, obj, form, change, reason, now):
+        author = {"user": request.user, "reason": reason, "now": now}
+        if not change:
+            return self.add_with_service(form.cleaned_data, **author)
         changed = self._changed_fields(form)
         if "code" in changed:
             changed["new_code"] = changed.pop("code")
-        return update(
-            version=Version.objects.select_related("standard").get(pk=obj.version_id),
+        return self.update_service(
+            version=version_with_standard(obj.version_id),
             code=form.initial["code"],
-            user=request.user,
-            reason=reason,
-            now=now,
+            **author,
             **changed,
         )
 
@@ -131,17 +147,9 @@ class VersionAdmin(VersionWorkflowMixin, VersionContentAdmin):
         "updated_at_utc",
     )
 
-    @admin.display(description=_("published at"), ordering="published_at")
-    def published_at_utc(self, version: Version) -> str:
-        return utc_text(version.published_at)
-
-    @admin.display(description=_("created at"))
-    def created_at_utc(self, version: Version) -> str:
-        return utc_text(version.created_at)
-
-    @admin.display(description=_("updated at"))
-    def updated_at_utc(self, version: Version) -> str:
-        return utc_text(version.updated_at)
+    published_at_utc = utc_column("published_at", _("published at"))
+    created_at_utc = utc_column("created_at", _("created at"), sortable=False)
+    updated_at_utc = utc_column("updated_at", _("updated at"), sortable=False)
 
     def history_view(self, request, object_id, extra_context=None):
         # simple-history renders at once, in the active zone (UTC): say so.
@@ -168,7 +176,7 @@ class VersionAdmin(VersionWorkflowMixin, VersionContentAdmin):
                 now=now,
             )
         return draft_services.update_version(
-            version=Version.objects.select_related("standard").get(pk=obj.pk),
+            version=version_with_standard(obj.pk),
             user=request.user,
             reason=reason,
             now=now,
@@ -177,48 +185,36 @@ class VersionAdmin(VersionWorkflowMixin, VersionContentAdmin):
 
 
 @admin.register(PracticeArea)
-class PracticeAreaAdmin(VersionContentAdmin):
+class PracticeAreaAdmin(VersionPartAdmin):
     list_display = ("code", "name", "version", "position")
     list_filter = ("version__standard", "version")
     list_select_related = ("version__standard",)
     search_fields = ("code", "name", "key")
     add_fields = change_fields = ("version", "key", "code", "name", "description", "position")
     draft_readonly_fields = ("version", "key")
-
-    def _version_of(self, obj):
-        return obj.version
+    update_service = staticmethod(area_services.update_practice_area)
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "version":
             kwargs["queryset"] = Version.objects.filter(status=VersionStatus.DRAFT)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
-    def save_with_service(self, *, request, obj, form, change, reason, now):
-        data = form.cleaned_data
-        if not change:
-            return area_services.add_practice_area(
-                version=Version.objects.select_related("standard").get(pk=data["version"].pk),
-                code=data["code"],
-                name=data["name"],
-                description=data.get("description", ""),
-                position=data.get("position"),
-                key=data.get("key") or None,
-                user=request.user,
-                reason=reason,
-                now=now,
-            )
-        return self._update_by_code(
-            area_services.update_practice_area,
-            request=request,
-            obj=obj,
-            form=form,
+    def add_with_service(self, data: dict, *, user, reason, now):
+        return area_services.add_practice_area(
+            version=version_with_standard(data["version"].pk),
+            code=data["code"],
+            name=data["name"],
+            description=data.get("description", ""),
+            position=data.get("position"),
+            key=data.get("key") or None,
+            user=user,
             reason=reason,
             now=now,
         )
 
 
 @admin.register(Criterion)
-class CriterionAdmin(VersionContentAdmin):
+class CriterionAdmin(VersionPartAdmin):
     list_display = ("code", "title", "version", "practice_area", "is_core", "revision")
     list_filter = ("version__standard", "version", "is_core")
     list_select_related = ("version__standard", "practice_area")
@@ -236,9 +232,7 @@ class CriterionAdmin(VersionContentAdmin):
         "revision",
     )
     draft_readonly_fields = ("version", "key", "revision")
-
-    def _version_of(self, obj):
-        return obj.version
+    update_service = staticmethod(criterion_services.update_criterion)
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change=change, **kwargs)
@@ -252,28 +246,18 @@ class CriterionAdmin(VersionContentAdmin):
             form.base_fields["key"].help_text = _("Leave empty for a new key.")
         return form
 
-    def save_with_service(self, *, request, obj, form, change, reason, now):
-        data = form.cleaned_data
-        if not change:
-            area = data["practice_area"]
-            return criterion_services.add_criterion(
-                version=Version.objects.select_related("standard").get(pk=area.version_id),
-                practice_area=area,
-                code=data["code"],
-                title=data["title"],
-                description=data["description"],
-                position=data.get("position"),
-                is_core=data.get("is_core", False),
-                key=data.get("key") or None,
-                user=request.user,
-                reason=reason,
-                now=now,
-            )
-        return self._update_by_code(
-            criterion_services.update_criterion,
-            request=request,
-            obj=obj,
-            form=form,
+    def add_with_service(self, data: dict, *, user, reason, now):
+        area = data["practice_area"]
+        return criterion_services.add_criterion(
+            version=version_with_standard(area.version_id),
+            practice_area=area,
+            code=data["code"],
+            title=data["title"],
+            description=data["description"],
+            position=data.get("position"),
+            is_core=data.get("is_core", False),
+            key=data.get("key") or None,
+            user=user,
             reason=reason,
             now=now,
         )
