@@ -71,30 +71,37 @@ def _record(*, kind: str, now: dt.datetime, dedupe_key: str = "", **fields) -> E
     return event
 
 
-def period_payload(period: CommentPeriod, version: Version) -> dict:
-    return {
-        "standard": version.standard.slug,
-        "version": version.label,
-        "period": {
-            "id": period.pk,
-            "opens_at": period.opens_at.isoformat(),
-            "closes_at": period.closes_at.isoformat(),
-            "timezone": period.timezone,
-        },
-    }
-
-
-def _period_event(kind: str, period: CommentPeriod, *, now: dt.datetime, **extra) -> Event | None:
-    version = period.version
-    payload = period_payload(period, version) | extra.pop("payload", {})
+def _version_event(
+    kind: str, version: Version, *, now: dt.datetime, payload: dict | None = None, **fields
+) -> Event | None:
+    """An event of ``version``, whose payload names its standard and label first."""
     return _record(
         kind=kind,
         now=now,
         standard_id=version.standard_id,
         version=version,
+        payload={"standard": version.standard.slug, "version": version.label} | (payload or {}),
+        **fields,
+    )
+
+
+def _period_event(
+    kind: str, period: CommentPeriod, *, now: dt.datetime, payload: dict | None = None, **fields
+) -> Event | None:
+    """An event of ``period``, whose payload adds its dates to its version's."""
+    dates = {
+        "id": period.pk,
+        "opens_at": period.opens_at.isoformat(),
+        "closes_at": period.closes_at.isoformat(),
+        "timezone": period.timezone,
+    }
+    return _version_event(
+        kind,
+        period.version,
+        now=now,
         period=period,
-        payload=payload,
-        **extra,
+        payload={"period": dates} | (payload or {}),
+        **fields,
     )
 
 
@@ -113,26 +120,17 @@ def period_changed(period: CommentPeriod, *, change: str, reason: str, now: dt.d
 
 
 def version_published(version: Version, *, now: dt.datetime) -> None:
-    _record(
-        kind=EventKind.VERSION_PUBLISHED,
-        now=now,
-        standard_id=version.standard_id,
-        version=version,
-        payload={"standard": version.standard.slug, "version": version.label},
-    )
+    _version_event(EventKind.VERSION_PUBLISHED, version, now=now)
 
 
 def criterion_changed(criterion: Criterion, *, version: Version, now: dt.datetime) -> None:
     """A draft criterion's text (title or description) changed."""
-    _record(
-        kind=EventKind.CRITERION_CHANGED,
+    _version_event(
+        EventKind.CRITERION_CHANGED,
+        version,
         now=now,
-        standard_id=version.standard_id,
-        version=version,
         criterion_key=criterion.key,
         payload={
-            "standard": version.standard.slug,
-            "version": version.label,
             "criterion": {
                 "key": criterion.key,
                 "code": criterion.code,
@@ -161,17 +159,14 @@ def response_published(comment: Comment, *, now: dt.datetime) -> None:
     disposition report."""
     period = comment.period
     version = period.version
-    base = {"standard": version.standard.slug, "version": version.label}
-    _record(
-        kind=EventKind.RESPONSE_PUBLISHED,
+    _version_event(
+        EventKind.RESPONSE_PUBLISHED,
+        version,
         now=now,
-        standard_id=version.standard_id,
-        version=version,
         period=period,
         criterion_key=comment.criterion_key,
         comment=comment,
-        payload=base
-        | {
+        payload={
             "comment": {
                 "tracking_id": comment.tracking_id,
                 "criterion": comment.criterion_code or None,
@@ -180,13 +175,8 @@ def response_published(comment: Comment, *, now: dt.datetime) -> None:
             }
         },
     )
-    _record(
-        kind=EventKind.REPORT_PUBLISHED,
-        now=now,
-        standard_id=version.standard_id,
-        version=version,
-        dedupe_key=f"disposition_report:{version.pk}",
-        payload=base,
+    _version_event(
+        EventKind.REPORT_PUBLISHED, version, now=now, dedupe_key=f"disposition_report:{version.pk}"
     )
 
 
