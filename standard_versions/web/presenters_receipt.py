@@ -9,18 +9,13 @@ from standard_versions.consultation.selectors_comments import (
     ShownText,
     title_for_reader,
 )
+from standard_versions.diff.words import TextOp
 from standard_versions.models import Comment, Criterion
 from standard_versions.translations import i18n
 from standard_versions.translations.content import ContentText
 from standard_versions.web.labels_consultation import MODERATION_LABELS, TYPE_LABELS
 from standard_versions.web.presenters import Served
 from standard_versions.web.presenters_consultation import PeriodInfo, period_info
-
-
-@dataclass(frozen=True)
-class DiffPart:
-    op: str
-    text: str
 
 
 @dataclass(frozen=True)
@@ -44,8 +39,8 @@ class ReceiptPage:
     responded_at_display: str
     criterion_changed: bool | None
     criterion_removed: bool
-    title_diff: list[DiffPart]
-    description_diff: list[DiffPart]
+    title_diff: list[TextOp]
+    description_diff: list[TextOp]
     # ``criterion_title`` is the title now in the reader's language; ``commented_title`` the
     # title as the commenter was shown it, when that differs (else empty).
     criterion_title_served: Served
@@ -57,8 +52,8 @@ def shown(text: ShownText) -> Served:
     return Served(language=text.language, status=text.status)
 
 
-def _parts(diff: list[dict] | None) -> list[DiffPart]:
-    return [DiffPart(op=part["op"], text=part["text"]) for part in diff or []]
+def _parts(diff: list[dict] | None) -> list[TextOp]:
+    return [TextOp(op=part["op"], text=part["text"]) for part in diff or []]
 
 
 def receipt_page(
