@@ -4,7 +4,6 @@ from datetime import datetime
 
 from django.db import transaction
 
-from standard_versions.history import delete_with_history
 from standard_versions.models import (
     Criterion,
     PracticeArea,
@@ -12,20 +11,16 @@ from standard_versions.models import (
 )
 from standard_versions.notifications import events
 from standard_versions.standards.editing import (
-    check_code,
-    check_precondition,
-    clean_reason,
-    criterion_code_free,
-    key_for_new_row,
-    lock_criterion,
-    lock_editable_version,
-    next_position,
+    add_draft_row,
+    changes_to,
+    code_change,
+    delete_draft_row,
     practice_area_of_version,
     save_draft_row,
+    start_criterion_edit,
     start_edit,
 )
 from standard_versions.standards.preconditions import Precondition
-from standard_versions.standards.revisions import bump_version_revision
 
 
 @transaction.atomic
@@ -46,40 +41,22 @@ def update_criterion(
 ) -> Criterion:
     """Change a draft criterion. ``precondition`` (from If-Match) must hold for the locked
     criterion; ``None`` arguments stay as they are. Returns the criterion with its version."""
-    version = lock_editable_version(version)
-    criterion = lock_criterion(version, code)
-    check_precondition(precondition, version=version, criterion=criterion)
-    reason = clean_reason(reason)
-    changes: dict = {}
-    for name, value in {
-        "title": title,
-        "description": description,
-        "position": position,
-        "is_core": is_core,
-    }.items():
-        if value is not None and getattr(criterion, name) != value:
-            changes[name] = value
-    if new_code is not None and new_code != criterion.code:
-        check_code(new_code)
-        criterion_code_free(version, new_code, exclude_pk=criterion.pk)
-        changes["code"] = new_code
+    version, criterion, reason = start_criterion_edit(
+        version, code, precondition=precondition, reason=reason
+    )
+    changes = changes_to(
+        criterion,
+        {"title": title, "description": description, "position": position, "is_core": is_core},
+    )
+    changes |= code_change(criterion, new_code, version=version)
     if practice_area is not None:
         area = practice_area_of_version(version, practice_area)
         if area.pk != criterion.practice_area_id:
             changes["practice_area"] = area
     if not changes:
         return criterion
-    for name, value in changes.items():
-        setattr(criterion, name, value)
     criterion.revision += 1
-    save_draft_row(
-        criterion,
-        version=version,
-        exclude=("version", "practice_area"),
-        user=user,
-        reason=reason,
-        now=now,
-    )
+    save_draft_row(criterion, version=version, changes=changes, user=user, reason=reason, now=now)
     if changes.keys() & {"title", "description"}:
         events.criterion_changed(criterion, version=version, now=now)
     return criterion
@@ -104,16 +81,6 @@ def add_criterion(
     """A new criterion with a new permanent key (or ``key``, to continue an earlier criterion)."""
     version, reason = start_edit(version, precondition=precondition, reason=reason)
     area = practice_area_of_version(version, practice_area)
-    check_code(code)
-    criterion_code_free(version, code)
-    key = key_for_new_row(
-        model=Criterion,
-        version=version,
-        key=key,
-        code=code,
-    )
-    if position is None:
-        position = next_position(Criterion.objects.filter(practice_area=area))
     criterion = Criterion(
         version=version,
         practice_area=area,
@@ -124,16 +91,14 @@ def add_criterion(
         position=position,
         is_core=is_core,
     )
-    save_draft_row(
+    return add_draft_row(
         criterion,
         version=version,
-        exclude=("version", "practice_area"),
+        after=Criterion.objects.filter(practice_area=area),
         user=user,
         reason=reason,
         now=now,
     )
-    criterion.version = version
-    return criterion
 
 
 @transaction.atomic
@@ -146,12 +111,7 @@ def remove_criterion(
     now: datetime,
     precondition: Precondition | None = None,
 ) -> None:
-    version = lock_editable_version(version)
-    criterion = lock_criterion(version, code)
-    check_precondition(precondition, version=version, criterion=criterion)
-    reason = clean_reason(reason)
-    delete_with_history(criterion, user=user, reason=reason, now=now)
-    bump_version_revision(version=version)
-
-
-# --- practice areas ------------------------------------------------------------------------------
+    version, criterion, reason = start_criterion_edit(
+        version, code, precondition=precondition, reason=reason
+    )
+    delete_draft_row(criterion, version=version, user=user, reason=reason, now=now)

@@ -3,13 +3,12 @@ with the other authoring services are in ``editing``)."""
 
 from datetime import date, datetime
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from simple_history.utils import bulk_create_with_history
 
 from standard_versions.consultation.periods import close_periods_of_version
-from standard_versions.errors import Conflict, InvalidInput
+from standard_versions.errors import Conflict
 from standard_versions.history import save_with_history
 from standard_versions.models import (
     CertificationLevel,
@@ -24,6 +23,8 @@ from standard_versions.models.standards import label_validator
 from standard_versions.notifications import events
 from standard_versions.standards.editing import (
     COPY_BATCH_SIZE,
+    changes_to,
+    check_valid,
     clean_reason,
     save_draft_row,
     start_edit,
@@ -42,14 +43,13 @@ def create_draft(
     levels and outcome areas, keys kept."""
     reason = clean_reason(reason)
     standard = based_on.standard
-    try:
-        label_validator(label)
-    except ValidationError as error:
-        raise InvalidInput(
-            _("%(label)s is not a valid version label.") % {"label": label},
-            code="invalid_label",
-            errors={"label": [str(m) for m in error.messages]},
-        ) from None
+    check_valid(
+        label_validator,
+        label,
+        field="label",
+        message=_("%(label)s is not a valid version label.") % {"label": label},
+        code="invalid_label",
+    )
     # Serialises drafting and publishing per standard, so two drafts never race for a label.
     Standard.objects.select_for_update().filter(pk=standard.pk).first()
     if Version.objects.filter(standard=standard, label=label).exists():
@@ -67,40 +67,31 @@ def create_draft(
         provenance=based_on.provenance,
         min_outcome_areas=based_on.min_outcome_areas,
     )
-    validate(draft, exclude=("standard", "based_on"))
+    validate(draft)
     save_with_history(draft, user=user, reason=reason, now=now)
 
     history = {"default_user": user, "default_change_reason": reason, "default_date": now}
-    areas = _copy_rows(
-        PracticeArea,
-        based_on.practice_areas.order_by("position", "code"),
-        fields=("key", "code", "name", "description", "position"),
-        draft=draft,
-        history=history,
-    )
-    area_by_key = {area.key: area for area in areas}
-    _copy_rows(
-        Criterion,
-        Criterion.objects.filter(version=based_on).select_related("practice_area").order_by("pk"),
-        fields=("key", "code", "title", "description", "position", "is_core"),
-        draft=draft,
-        history=history,
-        practice_area=lambda criterion: area_by_key[criterion.practice_area.key],
-    )
-    _copy_rows(
-        CertificationLevel,
-        based_on.levels.all(),
-        fields=("key", "name", "min_percent", "position"),
-        draft=draft,
-        history=history,
-    )
-    _copy_rows(
-        OutcomeArea,
-        based_on.outcome_areas.all(),
-        fields=("key", "name", "description", "position"),
-        draft=draft,
-        history=history,
-    )
+    area_by_key: dict[str, PracticeArea] = {}
+    # Practice areas first: each criterion's copy belongs to the copy of its practice area.
+    for model, rows, fields, derived in (
+        (
+            PracticeArea,
+            based_on.practice_areas.order_by("position", "code"),
+            ("key", "code", "name", "description", "position"),
+            {},
+        ),
+        (
+            Criterion,
+            based_on.criteria.select_related("practice_area").order_by("pk"),
+            ("key", "code", "title", "description", "position", "is_core"),
+            {"practice_area": lambda criterion: area_by_key[criterion.practice_area.key]},
+        ),
+        (CertificationLevel, based_on.levels.all(), ("key", "name", "min_percent", "position"), {}),
+        (OutcomeArea, based_on.outcome_areas.all(), ("key", "name", "description", "position"), {}),
+    ):
+        copies = _copy_rows(model, rows, fields=fields, draft=draft, history=history, **derived)
+        if model is PracticeArea:
+            area_by_key.update((area.key, area) for area in copies)
     copy_translations(
         source_version=based_on, target_version=draft, user=user, reason=reason, now=now
     )
@@ -144,25 +135,11 @@ def update_version(
     """Change a draft's title, provenance note or planned effective date; a ``None`` title or
     provenance (and ``KEEP`` for the date) stays as it is. Nothing changed records nothing."""
     version, reason = start_edit(version, precondition=precondition, reason=reason)
-    changes = {
-        name: value
-        for name, value in {"title": title, "provenance": provenance}.items()
-        if value is not None and getattr(version, name) != value
-    }
+    changes = changes_to(version, {"title": title, "provenance": provenance})
     if effective_from is not KEEP and effective_from != version.effective_from:
         changes["effective_from"] = effective_from
-    if not changes:
-        return version
-    for name, value in changes.items():
-        setattr(version, name, value)
-    save_draft_row(
-        version,
-        version=version,
-        exclude=("standard", "based_on"),
-        user=user,
-        reason=reason,
-        now=now,
-    )
+    if changes:
+        save_draft_row(version, version=version, changes=changes, user=user, reason=reason, now=now)
     return version
 
 
@@ -239,6 +216,3 @@ def withdraw_draft(
     save_with_history(version, user=user, reason=reason, now=now)
     bump_version_revision(version=version)
     return version
-
-
-# --- criteria ------------------------------------------------------------------------------------

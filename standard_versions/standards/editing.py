@@ -1,5 +1,5 @@
 """What every authoring service shares: the reason check, locking the version (and a row of it)
-for writing, validation and free codes and keys.
+for writing, validation, free codes and keys, and saving, adding or deleting a row of a draft.
 
 Every authoring service is one transaction that first locks the version row (``select_for_update``),
 so writes to one version are serialised: a refusal is decided against the state no other writer can
@@ -17,7 +17,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from standard_versions.errors import Conflict, InvalidInput, NotFound
-from standard_versions.history import save_with_history
+from standard_versions.history import delete_with_history, save_with_history
 from standard_versions.models import (
     Criterion,
     PracticeArea,
@@ -79,6 +79,28 @@ def start_edit(version: Version, *, precondition: Precondition | None, reason: s
     return version, clean_reason(reason)
 
 
+def start_criterion_edit(
+    version: Version, code: str, *, precondition: Precondition | None, reason: str
+) -> tuple[Version, Criterion, str]:
+    """``start_edit`` of one criterion, locked before the precondition is checked against it.
+    Returns the locked version and criterion, and the cleaned reason."""
+    version = lock_editable_version(version)
+    criterion = lock_criterion(version, code)
+    check_precondition(precondition, version=version, criterion=criterion)
+    return version, criterion, clean_reason(reason)
+
+
+def start_practice_area_edit(
+    version: Version, code: str, *, precondition: Precondition | None, reason: str
+) -> tuple[Version, PracticeArea, str]:
+    """``start_edit`` of one practice area, locked before the reason is checked. Returns the
+    locked version and practice area, and the cleaned reason."""
+    version = lock_editable_version(version)
+    check_precondition(precondition, version=version)
+    area = lock_practice_area(version, code)
+    return version, area, clean_reason(reason)
+
+
 def check_precondition(precondition: Precondition | None, *, version: Version, criterion=None):
     if precondition is None:
         return
@@ -112,11 +134,13 @@ def lock_practice_area(version: Version, code: str) -> PracticeArea:
     return area
 
 
-def validate(instance, *, exclude: tuple[str, ...] = ()) -> None:
+def validate(instance) -> None:
+    """``full_clean`` but for what the database checks: uniqueness, constraints and the foreign
+    keys, which the services set from rows they have just locked or read (``full_clean`` would
+    read each of them again)."""
+    foreign_keys = [field.name for field in instance._meta.fields if field.many_to_one]
     try:
-        instance.full_clean(
-            exclude=list(exclude), validate_unique=False, validate_constraints=False
-        )
+        instance.full_clean(exclude=foreign_keys, validate_unique=False, validate_constraints=False)
     except ValidationError as error:
         raise InvalidInput(
             _("The request is not valid; see errors."),
@@ -134,24 +158,74 @@ def validate(instance, *, exclude: tuple[str, ...] = ()) -> None:
         )
 
 
-def save_draft_row(row, *, version: Version, exclude: tuple[str, ...], user, reason: str, now):
-    """Validate ``row`` (a draft version or a row of it), save it with its history record and
-    mark everything served for ``version`` as changed."""
-    validate(row, exclude=exclude)
+def save_draft_row(row, *, version: Version, user, reason: str, now, changes: dict | None = None):
+    """Set ``changes`` on ``row`` (a draft version or a row of it), validate it, save it with its
+    history record and mark everything served for ``version`` as changed."""
+    for name, value in (changes or {}).items():
+        setattr(row, name, value)
+    validate(row)
     save_with_history(row, user=user, reason=reason, now=now)
     bump_version_revision(version=version)
     return row
 
 
-def check_code(code: str, *, field: str = "code") -> None:
+def delete_draft_row(row, *, version: Version, user, reason: str, now) -> None:
+    """Delete ``row`` of a draft with its history record, as ``save_draft_row`` saves one."""
+    delete_with_history(row, user=user, reason=reason, now=now)
+    bump_version_revision(version=version)
+
+
+def add_draft_row(row, *, version: Version, after, user, reason: str, now):
+    """Save the new ``row`` of ``version`` (a criterion or a practice area) as ``save_draft_row``
+    does, once its code is valid and free, its key valid and free (none: a new key from its code)
+    and its position set (none: after the last of the rows ``after``)."""
+    model = type(row)
+    check_code(row.code)
+    refuse_taken(model, version=version, field="code", value=row.code)
+    row.key = key_for_new_row(model=model, version=version, key=row.key, code=row.code)
+    if row.position is None:
+        row.position = next_position(after)
+    return save_draft_row(row, version=version, user=user, reason=reason, now=now)
+
+
+def changes_to(row, values: dict) -> dict:
+    """Those of ``values`` that are given (not ``None``) and differ from ``row``'s."""
+    return {
+        name: value
+        for name, value in values.items()
+        if value is not None and getattr(row, name) != value
+    }
+
+
+def code_change(row, new_code: str | None, *, version: Version) -> dict:
+    """``{"code": new_code}`` when ``new_code`` renumbers ``row`` (a criterion or a practice area)
+    to a valid code free in ``version``; nothing when it is ``None`` or the same."""
+    if new_code is None or new_code == row.code:
+        return {}
+    check_code(new_code)
+    refuse_taken(type(row), version=version, field="code", value=new_code, exclude_pk=row.pk)
+    return {"code": new_code}
+
+
+def check_valid(validator, value: str, *, field: str, message, code: str) -> None:
+    """``validator(value)``; a refusal is ``InvalidInput`` with ``message`` and ``code``, and the
+    validator's own messages under ``field``."""
     try:
-        code_validator(code)
+        validator(value)
     except ValidationError as error:
         raise InvalidInput(
-            _("%(code)s is not a valid code.") % {"code": code},
-            code="invalid_code",
-            errors={field: [str(m) for m in error.messages]},
+            message, code=code, errors={field: [str(m) for m in error.messages]}
         ) from None
+
+
+def check_code(code: str) -> None:
+    check_valid(
+        code_validator,
+        code,
+        field="code",
+        message=_("%(code)s is not a valid code.") % {"code": code},
+        code="invalid_code",
+    )
 
 
 def check_key(key: str) -> None:
@@ -180,16 +254,33 @@ def new_key(*, model, standard: Standard, base: str) -> str:
     return f"{base}-{suffix}"
 
 
-_KEY_TAKEN = {
-    Criterion: (
+# How a version refuses a code or key it already has, by model and field.
+_TAKEN = {
+    (Criterion, "code"): (
+        _("Version %(label)s already has a criterion %(code)s."),
+        "criterion_code_taken",
+    ),
+    (Criterion, "key"): (
         _("Version %(label)s already has a criterion with key %(key)s."),
         "criterion_key_taken",
     ),
-    PracticeArea: (
+    (PracticeArea, "code"): (
+        _("Version %(label)s already has a practice area %(code)s."),
+        "practice_area_code_taken",
+    ),
+    (PracticeArea, "key"): (
         _("Version %(label)s already has a practice area with key %(key)s."),
         "practice_area_key_taken",
     ),
 }
+
+
+def refuse_taken(model, *, version: Version, field: str, value: str, exclude_pk=None) -> None:
+    """Refuse ``value`` (409) when another ``model`` row of ``version`` has it as its ``field``."""
+    rows = model.objects.filter(version=version, **{field: value}).exclude(pk=exclude_pk)
+    if rows.exists():
+        message, error_code = _TAKEN[model, field]
+        raise Conflict(message % {"label": version.label, field: value}, code=error_code)
 
 
 def key_for_new_row(*, model, version: Version, key: str | None, code: str) -> str:
@@ -198,9 +289,7 @@ def key_for_new_row(*, model, version: Version, key: str | None, code: str) -> s
     if not key:
         return new_key(model=model, standard=version.standard, base=code)
     check_key(key)
-    if model.objects.filter(version=version, key=key).exists():
-        message, error_code = _KEY_TAKEN[model]
-        raise Conflict(message % {"label": version.label, "key": key}, code=error_code)
+    refuse_taken(model, version=version, field="key", value=key)
     return key
 
 
@@ -225,26 +314,3 @@ def practice_area_of_version(version: Version, practice_area: PracticeArea) -> P
             code="practice_area_not_found",
         )
     return area
-
-
-def criterion_code_free(version: Version, code: str, *, exclude_pk=None) -> None:
-    taken = Criterion.objects.filter(version=version, code=code).exclude(pk=exclude_pk).exists()
-    if taken:
-        raise Conflict(
-            _("Version %(label)s already has a criterion %(code)s.")
-            % {"label": version.label, "code": code},
-            code="criterion_code_taken",
-        )
-
-
-def area_code_free(version: Version, code: str, *, exclude_pk=None) -> None:
-    taken = PracticeArea.objects.filter(version=version, code=code).exclude(pk=exclude_pk).exists()
-    if taken:
-        raise Conflict(
-            _("Version %(label)s already has a practice area %(code)s.")
-            % {"label": version.label, "code": code},
-            code="practice_area_code_taken",
-        )
-
-
-# --- versions ------------------------------------------------------------------------------------

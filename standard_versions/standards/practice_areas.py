@@ -6,25 +6,20 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from standard_versions.errors import Conflict
-from standard_versions.history import delete_with_history
 from standard_versions.models import (
     PracticeArea,
     Version,
 )
 from standard_versions.standards.editing import (
-    area_code_free,
-    check_code,
-    check_precondition,
-    clean_reason,
-    key_for_new_row,
-    lock_editable_version,
-    lock_practice_area,
-    next_position,
+    add_draft_row,
+    changes_to,
+    code_change,
+    delete_draft_row,
     save_draft_row,
     start_edit,
+    start_practice_area_edit,
 )
 from standard_versions.standards.preconditions import Precondition
-from standard_versions.standards.revisions import bump_version_revision
 
 
 @transaction.atomic
@@ -42,21 +37,17 @@ def add_practice_area(
     precondition: Precondition | None = None,
 ) -> PracticeArea:
     version, reason = start_edit(version, precondition=precondition, reason=reason)
-    check_code(code)
-    area_code_free(version, code)
-    key = key_for_new_row(
-        model=PracticeArea,
-        version=version,
-        key=key,
-        code=code,
-    )
-    if position is None:
-        position = next_position(PracticeArea.objects.filter(version=version))
     area = PracticeArea(
         version=version, key=key, code=code, name=name, description=description, position=position
     )
-    save_draft_row(area, version=version, exclude=("version",), user=user, reason=reason, now=now)
-    return area
+    return add_draft_row(
+        area,
+        version=version,
+        after=PracticeArea.objects.filter(version=version),
+        user=user,
+        reason=reason,
+        now=now,
+    )
 
 
 @transaction.atomic
@@ -73,24 +64,13 @@ def update_practice_area(
     description: str | None = None,
     position: int | None = None,
 ) -> PracticeArea:
-    version = lock_editable_version(version)
-    check_precondition(precondition, version=version)
-    area = lock_practice_area(version, code)
-    reason = clean_reason(reason)
-    changes = {
-        field: value
-        for field, value in {"name": name, "description": description, "position": position}.items()
-        if value is not None and getattr(area, field) != value
-    }
-    if new_code is not None and new_code != area.code:
-        check_code(new_code)
-        area_code_free(version, new_code, exclude_pk=area.pk)
-        changes["code"] = new_code
-    if not changes:
-        return area
-    for field, value in changes.items():
-        setattr(area, field, value)
-    save_draft_row(area, version=version, exclude=("version",), user=user, reason=reason, now=now)
+    version, area, reason = start_practice_area_edit(
+        version, code, precondition=precondition, reason=reason
+    )
+    changes = changes_to(area, {"name": name, "description": description, "position": position})
+    changes |= code_change(area, new_code, version=version)
+    if changes:
+        save_draft_row(area, version=version, changes=changes, user=user, reason=reason, now=now)
     return area
 
 
@@ -104,18 +84,13 @@ def remove_practice_area(
     now: datetime,
     precondition: Precondition | None = None,
 ) -> None:
-    version = lock_editable_version(version)
-    check_precondition(precondition, version=version)
-    area = lock_practice_area(version, code)
-    reason = clean_reason(reason)
+    version, area, reason = start_practice_area_edit(
+        version, code, precondition=precondition, reason=reason
+    )
     if area.criteria.exists():
         raise Conflict(
             _("Practice area %(code)s still has criteria; move or remove them first.")
             % {"code": code},
             code="practice_area_not_empty",
         )
-    delete_with_history(area, user=user, reason=reason, now=now)
-    bump_version_revision(version=version)
-
-
-# --- requirements --------------------------------------------------------------------------------
+    delete_draft_row(area, version=version, user=user, reason=reason, now=now)

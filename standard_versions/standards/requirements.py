@@ -52,7 +52,7 @@ def _sync_by_key(*, model, version: Version, wanted: list[dict], user, reason: s
         else:
             for name, value in values.items():
                 setattr(row, name, value)
-        validate(row, exclude=("version",))
+        validate(row)
         rows.append(row)
     removed = [row for key, row in stored.items() if key not in seen]
     for row in removed:
@@ -115,24 +115,14 @@ def update_requirements(
             )
         # Levels are stored in rising order; a temporary clash of percentages between an edited
         # and a not yet edited level is avoided by deleting before saving (see _sync_by_key).
-        ordered = sorted(levels, key=lambda level: level["min_percent"])
-        changed |= _sync_by_key(
-            model=CertificationLevel,
-            version=version,
-            wanted=ordered,
-            user=user,
-            reason=reason,
-            now=now,
-        )
+        levels = sorted(levels, key=lambda level: level["min_percent"])
     if outcome_areas is not None:
-        changed |= _sync_by_key(
-            model=OutcomeArea,
-            version=version,
-            wanted=[{"description": "", **area} for area in outcome_areas],
-            user=user,
-            reason=reason,
-            now=now,
-        )
+        outcome_areas = [{"description": "", **area} for area in outcome_areas]
+    for model, wanted in ((CertificationLevel, levels), (OutcomeArea, outcome_areas)):
+        if wanted is not None:
+            changed |= _sync_by_key(
+                model=model, version=version, wanted=wanted, user=user, reason=reason, now=now
+            )
     if min_outcome_areas is not None and min_outcome_areas != version.min_outcome_areas:
         version.min_outcome_areas = min_outcome_areas
         save_with_history(version, user=user, reason=reason, now=now)
