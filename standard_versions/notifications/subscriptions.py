@@ -16,14 +16,13 @@ from django.utils.translation import gettext_lazy as _
 from standard_versions.errors import InvalidInput, NotFound
 from standard_versions.models import (
     Comment,
-    Criterion,
     EmailAddress,
     Frequency,
-    Standard,
     Subscription,
     SubscriptionScope,
 )
-from standard_versions.notifications import events
+from standard_versions.notifications import events, selectors
+from standard_versions.standards import selectors as standard_selectors
 from standard_versions.translations.i18n import LANGUAGES
 
 CONFIRM_SALT = "notifications.subscription.confirm"
@@ -90,11 +89,7 @@ def address_for_unsubscribe_all(*, token: str) -> EmailAddress:
 
 
 def _target(*, standard_slug: str, criterion_key: str | None, tracking_id: str | None):
-    standard = Standard.objects.filter(slug=standard_slug).first()
-    if standard is None:
-        raise NotFound(
-            _("There is no standard %(std)s.") % {"std": standard_slug}, code="standard_not_found"
-        )
+    standard = standard_selectors.standard_get(slug=standard_slug)
     if tracking_id:
         comment = Comment.objects.filter(
             tracking_id=tracking_id, period__version__standard=standard
@@ -107,13 +102,7 @@ def _target(*, standard_slug: str, criterion_key: str | None, tracking_id: str |
             )
         return standard, SubscriptionScope.COMMENT, "", comment
     if criterion_key:
-        # The key is permanent: any version of the standard that has it will do.
-        if not Criterion.objects.filter(version__standard=standard, key=criterion_key).exists():
-            raise NotFound(
-                _("Standard %(std)s has no criterion with the key %(key)s.")
-                % {"std": standard_slug, "key": criterion_key},
-                code="criterion_not_found",
-            )
+        selectors.criterion_by_key(standard=standard, criterion_key=criterion_key)
         return standard, SubscriptionScope.CRITERION, criterion_key, None
     return standard, SubscriptionScope.STANDARD, "", None
 
