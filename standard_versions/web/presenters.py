@@ -78,16 +78,28 @@ class CriterionItem:
 
 
 @dataclass(frozen=True)
-class PracticeAreaSection:
+class AreaHeading:
+    """A practice area heading its section of a page, which ``#<anchor>`` links to."""
+
     code: str
     name: str
-    description_html: SafeString
     served: Served
-    criteria: list[CriterionItem]
+
+    @classmethod
+    def of(cls, area, *, content: ContentText, **more):
+        """The record of ``area`` in the reader's language; ``more``: the subclass's fields."""
+        name = content.text(area, "name")
+        return cls(code=area.code, name=name, served=_served(content, area), **more)
 
     @property
     def anchor(self) -> str:
         return f"area-{self.code}"
+
+
+@dataclass(frozen=True)
+class PracticeAreaSection(AreaHeading):
+    description_html: SafeString
+    criteria: list[CriterionItem]
 
 
 @dataclass(frozen=True)
@@ -207,11 +219,10 @@ def version_page(version: Version, *, content: ContentText) -> VersionPage:
             for criterion in area.criteria.all()
         ]
         areas.append(
-            PracticeAreaSection(
-                code=area.code,
-                name=content.text(area, "name"),
+            PracticeAreaSection.of(
+                area,
+                content=content,
                 description_html=_html(content, area, "description"),
-                served=_served(content, area),
                 criteria=criteria,
             )
         )

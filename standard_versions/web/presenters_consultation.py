@@ -17,7 +17,7 @@ from standard_versions.translations import i18n
 from standard_versions.translations.content import ContentText
 from standard_versions.web.forms_consultation import CommentForm
 from standard_versions.web.labels_consultation import CHANGE_LABELS, STATUS_LABELS
-from standard_versions.web.presenters import Served, _html, _served, version_url
+from standard_versions.web.presenters import AreaHeading, Served, _html, _served, version_url
 
 # Service refusals that belong to one field of the form (the others are the form's as a whole).
 FIELD_OF_ERROR_CODE = {
@@ -165,15 +165,8 @@ class ScopeCriterion:
 
 
 @dataclass(frozen=True)
-class ScopeArea:
-    code: str
-    name: str
-    served: Served
+class ScopeArea(AreaHeading):
     criteria: list[ScopeCriterion]
-
-    @property
-    def anchor(self) -> str:
-        return f"area-{self.code}"
 
 
 @dataclass(frozen=True)
@@ -223,14 +216,7 @@ def consultation_page(
     for criterion in criteria:
         area = criterion.practice_area
         if not areas or areas[-1].code != area.code:
-            areas.append(
-                ScopeArea(
-                    code=area.code,
-                    name=content.text(area, "name"),
-                    served=_served(content, area),
-                    criteria=[],
-                )
-            )
+            areas.append(ScopeArea.of(area, content=content, criteria=[]))
         areas[-1].criteria.append(
             ScopeCriterion(
                 code=criterion.code,
