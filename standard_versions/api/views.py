@@ -10,6 +10,7 @@ from rest_framework.generics import GenericAPIView
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
+from standard_versions.api.operations import list_operation
 from standard_versions.api.renderers import BrowsableAPIRenderer
 from standard_versions.api.serializers import standards as serializers
 from standard_versions.http.caching import conditional_content, version_etag
@@ -67,16 +68,19 @@ class ContentAPIView(GenericAPIView):
     def serializer_context(self, **extra):
         return {"request": self.request, "view": self, **extra}
 
+    def list_response(self, rows, *, context: dict | None = None) -> Response:
+        """The page of ``rows`` the request asks for, each by ``serializer_class``."""
+        page = self.paginate_queryset(rows)
+        data = self.serializer_class(page, many=True, context=context or {}).data
+        return self.get_paginated_response(data)
+
 
 class StandardListView(ContentAPIView):
     queryset = Standard.objects.none()  # for the schema generator only
     serializer_class = serializers.StandardOutputSerializer
 
-    @extend_schema(
-        summary="List the standards",
-        parameters=[LANG_PARAMETER],
-        responses={200: serializers.StandardOutputSerializer(many=True)},
-        operation_id="standards_list",
+    @list_operation(
+        "standards_list", "List the standards", serializer_class, parameters=[LANG_PARAMETER]
     )
     def get(self, request):
         """The standards held here, in the reader's language."""
@@ -108,11 +112,8 @@ class VersionListView(ContentAPIView):
     queryset = Version.objects.none()  # for the schema generator only
     serializer_class = serializers.VersionSummaryOutputSerializer
 
-    @extend_schema(
-        summary="List a standard's versions",
-        parameters=[LANG_PARAMETER],
-        responses={200: serializers.VersionSummaryOutputSerializer(many=True)},
-        operation_id="versions_list",
+    @list_operation(
+        "versions_list", "List a standard's versions", serializer_class, parameters=[LANG_PARAMETER]
     )
     def get(self, request, std):
         """Every version of the standard, oldest first, with its status and dates."""

@@ -11,15 +11,15 @@ from django.utils import timezone
 from drf_spectacular.utils import (
     OpenApiExample,
     OpenApiParameter,
-    extend_schema,
     extend_schema_view,
 )
 from rest_framework import status
 from rest_framework.response import Response
 
+from standard_versions.api.operations import error_response, list_operation, operation
 from standard_versions.api.serializers import comment_periods as s
 from standard_versions.api.views import ContentAPIView
-from standard_versions.api.views_comments_common import error_response, valid_input
+from standard_versions.api.views_comments_common import valid_input
 from standard_versions.consultation import periods as period_services
 from standard_versions.consultation import selectors_comments
 from standard_versions.http.language import content_for
@@ -50,14 +50,14 @@ class CommentPeriodListView(_PeriodView):
     queryset = CommentPeriod.objects.none()  # for the schema generator only
     serializer_class = s.CommentPeriodOutputSerializer
 
-    @extend_schema(
-        summary="List comment periods",
-        parameters=[STATUS_PARAMETER],
-        responses={
-            200: s.CommentPeriodOutputSerializer(many=True),
-            400: error_response("`invalid_status`: status is not scheduled, open or closed."),
+    @list_operation(
+        "comment_periods_list",
+        "List comment periods",
+        serializer_class,
+        refusals={
+            400: error_response("`invalid_status`: status is not scheduled, open or closed.")
         },
-        operation_id="comment_periods_list",
+        parameters=[STATUS_PARAMETER],
     )
     def get(self, request):
         """Comment periods, soonest first; `?status=open|scheduled|closed` filters."""
@@ -68,11 +68,12 @@ class CommentPeriodListView(_PeriodView):
         data = self.serializer_class(page, many=True, context=context).data
         return self.get_paginated_response(data)
 
-    @extend_schema(
-        summary="Open a comment period on a draft",
-        request=s.CommentPeriodCreateInputSerializer,
-        responses={
-            201: s.CommentPeriodOutputSerializer,
+    @operation(
+        "comment_periods_create",
+        "Open a comment period on a draft",
+        serializer_class,
+        status=201,
+        refusals={
             400: error_response(
                 "`closes_at_not_after_opens_at`, `criterion_not_in_version`, `scope_empty`, "
                 f"`invalid_timezone`, {INVALID_TIME}, `version_not_found` (the standard or "
@@ -80,6 +81,7 @@ class CommentPeriodListView(_PeriodView):
             ),
             409: error_response("`version_not_draft`: periods are opened only on drafts."),
         },
+        request=s.CommentPeriodCreateInputSerializer,
         examples=[
             OpenApiExample(
                 "Two weeks on two criteria",
@@ -96,7 +98,6 @@ class CommentPeriodListView(_PeriodView):
                 },
             )
         ],
-        operation_id="comment_periods_create",
     )
     def post(self, request):
         """Staff (publishers): open a comment period on a draft, for the whole version or some
@@ -121,11 +122,7 @@ class CommentPeriodListView(_PeriodView):
 class CommentPeriodDetailView(_PeriodView):
     serializer_class = s.CommentPeriodOutputSerializer
 
-    @extend_schema(
-        summary="Get a comment period",
-        responses={200: s.CommentPeriodOutputSerializer},
-        operation_id="comment_periods_retrieve",
-    )
+    @operation("comment_periods_retrieve", "Get a comment period", serializer_class)
     def get(self, request, period_id):
         """One comment period with its status, dates and scope."""
         now = timezone.now()
@@ -156,12 +153,13 @@ class _PeriodClosingTimeView(_PeriodView):
 
 def _closing_time_schema(operation_id: str, *, summary: str, refusals: dict, example: dict):
     return extend_schema_view(
-        post=extend_schema(
-            summary=summary,
+        post=operation(
+            operation_id,
+            summary,
+            s.CommentPeriodOutputSerializer,
+            refusals=refusals,
             request=s.CommentPeriodExtendInputSerializer,
-            responses={200: s.CommentPeriodOutputSerializer, **refusals},
             examples=[OpenApiExample(summary, request_only=True, value=example)],
-            operation_id=operation_id,
         )
     )
 
@@ -207,16 +205,17 @@ class CommentPeriodCloseView(_PeriodView):
     required_role = PUBLISHERS
     serializer_class = s.CommentPeriodOutputSerializer
 
-    @extend_schema(
-        summary="Close a comment period early",
-        request=s.CommentPeriodCloseInputSerializer,
-        responses={
-            200: s.CommentPeriodOutputSerializer,
+    @operation(
+        "comment_periods_close",
+        "Close a comment period early",
+        serializer_class,
+        refusals={
             400: error_response("`reason_required`, or `invalid` with `errors`."),
             409: error_response(
                 "`comment_period_closed` (already closed) or `comment_period_not_open` (scheduled)."
             ),
         },
+        request=s.CommentPeriodCloseInputSerializer,
         examples=[
             OpenApiExample(
                 "Close now",
@@ -224,7 +223,6 @@ class CommentPeriodCloseView(_PeriodView):
                 value={"reason": "Draft withdrawn for rework"},
             )
         ],
-        operation_id="comment_periods_close",
     )
     def post(self, request, period_id):
         """Staff (publishers): close an open period now, with a reason."""

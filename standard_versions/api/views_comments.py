@@ -9,19 +9,24 @@ serialize.
 from django.http import StreamingHttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiExample, OpenApiParameter, extend_schema
 from rest_framework import status
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
+from standard_versions.api.operations import (
+    download_responses,
+    error_response,
+    list_operation,
+    operation,
+)
 from standard_versions.api.pagination import CommentKeysetPagination
 from standard_versions.api.permissions_comments import StaffRoleRequired
 from standard_versions.api.renderers_comments import CSVRenderer, JSONLinesRenderer
-from standard_versions.api.renderers_xlsx import XLSX_MEDIA_TYPE, XLSXRenderer, xlsx_download
+from standard_versions.api.renderers_xlsx import XLSXRenderer, xlsx_download
 from standard_versions.api.serializers import comments as s
 from standard_versions.api.views import ContentAPIView
-from standard_versions.api.views_comments_common import error_response, valid_input
+from standard_versions.api.views_comments_common import valid_input
 from standard_versions.consultation import comments as comment_services
 from standard_versions.consultation import export_files, selectors_comments
 from standard_versions.consultation.comments import CommentSubmission
@@ -60,24 +65,21 @@ class CommentPeriodCommentsView(ContentAPIView):
     def get_throttles(self):
         return [CommentSubmissionThrottle()] if self.request.method == "POST" else []
 
-    @extend_schema(
-        summary="List a period's published comments",
-        responses={200: s.PublishedCommentOutputSerializer(many=True)},
-        operation_id="comment_periods_comments_list",
+    @list_operation(
+        "comment_periods_comments_list", "List a period's published comments", serializer_class
     )
     def get(self, request, period_id):
         """The period's published comments."""
         period = selectors_comments.period_get(period_id=period_id)
-        page = self.paginate_queryset(selectors_comments.published_comments(period=period))
-        data = self.serializer_class(page, many=True, context={"request": request}).data
-        return self.get_paginated_response(data)
+        comments = selectors_comments.published_comments(period=period)
+        return self.list_response(comments, context={"request": request})
 
-    @extend_schema(
-        request=s.CommentSubmitInputSerializer,
-        parameters=[IDEMPOTENCY_KEY_HEADER],
-        summary="Submit a comment",
-        responses={
-            201: s.CommentReceiptOutputSerializer,
+    @operation(
+        "comment_periods_comments_create",
+        "Submit a comment",
+        s.CommentReceiptOutputSerializer,
+        status=201,
+        refusals={
             400: error_response(
                 "`criterion_not_in_scope`, `comment_body_empty`, `comment_body_too_long`, "
                 "`proposed_text_too_long`, `invalid_text`, `invalid_idempotency_key`, or "
@@ -93,6 +95,8 @@ class CommentPeriodCommentsView(ContentAPIView):
                 "`idempotency_key_reused`: the Idempotency-Key was used with another body."
             ),
         },
+        request=s.CommentSubmitInputSerializer,
+        parameters=[IDEMPOTENCY_KEY_HEADER],
         examples=[
             OpenApiExample(
                 "A technical comment on DM7",
@@ -110,7 +114,6 @@ class CommentPeriodCommentsView(ContentAPIView):
                 },
             )
         ],
-        operation_id="comment_periods_comments_create",
     )
     def post(self, request, period_id):
         """Submit a comment (anyone, throttled). Answers 201 with a receipt; the same
@@ -134,11 +137,7 @@ class CommentPeriodCommentsView(ContentAPIView):
 class CommentReceiptView(ContentAPIView):
     serializer_class = s.CommentReceiptDetailOutputSerializer
 
-    @extend_schema(
-        summary="Get a comment's receipt",
-        responses={200: s.CommentReceiptDetailOutputSerializer},
-        operation_id="comments_retrieve",
-    )
+    @operation("comments_retrieve", "Get a comment's receipt", serializer_class)
     def get(self, request, tracking_id):
         """A comment's receipt and current status, by its tracking id (never its email address)."""
         receipt = selectors_comments.comment_receipt(tracking_id=tracking_id)
@@ -169,9 +168,7 @@ class CommentPeriodExportView(ContentAPIView):
         summary="Export a period's comments",
         parameters=[EXPORT_FORMAT_PARAMETER],
         responses={
-            (200, "text/csv"): OpenApiTypes.STR,
-            (200, "application/jsonl"): OpenApiTypes.STR,
-            (200, XLSX_MEDIA_TYPE): OpenApiTypes.BINARY,
+            **download_responses("csv", "jsonl", "xlsx"),
             400: error_response(
                 "`export_too_large_for_xlsx`: more rows than a spreadsheet holds (1,048,575); "
                 "CSV and JSON Lines have no limit."

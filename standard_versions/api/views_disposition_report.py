@@ -13,12 +13,12 @@ import hashlib
 
 from django.http import HttpResponse, StreamingHttpResponse
 from django.utils import timezone
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.utils.urls import remove_query_param, replace_query_param
 
+from standard_versions.api.operations import download_responses, error_response
 from standard_versions.api.renderers import BrowsableAPIRenderer
 from standard_versions.api.renderers_comments import (
     BOM,
@@ -27,10 +27,9 @@ from standard_versions.api.renderers_comments import (
     CSVRenderer,
     safe_cell,
 )
-from standard_versions.api.renderers_xlsx import XLSX_MEDIA_TYPE, XLSXRenderer, xlsx_download
+from standard_versions.api.renderers_xlsx import XLSXRenderer, xlsx_download
 from standard_versions.api.serializers import disposition_report as s
 from standard_versions.api.views import IF_NONE_MATCH_PARAMETER, ContentAPIView
-from standard_versions.api.views_comments_common import error_response
 from standard_versions.consultation import selectors_report, selectors_report_page
 from standard_versions.consultation.selectors_report_page import Cursor
 from standard_versions.http.caching import (
@@ -68,8 +67,7 @@ class DispositionReportView(ContentAPIView):
     @extend_schema(
         responses={
             200: s.DispositionReportPageOutputSerializer,
-            (200, "text/csv"): OpenApiTypes.STR,
-            (200, XLSX_MEDIA_TYPE): OpenApiTypes.BINARY,
+            **download_responses("csv", "xlsx"),
             400: error_response("`invalid_cursor`: a page link this server did not make."),
             404: error_response(
                 "`standard_not_found`, `version_not_found`, or `criterion_not_found` (no "

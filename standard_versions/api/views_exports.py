@@ -8,16 +8,16 @@ serialize.
 from django.http import FileResponse
 from django.urls import reverse
 from django.utils import timezone
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiExample, OpenApiParameter, extend_schema
 from rest_framework import status
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
+from standard_versions.api.operations import download_responses, error_response, operation
 from standard_versions.api.permissions_comments import StaffRoleRequired
 from standard_versions.api.serializers import exports as s
 from standard_versions.api.views import ContentAPIView
-from standard_versions.api.views_comments_common import error_response, valid_input
+from standard_versions.api.views_comments_common import valid_input
 from standard_versions.consultation import exports, selectors_comments, selectors_exports
 from standard_versions.consultation.export_files import MEDIA_TYPES
 from standard_versions.models import ExportJob
@@ -27,6 +27,7 @@ EXPORT_ID = OpenApiParameter(
     "export_id", int, location=OpenApiParameter.PATH, description="An export job's id."
 )
 TAGS = ["comments"]
+NOT_FOUND = error_response("`export_not_found`.")
 
 
 class _ExportView(ContentAPIView):
@@ -38,20 +39,21 @@ class _ExportView(ContentAPIView):
 
 
 class CommentPeriodExportJobsView(_ExportView):
-    @extend_schema(
-        summary="Request an export of a period's comments",
-        request=s.ExportJobCreateInputSerializer,
-        responses={
-            202: s.ExportJobOutputSerializer,
+    @operation(
+        "comment_periods_exports_create",
+        "Request an export of a period's comments",
+        s.ExportJobOutputSerializer,
+        status=202,
+        refusals={
             400: error_response(
                 "`export_too_large_for_xlsx` (the period holds more comments than a sheet's "
                 "1,048,575 rows: ask for csv or jsonl), or `invalid` with `errors`."
             ),
             404: error_response("`comment_period_not_found`."),
         },
+        request=s.ExportJobCreateInputSerializer,
         examples=[OpenApiExample("A CSV export", request_only=True, value={"format": "csv"})],
         tags=TAGS,
-        operation_id="comment_periods_exports_create",
     )
     def post(self, request, period_id):
         """Staff (editors): export every comment of the period (all states, with contact
@@ -73,12 +75,13 @@ class CommentPeriodExportJobsView(_ExportView):
 
 
 class ExportJobDetailView(_ExportView):
-    @extend_schema(
-        summary="Get an export job",
+    @operation(
+        "exports_retrieve",
+        "Get an export job",
+        s.ExportJobOutputSerializer,
+        refusals={404: NOT_FOUND},
         parameters=[EXPORT_ID],
-        responses={200: s.ExportJobOutputSerializer, 404: error_response("`export_not_found`.")},
         tags=TAGS,
-        operation_id="exports_retrieve",
     )
     def get(self, request, export_id):
         """Staff (editors): the job's status (queued, running, done, failed), its progress
@@ -88,12 +91,14 @@ class ExportJobDetailView(_ExportView):
         response["Cache-Control"] = "private, no-store"
         return response
 
-    @extend_schema(
-        summary="Delete an export job and its file",
+    @operation(
+        "exports_destroy",
+        "Delete an export job and its file",
+        None,
+        status=204,
+        refusals={404: NOT_FOUND},
         parameters=[EXPORT_ID],
-        responses={204: None, 404: error_response("`export_not_found`.")},
         tags=TAGS,
-        operation_id="exports_destroy",
     )
     def delete(self, request, export_id):
         """Staff (editors): delete the job and its file (files are kept until then)."""
@@ -111,9 +116,7 @@ class ExportJobDownloadView(_ExportView):
         summary="Download an export job's file",
         parameters=[EXPORT_ID],
         responses={
-            (200, "text/csv"): OpenApiTypes.STR,
-            (200, "application/jsonl"): OpenApiTypes.STR,
-            (200, MEDIA_TYPES["xlsx"]): OpenApiTypes.BINARY,
+            **download_responses("csv", "jsonl", "xlsx"),
             404: error_response(
                 "`export_not_found`, or `export_file_missing` (the file was removed)."
             ),

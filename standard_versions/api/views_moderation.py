@@ -6,14 +6,15 @@ serialize.
 """
 
 from django.utils import timezone
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from drf_spectacular.utils import OpenApiParameter, extend_schema_view
 from rest_framework.response import Response
 
+from standard_versions.api.operations import error_response, list_operation, operation
 from standard_versions.api.pagination import CommentKeysetPagination
 from standard_versions.api.permissions_comments import StaffRoleRequired
 from standard_versions.api.serializers import comments as s
 from standard_versions.api.views import ContentAPIView
-from standard_versions.api.views_comments_common import error_response, valid_input
+from standard_versions.api.views_comments_common import valid_input
 from standard_versions.consultation import moderation as moderation_services
 from standard_versions.consultation import selectors_comments
 from standard_versions.models import Comment
@@ -51,12 +52,14 @@ class _StaffCommentChangeView(ContentAPIView):
 
 
 def _change_schema(operation_id: str, *, summary: str, request, refusals: str):
+    refusals = {400: error_response(refusals)}
     return extend_schema_view(
-        post=extend_schema(
-            summary=summary,
+        post=operation(
+            operation_id,
+            summary,
+            s.StaffCommentOutputSerializer,
             request=request,
-            responses={200: s.StaffCommentOutputSerializer, 400: error_response(refusals)},
-            operation_id=operation_id,
+            refusals=refusals,
         )
     )
 
@@ -89,21 +92,25 @@ class CommentRespondView(_StaffCommentChangeView):
     change = staticmethod(moderation_services.respond_to_comment)
 
 
-class CommentPeriodModerationView(ContentAPIView):
-    """Staff: every comment of the period, with contact details; ``?state=`` and ``?q=``
-    (a search) filter; pages by cursor."""
-
+class _StaffCommentListView(ContentAPIView):
+    # Lists of a period's comments for its staff: they hold contact details.
     queryset = Comment.objects.none()  # for the schema generator only
     permission_classes = [StaffRoleRequired]
     required_role = EDITORS
+
+
+class CommentPeriodModerationView(_StaffCommentListView):
+    """Staff: every comment of the period, with contact details; ``?state=`` and ``?q=``
+    (a search) filter; pages by cursor."""
+
     serializer_class = s.StaffCommentOutputSerializer
     pagination_class = CommentKeysetPagination
 
-    @extend_schema(
-        summary="List a period's comments for moderation",
+    @list_operation(
+        "comment_periods_moderation_list",
+        "List a period's comments for moderation",
+        serializer_class,
         parameters=[STATE_PARAMETER, QUERY_PARAMETER],
-        responses={200: s.StaffCommentOutputSerializer(many=True)},
-        operation_id="comment_periods_moderation_list",
     )
     def get(self, request, period_id):
         period = selectors_comments.period_get(period_id=period_id)
@@ -112,24 +119,15 @@ class CommentPeriodModerationView(ContentAPIView):
             state=request.query_params.get("state"),
             query=request.query_params.get("q"),
         )
-        page = self.paginate_queryset(comments)
-        return self.get_paginated_response(self.serializer_class(page, many=True).data)
+        return self.list_response(comments)
 
 
-class CommentPeriodCampaignsView(ContentAPIView):
+class CommentPeriodCampaignsView(_StaffCommentListView):
     """Staff: groups of identical or near-identical comments, with counts."""
 
-    queryset = Comment.objects.none()  # for the schema generator only
-    permission_classes = [StaffRoleRequired]
-    required_role = EDITORS
     serializer_class = s.CampaignOutputSerializer
 
-    @extend_schema(
-        summary="List a period's campaigns",
-        responses={200: s.CampaignOutputSerializer(many=True)},
-        operation_id="comment_periods_campaigns_list",
-    )
+    @list_operation("comment_periods_campaigns_list", "List a period's campaigns", serializer_class)
     def get(self, request, period_id):
         period = selectors_comments.period_get(period_id=period_id)
-        page = self.paginate_queryset(selectors_comments.campaigns(period=period))
-        return self.get_paginated_response(self.serializer_class(page, many=True).data)
+        return self.list_response(selectors_comments.campaigns(period=period))

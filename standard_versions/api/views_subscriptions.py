@@ -2,13 +2,14 @@
 the mail it sends (double opt-in), and left by the link in every mail (the site's pages)."""
 
 from django.utils import timezone
-from drf_spectacular.utils import OpenApiExample, extend_schema
+from drf_spectacular.utils import OpenApiExample
 from rest_framework import status
 from rest_framework.response import Response
 
+from standard_versions.api.operations import error_response, operation
 from standard_versions.api.serializers import subscriptions as s
 from standard_versions.api.views import ContentAPIView
-from standard_versions.api.views_comments_common import error_response, valid_input
+from standard_versions.api.views_comments_common import valid_input
 from standard_versions.consultation import tracking_ids
 from standard_versions.http.throttling import SubscriptionRequestThrottle
 from standard_versions.models import Subscription
@@ -21,11 +22,12 @@ class SubscriptionsView(ContentAPIView):
     serializer_class = s.SubscriptionRequestOutputSerializer
     throttle_classes = [SubscriptionRequestThrottle]
 
-    @extend_schema(
-        request=s.SubscriptionRequestInputSerializer,
-        summary="Ask for an email subscription",
-        responses={
-            202: s.SubscriptionRequestOutputSerializer,
+    @operation(
+        "subscriptions_create",
+        "Ask for an email subscription",
+        serializer_class,
+        status=202,
+        refusals={
             400: error_response(
                 "`invalid` with `errors`, `invalid_email`, `invalid_frequency` or "
                 "`invalid_language`. Nothing was stored."
@@ -37,6 +39,7 @@ class SubscriptionsView(ContentAPIView):
             ),
             429: error_response("`throttled`: too many requests from this client."),
         },
+        request=s.SubscriptionRequestInputSerializer,
         examples=[
             OpenApiExample(
                 "Follow criterion DM7 by its key, once a day",
@@ -50,7 +53,6 @@ class SubscriptionsView(ContentAPIView):
                 },
             )
         ],
-        operation_id="subscriptions_create",
     )
     def post(self, request):
         """Ask for mail about a standard (periods, versions, disposition reports), one of its

@@ -7,14 +7,15 @@ serialize.
 """
 
 from django.utils import timezone
-from drf_spectacular.utils import OpenApiExample, OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiExample, OpenApiParameter
 from rest_framework import status
 from rest_framework.response import Response
 
+from standard_versions.api.operations import error_response, list_operation, operation
 from standard_versions.api.permissions_comments import StaffRoleRequired
 from standard_versions.api.serializers import webhooks as s
 from standard_versions.api.views import ContentAPIView
-from standard_versions.api.views_comments_common import error_response, valid_input
+from standard_versions.api.views_comments_common import valid_input
 from standard_versions.models import DeliveryAttempt, WebhookEndpoint
 from standard_versions.notifications import webhook_endpoints as services
 from standard_versions.roles import PUBLISHERS
@@ -38,24 +39,21 @@ class WebhookEndpointListView(_WebhookView):
     queryset = WebhookEndpoint.objects.none()  # for the schema generator only
     serializer_class = s.WebhookEndpointOutputSerializer
 
-    @extend_schema(
-        summary="List webhook endpoints",
-        responses={200: s.WebhookEndpointOutputSerializer(many=True)},
-        operation_id="webhooks_list",
-    )
+    @list_operation("webhooks_list", "List webhook endpoints", serializer_class)
     def get(self, request):
         """Staff (publishers): every webhook endpoint, oldest first, with its failures."""
-        page = self.paginate_queryset(services.endpoint_list())
-        return self.get_paginated_response(self.serializer_class(page, many=True).data)
+        return self.list_response(services.endpoint_list())
 
-    @extend_schema(
-        summary="Register a webhook endpoint",
-        request=s.WebhookEndpointCreateInputSerializer,
-        responses={
-            201: s.WebhookEndpointCreatedOutputSerializer,
+    @operation(
+        "webhooks_create",
+        "Register a webhook endpoint",
+        s.WebhookEndpointCreatedOutputSerializer,
+        status=201,
+        refusals={
             400: error_response(REFUSALS),
             404: error_response("`standard_not_found`: the standard the body names."),
         },
+        request=s.WebhookEndpointCreateInputSerializer,
         examples=[
             OpenApiExample(
                 "Periods of one standard",
@@ -68,7 +66,6 @@ class WebhookEndpointListView(_WebhookView):
                 },
             )
         ],
-        operation_id="webhooks_create",
     )
     def post(self, request):
         """Staff (publishers): register an endpoint; the answer carries its signing secret,
@@ -90,27 +87,21 @@ class WebhookEndpointListView(_WebhookView):
 class WebhookEndpointDetailView(_WebhookView):
     serializer_class = s.WebhookEndpointOutputSerializer
 
-    @extend_schema(
-        summary="Get a webhook endpoint",
-        parameters=[ENDPOINT_ID],
-        responses={200: s.WebhookEndpointOutputSerializer},
-        operation_id="webhooks_retrieve",
+    @operation(
+        "webhooks_retrieve", "Get a webhook endpoint", serializer_class, parameters=[ENDPOINT_ID]
     )
     def get(self, request, endpoint_id):
         """Staff (publishers): one endpoint (never its secret)."""
         endpoint = services.endpoint_get(endpoint_id=endpoint_id)
         return Response(self.serializer_class(endpoint).data)
 
-    @extend_schema(
-        summary="Change a webhook endpoint",
+    @operation(
+        "webhooks_partial_update",
+        "Change a webhook endpoint",
+        serializer_class,
+        refusals={400: error_response(REFUSALS), 404: error_response(NOT_FOUND)},
         parameters=[ENDPOINT_ID],
         request=s.WebhookEndpointUpdateInputSerializer,
-        responses={
-            200: s.WebhookEndpointOutputSerializer,
-            400: error_response(REFUSALS),
-            404: error_response(NOT_FOUND),
-        },
-        operation_id="webhooks_partial_update",
     )
     def patch(self, request, endpoint_id):
         """Staff (publishers): change the fields given; `active: true` sends to a disabled
@@ -127,11 +118,13 @@ class WebhookEndpointDetailView(_WebhookView):
         )
         return Response(self.serializer_class(endpoint).data)
 
-    @extend_schema(
-        summary="Delete a webhook endpoint",
+    @operation(
+        "webhooks_destroy",
+        "Delete a webhook endpoint",
+        None,
+        status=204,
+        refusals={404: error_response("`webhook_not_found`.")},
         parameters=[ENDPOINT_ID],
-        responses={204: None, 404: error_response("`webhook_not_found`.")},
-        operation_id="webhooks_destroy",
     )
     def delete(self, request, endpoint_id):
         """Staff (publishers): delete an endpoint with its deliveries and their log."""
@@ -143,18 +136,15 @@ class WebhookDeliveryLogView(_WebhookView):
     queryset = DeliveryAttempt.objects.none()  # for the schema generator only
     serializer_class = s.WebhookAttemptOutputSerializer
 
-    @extend_schema(
-        summary="List a webhook endpoint's delivery log",
+    @list_operation(
+        "webhooks_deliveries_list",
+        "List a webhook endpoint's delivery log",
+        serializer_class,
+        refusals={404: error_response("`webhook_not_found`.")},
         parameters=[ENDPOINT_ID],
-        responses={
-            200: s.WebhookAttemptOutputSerializer(many=True),
-            404: error_response("`webhook_not_found`."),
-        },
-        operation_id="webhooks_deliveries_list",
     )
     def get(self, request, endpoint_id):
         """Staff (publishers): every try of the endpoint's deliveries, newest first, with the
         receiver's status code, the error and how long it took."""
         endpoint = services.endpoint_get(endpoint_id=endpoint_id)
-        page = self.paginate_queryset(services.endpoint_log(endpoint=endpoint))
-        return self.get_paginated_response(self.serializer_class(page, many=True).data)
+        return self.list_response(services.endpoint_log(endpoint=endpoint))

@@ -1,17 +1,18 @@
 """Change histories: a criterion's, a version's, and a criterion followed through every version."""
 
-from drf_spectacular.utils import extend_schema
-
 from standard_versions.api import views
+from standard_versions.api.operations import list_operation
 from standard_versions.api.serializers import authoring as authoring_serializers
 from standard_versions.http.language import content_for
 from standard_versions.models import Criterion
 from standard_versions.standards import selectors, selectors_history
 
+HISTORY_ENTRY = authoring_serializers.HistoryEntryOutputSerializer
+
 
 class _HistoryView(views.ContentAPIView):
     queryset = Criterion.history.none()  # for the schema generator only
-    serializer_class = authoring_serializers.HistoryEntryOutputSerializer
+    serializer_class = HISTORY_ENTRY
 
     def history_response(self, rows):
         page = self.paginate_queryset(rows)
@@ -20,11 +21,7 @@ class _HistoryView(views.ContentAPIView):
 
 
 class CriterionHistoryView(_HistoryView):
-    @extend_schema(
-        summary="A criterion's change history",
-        responses={200: authoring_serializers.HistoryEntryOutputSerializer(many=True)},
-        operation_id="criteria_history",
-    )
+    @list_operation("criteria_history", "A criterion's change history", HISTORY_ENTRY)
     def get(self, request, std, label, code):
         """The criterion's change records, newest first: when, by whom, why, and each field's old
         and new value."""
@@ -34,11 +31,7 @@ class CriterionHistoryView(_HistoryView):
 
 
 class VersionHistoryView(_HistoryView):
-    @extend_schema(
-        summary="A version's change history",
-        responses={200: authoring_serializers.HistoryEntryOutputSerializer(many=True)},
-        operation_id="versions_history",
-    )
+    @list_operation("versions_history", "A version's change history", HISTORY_ENTRY)
     def get(self, request, std, label):
         """The change records of the version and everything in it, newest first."""
         version = selectors.version_get(standard_slug=std, label=label)
@@ -49,11 +42,11 @@ class CriterionTimelineView(views.ContentAPIView):
     queryset = Criterion.objects.none()  # for the schema generator only
     serializer_class = authoring_serializers.TimelineEntryOutputSerializer
 
-    @extend_schema(
-        summary="A criterion through every version",
+    @list_operation(
+        "criteria_timeline",
+        "A criterion through every version",
+        serializer_class,
         parameters=[views.LANG_PARAMETER],
-        responses={200: authoring_serializers.TimelineEntryOutputSerializer(many=True)},
-        operation_id="criteria_timeline",
     )
     def get(self, request, std, key):
         """One criterion (by its permanent key) followed through every version of the standard."""
