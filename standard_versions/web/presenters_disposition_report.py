@@ -94,35 +94,23 @@ def report_page(
     timezone = basis.periods[-1].timezone if basis.periods else "UTC"
     api_url = reverse("disposition-report", args=[standard.slug, version.label])
 
-    def title(section):
-        return title_for_reader(section.criterion, stored_title=section.title, content=content)
+    def heading(section) -> dict:
+        """A section's code and title (in the reader's language), of the report or its contents."""
+        title = title_for_reader(section.criterion, stored_title=section.title, content=content)
+        return {"code": section.code, "title": title.text, "served": shown(title)}
 
-    sections = []
-    for section in page.sections:
-        shown_title = title(section)
-        sections.append(
-            ReportSectionItem(
-                code=section.code,
-                title=shown_title.text,
-                served=shown(shown_title),
-                continued=section.comments[0]._position > 1,
-                comments=[
-                    _comment(c, language=language, timezone=timezone) for c in section.comments
-                ],
-            )
+    sections = [
+        ReportSectionItem(
+            **heading(section),
+            continued=section.comments[0]._position > 1,
+            comments=[_comment(c, language=language, timezone=timezone) for c in section.comments],
         )
-    contents = []
-    for section in basis.contents.sections:
-        shown_title = title(section)
-        contents.append(
-            ContentsItem(
-                code=section.code,
-                title=shown_title.text,
-                served=shown(shown_title),
-                count=section.count,
-                url=section_url(section),
-            )
-        )
+        for section in page.sections
+    ]
+    contents = [
+        ContentsItem(**heading(section), count=section.count, url=section_url(section))
+        for section in basis.contents.sections
+    ]
     summary = basis.contents.summary
     return ReportPage(
         standard_slug=standard.slug,
