@@ -60,6 +60,17 @@ class FeedPage:
     empty_updated: dt.datetime
 
 
+def _read(field_name: str, then=None):
+    """A ``Feed`` attribute that is the field ``field_name`` of what the framework passes it (the
+    ``FeedPage``, or one of its entries), through ``then`` when given."""
+
+    def attribute(self, obj):
+        value = getattr(obj, field_name)
+        return value if then is None else then(value)
+
+    return attribute
+
+
 class EventsFeed(Feed):
     """The framework's side: every value is read from the ``FeedPage`` the view made."""
 
@@ -69,50 +80,25 @@ class EventsFeed(Feed):
     def __init__(self, *, language: str):
         self.language = language
 
-    def title(self, page):
-        return page.title
-
-    def subtitle(self, page):
-        return page.subtitle
-
-    def link(self, page):
-        return public_url(page.link)
-
-    def feed_url(self, page):
-        return public_url(page.self_link)
-
-    def feed_guid(self, page):
-        # Its own URL in its language (the framework would take ``link``, which feeds of
-        # several criteria or languages may share).
-        return public_url(page.self_link)
-
-    def author_name(self, page):
-        return AUTHOR
+    title = _read("title")
+    subtitle = _read("subtitle")
+    link = _read("link", public_url)
+    feed_url = _read("self_link", public_url)
+    # Its own URL in its language (the framework would take ``link``, which feeds of several
+    # criteria or languages may share).
+    feed_guid = _read("self_link", public_url)
+    author_name = AUTHOR
 
     def feed_extra_kwargs(self, page):
         return {"empty_updated": page.empty_updated}
 
-    def items(self, page):
-        return page.entries
-
-    def item_title(self, entry):
-        return entry.title
-
-    def item_description(self, entry):
-        # Atom's summary is written as type="html": plain text is escaped to stay plain text.
-        return escape(entry.summary)
-
-    def item_link(self, entry):
-        return public_url(entry.link)
-
-    def item_guid(self, entry):
-        return entry.id
-
-    def item_pubdate(self, entry):
-        return entry.updated
-
-    def item_updateddate(self, entry):
-        return entry.updated
+    items = _read("entries")
+    item_title = _read("title")
+    # Atom's summary is written as type="html": plain text is escaped to stay plain text.
+    item_description = _read("summary", escape)
+    item_link = _read("link", public_url)
+    item_guid = _read("id")
+    item_pubdate = item_updateddate = _read("updated")
 
 
 def _self_link(path: str, language: str) -> str:
