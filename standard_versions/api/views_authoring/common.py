@@ -2,11 +2,14 @@
 request (the parsed body, who, why, when and the ``If-Match`` precondition)."""
 
 from django.utils import timezone
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import status
 from rest_framework.response import Response
 
+from standard_versions.api.operations import operation
 from standard_versions.api.serializers import authoring as authoring_serializers
+from standard_versions.api.views import IF_NONE_MATCH_PARAMETER, LANG_PARAMETER
+from standard_versions.http.language import content_for
 from standard_versions.models import Version
 from standard_versions.standards import selectors, selectors_history
 from standard_versions.standards.preconditions import Precondition
@@ -37,6 +40,22 @@ def conflicts(*codes: str) -> dict:
     return {409: OpenApiResponse(description=f"Conflict with the version's state: {names}.")}
 
 
+def as_of_schema(operation_id: str, summary: str, **more):
+    """The schema of a read that takes ``?as_of=`` (without it, the read view's, which answers
+    If-None-Match with 304)."""
+    parameters = [LANG_PARAMETER, AS_OF_PARAMETER, IF_NONE_MATCH_PARAMETER]
+    return extend_schema(operation_id=operation_id, summary=summary, parameters=parameters, **more)
+
+
+def write_schema(operation_id: str, summary: str, request, body, *conflict_codes, **more):
+    """The schema of a write to a draft: ``request`` in, ``body`` out (with ``status``, 200 by
+    default), the If-Match header before any other ``parameters``, and the 409 of
+    ``conflict_codes`` (``conflicts``)."""
+    more["parameters"] = [IF_MATCH_PARAMETER, *more.get("parameters", ())]
+    refusals = conflicts(*conflict_codes)
+    return operation(operation_id, summary, body, refusals=refusals, request=request, **more)
+
+
 def precondition(request) -> Precondition | None:
     return Precondition.from_if_match(request.META.get("HTTP_IF_MATCH"))
 
@@ -65,6 +84,14 @@ def parse_write(serializer_class, request, *, std: str, label: str) -> tuple[Ver
     return selectors.version_get(standard_slug=std, label=label), data
 
 
+def change_draft(change, request, *, version: Version, data: dict, **keywords):
+    """What ``change`` (an authoring service) returns, called on ``version`` with the fields of
+    the parsed body ``data`` (its ``reason`` the change's), ``keywords`` and the request's
+    ``edit_arguments``."""
+    reason = data.pop("reason", "")
+    return change(version=version, **edit_arguments(request, reason=reason), **keywords, **data)
+
+
 def remove_from_draft(request, *, std: str, label: str, code: str, remove) -> Response:
     """A DELETE: ``remove`` (a service) the object ``code`` from the draft, with the reason of
     the body or of ``?reason=``; 204."""
@@ -74,6 +101,13 @@ def remove_from_draft(request, *, std: str, label: str, code: str, remove) -> Re
     reason = data.get("reason") or request.query_params.get("reason", "")
     remove(version=version, code=code, **edit_arguments(request, reason=reason))
     return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+def as_of_context(view, *, versions, as_of) -> dict:
+    """The serializer context of a read as of ``as_of``: the texts of ``versions`` in the
+    reader's language as they were stored then."""
+    content = content_for(view.request, versions=versions, as_of=as_of)
+    return view.serializer_context(content=content)
 
 
 def as_of_instant(request):

@@ -1,7 +1,7 @@
 """Criteria: list and read them as of an instant, and add, change and remove a draft's."""
 
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.utils import OpenApiExample, extend_schema
+from drf_spectacular.utils import OpenApiExample
 from rest_framework import status
 from rest_framework.response import Response
 from rest_framework.reverse import reverse
@@ -10,14 +10,14 @@ from standard_versions.api import views
 from standard_versions.api.serializers import authoring as authoring_serializers
 from standard_versions.api.serializers import standards as serializers
 from standard_versions.api.views_authoring.common import (
-    AS_OF_PARAMETER,
-    IF_MATCH_PARAMETER,
     REASON_PARAMETER,
+    as_of_context,
     as_of_instant,
-    conflicts,
-    edit_arguments,
+    as_of_schema,
+    change_draft,
     parse_write,
     remove_from_draft,
+    write_schema,
 )
 from standard_versions.errors import InvalidInput
 from standard_versions.http.caching import version_etag
@@ -52,11 +52,10 @@ def _criterion_response(view, request, criterion, *, status_code=status.HTTP_200
 
 
 class CriterionListEditView(views.CriterionListView):
-    @extend_schema(
-        summary="List a version's criteria",
-        parameters=[views.LANG_PARAMETER, AS_OF_PARAMETER, views.IF_NONE_MATCH_PARAMETER],
+    @as_of_schema(
+        "criteria_list",
+        "List a version's criteria",
         responses={200: serializers.CriterionDetailOutputSerializer(many=True)},
-        operation_id="criteria_list",
     )
     def get(self, request, std, label):
         """The version's criteria in reading order, paginated. With `as_of`, as they were stored at
@@ -66,34 +65,26 @@ class CriterionListEditView(views.CriterionListView):
             return super().get(request, std, label)
         version = selectors.version_get(standard_slug=std, label=label)
         criteria = selectors_history.criteria_as_of(version=version, as_of=as_of)
-        page = self.paginate_queryset(criteria)
-        context = self.serializer_context(
-            content=content_for(request, versions=[version], as_of=as_of)
-        )
-        data = self.serializer_class(page, many=True, context=context).data
-        return self.get_paginated_response(data)
+        context = as_of_context(self, versions=[version], as_of=as_of)
+        return self.list_response(criteria, context=context)
 
-    @extend_schema(
-        summary="Add a criterion to a draft",
-        operation_id="criteria_create",
-        request=authoring_serializers.CriterionCreateInputSerializer,
-        parameters=[IF_MATCH_PARAMETER],
-        responses={
-            201: serializers.CriterionDetailOutputSerializer,
-            **conflicts("criterion_code_taken", "criterion_key_taken"),
-        },
+    @write_schema(
+        "criteria_create",
+        "Add a criterion to a draft",
+        authoring_serializers.CriterionCreateInputSerializer,
+        serializers.CriterionDetailOutputSerializer,
+        "criterion_code_taken",
+        "criterion_key_taken",
+        status=201,
     )
     def post(self, request, std, label):
         """Staff (editors): add a criterion to a draft."""
         version, data = parse_write(
             authoring_serializers.CriterionCreateInputSerializer, request, std=std, label=label
         )
-        criterion = criterion_services.add_criterion(
-            version=version,
-            practice_area=_practice_area(version, data.pop("practice_area")),
-            **edit_arguments(request, reason=data.pop("reason", "")),
-            **data,
-        )
+        area = _practice_area(version, data.pop("practice_area"))
+        change = criterion_services.add_criterion
+        criterion = change_draft(change, request, version=version, data=data, practice_area=area)
         response = _criterion_response(self, request, criterion, status_code=201)
         response["Location"] = reverse(
             "criterion-detail", args=[std, label, criterion.code], request=request
@@ -102,11 +93,7 @@ class CriterionListEditView(views.CriterionListView):
 
 
 class CriterionDetailEditView(views.CriterionDetailView):
-    @extend_schema(
-        summary="Get a criterion",
-        parameters=[views.LANG_PARAMETER, AS_OF_PARAMETER, views.IF_NONE_MATCH_PARAMETER],
-        operation_id="criteria_retrieve",
-    )
+    @as_of_schema("criteria_retrieve", "Get a criterion")
     def get(self, request, std, label, code):
         """One criterion with its practice area. With `as_of`, the criterion that had this code at
         that instant. Answers `If-None-Match` with 304."""
@@ -115,20 +102,15 @@ class CriterionDetailEditView(views.CriterionDetailView):
             return super().get(request, std, label, code)
         version = selectors.version_get(standard_slug=std, label=label)
         criterion = selectors_history.criterion_as_of(version=version, code=code, as_of=as_of)
-        context = self.serializer_context(
-            content=content_for(request, versions=[version], as_of=as_of)
-        )
+        context = as_of_context(self, versions=[version], as_of=as_of)
         return Response(self.serializer_class(criterion, context=context).data)
 
-    @extend_schema(
-        summary="Change a draft's criterion",
-        operation_id="criteria_partial_update",
-        request=authoring_serializers.CriterionUpdateInputSerializer,
-        parameters=[IF_MATCH_PARAMETER],
-        responses={
-            200: serializers.CriterionDetailOutputSerializer,
-            **conflicts("criterion_code_taken"),
-        },
+    @write_schema(
+        "criteria_partial_update",
+        "Change a draft's criterion",
+        authoring_serializers.CriterionUpdateInputSerializer,
+        serializers.CriterionDetailOutputSerializer,
+        "criterion_code_taken",
         examples=[
             OpenApiExample(
                 "A clearer title",
@@ -147,20 +129,17 @@ class CriterionDetailEditView(views.CriterionDetailView):
             data["practice_area"] = _practice_area(version, data["practice_area"])
         if "code" in data:
             data["new_code"] = data.pop("code")
-        criterion = criterion_services.update_criterion(
-            version=version,
-            code=code,
-            **edit_arguments(request, reason=data.pop("reason", "")),
-            **data,
-        )
+        change = criterion_services.update_criterion
+        criterion = change_draft(change, request, version=version, data=data, code=code)
         return _criterion_response(self, request, criterion)
 
-    @extend_schema(
-        summary="Remove a criterion from a draft",
-        operation_id="criteria_destroy",
-        request=authoring_serializers.ChangeReasonInputSerializer,
-        parameters=[IF_MATCH_PARAMETER, REASON_PARAMETER],
-        responses={204: None, **conflicts()},
+    @write_schema(
+        "criteria_destroy",
+        "Remove a criterion from a draft",
+        authoring_serializers.ChangeReasonInputSerializer,
+        None,
+        status=204,
+        parameters=[REASON_PARAMETER],
     )
     def delete(self, request, std, label, code):
         """Staff (editors): remove a criterion from a draft, with a reason."""

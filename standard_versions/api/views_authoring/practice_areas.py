@@ -1,18 +1,16 @@
 """Practice areas: add, change and remove a draft's."""
 
-from drf_spectacular.utils import extend_schema
 from rest_framework import status
 from rest_framework.response import Response
 
 from standard_versions.api import views
 from standard_versions.api.serializers import authoring as authoring_serializers
 from standard_versions.api.views_authoring.common import (
-    IF_MATCH_PARAMETER,
     REASON_PARAMETER,
-    conflicts,
-    edit_arguments,
+    change_draft,
     parse_write,
     remove_from_draft,
+    write_schema,
 )
 from standard_versions.http.language import content_for
 from standard_versions.standards import practice_areas as area_services
@@ -27,39 +25,31 @@ class _PracticeAreaWriteView(views.ContentAPIView):
 
 
 class PracticeAreaCreateView(_PracticeAreaWriteView):
-    @extend_schema(
-        summary="Add a practice area to a draft",
-        operation_id="practice_areas_create",
-        request=authoring_serializers.PracticeAreaCreateInputSerializer,
-        parameters=[IF_MATCH_PARAMETER],
-        responses={
-            201: authoring_serializers.PracticeAreaAuthoringOutputSerializer,
-            **conflicts("practice_area_code_taken", "practice_area_key_taken"),
-        },
+    @write_schema(
+        "practice_areas_create",
+        "Add a practice area to a draft",
+        authoring_serializers.PracticeAreaCreateInputSerializer,
+        authoring_serializers.PracticeAreaAuthoringOutputSerializer,
+        "practice_area_code_taken",
+        "practice_area_key_taken",
+        status=201,
     )
     def post(self, request, std, label):
         """Staff (editors): add a practice area to a draft."""
         version, data = parse_write(
             authoring_serializers.PracticeAreaCreateInputSerializer, request, std=std, label=label
         )
-        area = area_services.add_practice_area(
-            version=version,
-            **edit_arguments(request, reason=data.pop("reason", "")),
-            **data,
-        )
+        area = change_draft(area_services.add_practice_area, request, version=version, data=data)
         return self.area_response(request, version, area, status_code=status.HTTP_201_CREATED)
 
 
 class PracticeAreaDetailView(_PracticeAreaWriteView):
-    @extend_schema(
-        summary="Change a draft's practice area",
-        operation_id="practice_areas_partial_update",
-        request=authoring_serializers.PracticeAreaUpdateInputSerializer,
-        parameters=[IF_MATCH_PARAMETER],
-        responses={
-            200: authoring_serializers.PracticeAreaAuthoringOutputSerializer,
-            **conflicts("practice_area_code_taken"),
-        },
+    @write_schema(
+        "practice_areas_partial_update",
+        "Change a draft's practice area",
+        authoring_serializers.PracticeAreaUpdateInputSerializer,
+        authoring_serializers.PracticeAreaAuthoringOutputSerializer,
+        "practice_area_code_taken",
     )
     def patch(self, request, std, label, code):
         """Staff (editors): change a draft's practice area."""
@@ -68,20 +58,18 @@ class PracticeAreaDetailView(_PracticeAreaWriteView):
         )
         if "code" in data:
             data["new_code"] = data.pop("code")
-        area = area_services.update_practice_area(
-            version=version,
-            code=code,
-            **edit_arguments(request, reason=data.pop("reason", "")),
-            **data,
-        )
+        change = area_services.update_practice_area
+        area = change_draft(change, request, version=version, data=data, code=code)
         return self.area_response(request, version, area)
 
-    @extend_schema(
-        summary="Remove an empty practice area from a draft",
-        operation_id="practice_areas_destroy",
-        request=authoring_serializers.ChangeReasonInputSerializer,
-        parameters=[IF_MATCH_PARAMETER, REASON_PARAMETER],
-        responses={204: None, **conflicts("practice_area_not_empty")},
+    @write_schema(
+        "practice_areas_destroy",
+        "Remove an empty practice area from a draft",
+        authoring_serializers.ChangeReasonInputSerializer,
+        None,
+        "practice_area_not_empty",
+        status=204,
+        parameters=[REASON_PARAMETER],
     )
     def delete(self, request, std, label, code):
         """Staff (editors): remove an empty practice area from a draft, with a reason."""

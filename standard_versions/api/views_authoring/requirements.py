@@ -6,12 +6,7 @@ from rest_framework.response import Response
 from standard_versions.api import views
 from standard_versions.api.serializers import authoring as authoring_serializers
 from standard_versions.api.serializers import standards as serializers
-from standard_versions.api.views_authoring.common import (
-    IF_MATCH_PARAMETER,
-    conflicts,
-    edit_arguments,
-    parse_write,
-)
+from standard_versions.api.views_authoring.common import change_draft, parse_write, write_schema
 from standard_versions.http.caching import version_etag
 from standard_versions.http.language import content_for, response_language
 from standard_versions.standards import requirements as requirement_services
@@ -39,12 +34,11 @@ class RequirementsView(views.ContentAPIView):
         version = selectors.version_get(standard_slug=std, label=label)
         return self._requirements(request, version)
 
-    @extend_schema(
-        summary="Change a draft's requirements",
-        operation_id="requirements_partial_update",
-        request=authoring_serializers.RequirementsUpdateInputSerializer,
-        parameters=[IF_MATCH_PARAMETER],
-        responses={200: serializers.RequirementsOutputSerializer, **conflicts()},
+    @write_schema(
+        "requirements_partial_update",
+        "Change a draft's requirements",
+        authoring_serializers.RequirementsUpdateInputSerializer,
+        serializers.RequirementsOutputSerializer,
     )
     def patch(self, request, std, label):
         """Staff (editors): replace parts of a draft's requirements; each list given is the complete
@@ -52,9 +46,6 @@ class RequirementsView(views.ContentAPIView):
         version, data = parse_write(
             authoring_serializers.RequirementsUpdateInputSerializer, request, std=std, label=label
         )
-        version = requirement_services.update_requirements(
-            version=version,
-            **edit_arguments(request, reason=data.pop("reason", "")),
-            **data,
-        )
+        change = requirement_services.update_requirements
+        version = change_draft(change, request, version=version, data=data)
         return self._requirements(request, version)

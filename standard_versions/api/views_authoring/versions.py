@@ -10,13 +10,14 @@ from rest_framework.reverse import reverse
 from standard_versions.api import views
 from standard_versions.api.serializers import authoring as authoring_serializers
 from standard_versions.api.views_authoring.common import (
-    AS_OF_PARAMETER,
-    IF_MATCH_PARAMETER,
+    as_of_context,
     as_of_instant,
-    conflicts,
+    as_of_schema,
+    change_draft,
     edit_arguments,
     parse_body,
     parse_write,
+    write_schema,
 )
 from standard_versions.errors import InvalidInput, NotFound
 from standard_versions.http.caching import version_etag
@@ -85,11 +86,7 @@ class VersionListCreateView(views.VersionListView):
 
 
 class VersionDetailAsOfView(views.VersionDetailView):
-    @extend_schema(
-        summary="Get a whole version",
-        parameters=[views.LANG_PARAMETER, AS_OF_PARAMETER, views.IF_NONE_MATCH_PARAMETER],
-        operation_id="versions_retrieve",
-    )
+    @as_of_schema("versions_retrieve", "Get a whole version")
     def get(self, request, std, label):
         """The whole version: practice areas with their criteria, and the requirements. With
         `as_of`, the version as it was stored at that instant. Answers `If-None-Match` with 304."""
@@ -98,17 +95,14 @@ class VersionDetailAsOfView(views.VersionDetailView):
             return super().get(request, std, label)
         version = selectors.version_get(standard_slug=std, label=label)
         tree = selectors_history.version_tree_as_of(version=version, as_of=as_of)
-        context = self.serializer_context(
-            content=content_for(request, versions=[tree], as_of=as_of)
-        )
+        context = as_of_context(self, versions=[tree], as_of=as_of)
         return Response(self.serializer_class(tree, context=context).data)
 
-    @extend_schema(
-        summary="Change a draft's details",
-        operation_id="versions_partial_update",
-        request=authoring_serializers.VersionUpdateInputSerializer,
-        parameters=[IF_MATCH_PARAMETER],
-        responses={200: authoring_serializers.VersionAuthoringOutputSerializer, **conflicts()},
+    @write_schema(
+        "versions_partial_update",
+        "Change a draft's details",
+        authoring_serializers.VersionUpdateInputSerializer,
+        authoring_serializers.VersionAuthoringOutputSerializer,
     )
     def patch(self, request, std, label):
         """Staff (editors): change a draft's title, provenance note or effective date (`null` clears
@@ -133,15 +127,13 @@ class _PublisherWriteView(views.ContentAPIView):
 
 
 class VersionPublishView(_PublisherWriteView):
-    @extend_schema(
-        summary="Publish a draft",
-        operation_id="versions_publish",
-        request=authoring_serializers.VersionPublishInputSerializer,
-        parameters=[IF_MATCH_PARAMETER],
-        responses={
-            200: authoring_serializers.VersionAuthoringOutputSerializer,
-            **conflicts("version_has_no_criteria", "comment_period_open"),
-        },
+    @write_schema(
+        "versions_publish",
+        "Publish a draft",
+        authoring_serializers.VersionPublishInputSerializer,
+        authoring_serializers.VersionAuthoringOutputSerializer,
+        "version_has_no_criteria",
+        "comment_period_open",
         examples=[
             OpenApiExample(
                 "Publish, closing the open comment period",
@@ -174,15 +166,12 @@ class VersionPublishView(_PublisherWriteView):
 
 
 class VersionWithdrawView(_PublisherWriteView):
-    @extend_schema(
-        summary="Withdraw a draft",
-        operation_id="versions_withdraw",
-        request=authoring_serializers.VersionWithdrawInputSerializer,
-        parameters=[IF_MATCH_PARAMETER],
-        responses={
-            200: authoring_serializers.VersionAuthoringOutputSerializer,
-            **conflicts("comment_period_open"),
-        },
+    @write_schema(
+        "versions_withdraw",
+        "Withdraw a draft",
+        authoring_serializers.VersionWithdrawInputSerializer,
+        authoring_serializers.VersionAuthoringOutputSerializer,
+        "comment_period_open",
     )
     def post(self, request, std, label):
         """Staff (publishers): withdraw a draft. A draft with a scheduled or open comment period
@@ -191,9 +180,5 @@ class VersionWithdrawView(_PublisherWriteView):
         version, data = parse_write(
             authoring_serializers.VersionWithdrawInputSerializer, request, std=std, label=label
         )
-        version = draft_services.withdraw_draft(
-            version=version,
-            close_open_period=data["close_open_period"],
-            **edit_arguments(request, reason=data.get("reason", "")),
-        )
+        version = change_draft(draft_services.withdraw_draft, request, version=version, data=data)
         return _version_response(self, request, version)
