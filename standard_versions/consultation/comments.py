@@ -63,16 +63,27 @@ class CommentSubmission:
     identity_public: bool = False
     email: str = ""
 
+    def stored_as_sent(self) -> dict:
+        """The fields a comment stores as they were sent (``STORED_AS_SENT``), by name."""
+        return {name: getattr(self, name) for name in STORED_AS_SENT}
+
     @classmethod
     def from_input(cls, data, *, period_id: int) -> "CommentSubmission":
         """From validated input named as the API and the form name it (``criterion``, not
         ``criterion_code``; ``None`` for no criterion)."""
-        fields = {f.name for f in dataclasses.fields(cls)} - {"period_id", "criterion_code"}
         return cls(
             period_id=period_id,
             criterion_code=data["criterion"] or "",
-            **{name: data[name] for name in fields},
+            **{name: data[name] for name in STORED_AS_SENT},
         )
+
+
+# All of a submission but its period and criterion, which the submission resolves.
+STORED_AS_SENT = tuple(
+    f.name
+    for f in dataclasses.fields(CommentSubmission)
+    if f.name not in ("period_id", "criterion_code")
+)
 
 
 @dataclass(frozen=True)
@@ -225,14 +236,7 @@ def submit(
         {
             "period": period.pk,
             "criterion": sent.criterion_code or None,
-            "body": sent.body,
-            "proposed_text": sent.proposed_text,
-            "type": sent.type,
-            "language": sent.language,
-            "name": sent.name,
-            "organization": sent.organization,
-            "identity_public": sent.identity_public,
-            "email": sent.email,
+            **sent.stored_as_sent(),
         }
     )
     # What an earlier comment with the key must match to be this request's answer.
@@ -255,14 +259,7 @@ def submit(
         criterion_revision=criterion.revision if criterion else None,
         criterion_title=criterion.title if criterion else "",
         criterion_description=criterion.description if criterion else "",
-        body=sent.body,
-        proposed_text=sent.proposed_text,
-        type=sent.type,
-        language=sent.language,
-        name=sent.name,
-        organization=sent.organization,
-        identity_public=sent.identity_public,
-        email=sent.email,
+        **sent.stored_as_sent(),
         normalized_hash=campaign_hash(sent.body),
         idempotency_key=idempotency_key or "",
         request_sha256=request_sha256,
