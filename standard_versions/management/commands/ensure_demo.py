@@ -50,6 +50,12 @@ DEMO_TRANSLATIONS = {
 }
 
 
+def _as_demo(now: dt.datetime) -> dict:
+    """What every write of the demo records in its history: no user, ``DEMO_REASON``, ``now``
+    (the reason is also how a translation of the demo is told from a translator's)."""
+    return {"user": None, "reason": DEMO_REASON, "now": now}
+
+
 class DemoNotADraft(Exception):
     """The demo's label names a version staff have published or withdrawn: it is left alone."""
 
@@ -91,9 +97,7 @@ def translate_demo(*, draft: Version, period: CommentPeriod, now: dt.datetime) -
                 text=translated[field],
                 status="draft",
                 source_text=english,
-                user=None,
-                reason=DEMO_REASON,
-                now=now,
+                **_as_demo(now),
             )
 
 
@@ -116,12 +120,7 @@ def ensure_demo(*, standard_slug: str, now: dt.datetime) -> tuple[Version, Comme
             if based_on is None:
                 raise CommandError(f"Standard {standard_slug} has no version; run load_standard.")
             draft = create_draft(
-                based_on=based_on,
-                label=DEMO_LABEL,
-                title=DEMO_TITLE,
-                user=None,
-                reason=DEMO_REASON,
-                now=now,
+                based_on=based_on, label=DEMO_LABEL, title=DEMO_TITLE, **_as_demo(now)
             )
             created.append(draft)
         if draft.status != VersionStatus.DRAFT:
@@ -143,9 +142,7 @@ def ensure_demo(*, standard_slug: str, now: dt.datetime) -> tuple[Version, Comme
                 timezone="America/New_York",
                 criteria=None,
                 instructions=DEMO_INSTRUCTIONS,
-                user=None,
-                reason=DEMO_REASON,
-                now=now,
+                **_as_demo(now),
             )
             created.append(period)
         translate_demo(draft=draft, period=period, now=now)
