@@ -47,45 +47,78 @@ def api_client() -> APIClient:
     return APIClient()
 
 
-@pytest.fixture(scope="session")
-def _shipped_rows(django_db_setup, django_db_blocker):
-    """The rows ``load_standard`` writes for the shipped data, read once per test process.
+SHIPPED_TRANSLATIONS = "standard_versions/data/translations"
 
-    The loader runs once, in a transaction that is rolled back, and every row it added (content,
-    history records, translations, through tables) is kept in memory; ``shipped_data`` inserts
-    them again in each test, exactly as they were, for a fraction of the loader's cost."""
+
+@pytest.fixture(scope="session")
+def _shipped_layers(django_db_setup, django_db_blocker) -> dict[str, tuple[list, list]]:
+    """The rows the shipped data's loaders write, read once per test process, layer by layer:
+    ``standard`` (``load_standard``) and ``translations`` (``import_translations`` of the shipped
+    catalogs, on top of it).
+
+    The loaders run once, in a transaction that is rolled back, and every row each one added
+    (content, history records, translations, through tables) is kept in memory; ``shipped_data``
+    and ``shipped_translations`` insert them again in each test, exactly as they were, for a
+    fraction of the loaders' cost. What a layer changed in the rows below it (importing a
+    translation bumps its version's ``revision``) is kept as field values and applied again."""
     from django.apps import apps
     from django.db import transaction
 
     models = [m for m in apps.get_models(include_auto_created=True) if not m._meta.proxy]
+    steps = {
+        "standard": ("load_standard",),
+        "translations": ("import_translations", SHIPPED_TRANSLATIONS),
+    }
+    layers = {}
     with django_db_blocker.unblock(), transaction.atomic():
-        before = {m: set(m._base_manager.values_list("pk", flat=True)) for m in models}
-        call_command("load_standard", stdout=_Discard())
-        rows = []
-        for model in models:
-            added = [
-                r
-                for r in model._base_manager.order_by("pk").values()
-                if r[model._meta.pk.attname] not in before[model]
-            ]
-            if added:
-                rows.append((model, added))
+        for name, command in steps.items():
+            before = {
+                m: {r[m._meta.pk.attname]: r for r in m._base_manager.values()} for m in models
+            }
+            call_command(*command, stdout=_Discard())
+            layers[name] = ([], [])
+            for model in models:
+                pk = model._meta.pk.attname
+                for row in model._base_manager.order_by("pk").values():
+                    was = before[model].get(row[pk])
+                    if was is None:
+                        added = layers[name][0]
+                        if not added or added[-1][0] is not model:
+                            added.append((model, []))
+                        added[-1][1].append(row)
+                    elif row != was:
+                        changes = {f: v for f, v in row.items() if was[f] != v}
+                        layers[name][1].append((model, row[pk], changes))
         transaction.set_rollback(True)
-    return rows
+    return layers
 
 
 @pytest.fixture
-def shipped_data(db, _shipped_rows):
+def shipped_data(db, _shipped_layers):
     """The WWC versions 2.0 and 3.0 as shipped in standard_versions/data/, as ``load_standard``
     stores them (tests/services/test_shipped_rows_are_what_the_loader_stores.py checks that)."""
+    _insert_rows(_shipped_layers["standard"])
+
+
+@pytest.fixture
+def shipped_translations(shipped_data, _shipped_layers):
+    """``shipped_data`` and its Spanish and Portuguese translations, as ``import_translations
+    standard_versions/data/translations`` stores them (checked by the same test module)."""
+    _insert_rows(_shipped_layers["translations"])
+
+
+def _insert_rows(layer: tuple[list, list]) -> None:
     from django.core.management.color import no_style
     from django.db import connection
 
-    for model, rows in _shipped_rows:
+    added, changed = layer
+    for model, rows in added:
         with _stored_times_kept(model):
             model._base_manager.bulk_create([model(**row) for row in rows])
+    for model, pk, changes in changed:
+        model._base_manager.filter(pk=pk).update(**changes)
     # Rows inserted with their ids leave PostgreSQL's sequences behind; SQLite needs nothing.
-    statements = connection.ops.sequence_reset_sql(no_style(), [m for m, _ in _shipped_rows])
+    statements = connection.ops.sequence_reset_sql(no_style(), [m for m, _ in added])
     if statements:
         with connection.cursor() as cursor:
             for statement in statements:

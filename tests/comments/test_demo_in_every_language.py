@@ -18,9 +18,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def demo(shipped_data):
+def demo(shipped_translations):
     """As `make run` makes it: the shipped translations first, then the demo."""
-    call_command("import_translations", "standard_versions/data/translations", verbosity=0)
     call_command("ensure_demo", stdout=io.StringIO())
     return CommentPeriod.objects.get(version__label="demo")
 

@@ -24,9 +24,8 @@ def _load(*paths) -> tuple[str, str]:
 
 
 @pytest.fixture
-def shipped_period(shipped_data):
+def shipped_period(shipped_translations):
     """As `make run` loads it: the Standard's translations, then the periods."""
-    call_command("import_translations", "standard_versions/data/translations", verbosity=0)
     _load()
     return CommentPeriod.objects.get(reference="wwc-3.0-2022")
 

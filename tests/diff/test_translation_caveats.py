@@ -3,7 +3,6 @@ changed while a text compared is a stale translation or an English fallback. The
 what changed; the translated diff never silently drops such a change."""
 
 import pytest
-from django.core.management import call_command
 from django.utils import timezone
 
 from standard_versions.models import PracticeArea, Version
@@ -15,19 +14,10 @@ pytestmark = pytest.mark.django_db
 DIFF = "/api/v1/standards/wwc/diff/"
 
 
-class _Sink:
-    def write(self, *args):
-        pass
-
-    def flush(self):
-        pass
-
-
 @pytest.fixture
-def draft_with_untranslated_changes(shipped_data):
+def draft_with_untranslated_changes(shipped_translations):
     """Draft 3.1 of 3.0 with the shipped translations copied; then, in English only, DM7 gets a
     new title, DM8 is untouched and DM10 is added."""
-    call_command("import_translations", "standard_versions/data/translations", stdout=_Sink())
     now = timezone.now()
     draft = create_draft(
         based_on=Version.objects.get(label="3.0"),
@@ -105,7 +95,6 @@ def test_the_compare_page_warns_and_links_to_the_english_comparison(
     assert 'id="translation-caveat"' not in english.content.decode()
 
 
-def test_criteria_whose_english_did_not_change_raise_no_caveat(api_client, shipped_data):
-    call_command("import_translations", "standard_versions/data/translations", stdout=_Sink())
+def test_criteria_whose_english_did_not_change_raise_no_caveat(api_client, shipped_translations):
     body = api_client.get(DIFF, {"from": "2.0", "to": "3.0", "lang": "es"}).json()
     assert body["translation_caveats"] == []

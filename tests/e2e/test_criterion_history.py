@@ -6,7 +6,6 @@ import re
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
 from django.utils import timezone
 from playwright.sync_api import expect
 
@@ -24,9 +23,8 @@ NO_SCRIPT_PHONE = {
 
 
 @pytest.fixture
-def reworded(site):
+def reworded(site, shipped_translations):
     """Draft 4.0 of 3.0 (translations carried) in which DM1 is renumbered DM10 and reworded."""
-    call_command("import_translations", "standard_versions/data/translations", verbosity=0)
     editor = get_user_model().objects.create(username="ana")
     now = timezone.now()
     draft = draft_services.create_draft(

@@ -29,9 +29,8 @@ class _Sink:
 
 
 @pytest.fixture
-def demo(site):
+def demo(site, shipped_translations):
     """The shipped translations, periods and the demo, in `make run`'s order."""
-    call_command("import_translations", "standard_versions/data/translations", stdout=_Sink())
     call_command("load_comment_periods", stdout=_Sink())
     _draft, period, _created = ensure_demo(standard_slug="wwc", now=timezone.now())
     return period

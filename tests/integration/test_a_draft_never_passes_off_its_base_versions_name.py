@@ -6,7 +6,6 @@ import datetime as dt
 import re
 
 import pytest
-from django.core.management import call_command
 from django.utils import timezone
 
 from standard_versions.consultation.periods import create_period
@@ -22,8 +21,7 @@ STALE_NOTE_PT = "O original em inglês mudou depois desta tradução"
 
 
 @pytest.fixture
-def draft_with_period(shipped_data):
-    call_command("import_translations", "standard_versions/data/translations", verbosity=0)
+def draft_with_period(shipped_translations):
     draft = create_draft(
         based_on=Version.objects.get(label="3.0"),
         label="3.1",

@@ -4,7 +4,6 @@ edited (authoring + translations)."""
 import datetime as dt
 
 import pytest
-from django.core.management import call_command
 
 from standard_versions.models import Translation, Version
 from standard_versions.standards.criteria import update_criterion
@@ -16,8 +15,8 @@ NOW = dt.datetime(2026, 11, 21, 12, 0, tzinfo=dt.UTC)
 
 
 @pytest.fixture
-def translated_data(shipped_data):
-    call_command("import_translations", "standard_versions/data/translations", verbosity=0)
+def translated_data(shipped_translations):
+    """The shipped versions with their shipped translations."""
 
 
 def test_a_draft_of_3_0_serves_the_same_spanish_text(

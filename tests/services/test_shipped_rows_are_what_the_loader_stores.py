@@ -1,10 +1,13 @@
-"""The ``shipped_data`` fixture inserts rows read once from the loader; they must be what
-``load_standard`` itself stores, or every test built on them would test something else."""
+"""The ``shipped_data`` and ``shipped_translations`` fixtures insert rows read once from the
+loaders; they must be what ``load_standard`` and ``import_translations`` themselves store, or every
+test built on them would test something else."""
 
 import pytest
 from django.apps import apps
 from django.core.management import call_command
 from django.db import connection, models
+
+from tests.conftest import SHIPPED_TRANSLATIONS
 
 pytestmark = pytest.mark.django_db
 
@@ -25,13 +28,27 @@ def _content_of_every_table() -> dict[str, list[tuple]]:
     return tables
 
 
-def test_the_fixture_stores_what_the_loader_stores(shipped_data):
-    from_fixture = _content_of_every_table()
+def _delete_the_apps_rows() -> None:
     for model in apps.get_models(include_auto_created=True):
         if model._meta.app_label == "standard_versions":
             # References are checked when the test's transaction ends, and it is rolled back.
             model._base_manager.all()._raw_delete(connection.alias)
+
+
+def test_the_fixture_stores_what_the_loader_stores(shipped_data):
+    from_fixture = _content_of_every_table()
+    _delete_the_apps_rows()
     call_command("load_standard", verbosity=0)
     from_loader = _content_of_every_table()
     assert "standard_versions.Criterion" in from_loader
     assert from_fixture == from_loader
+
+
+def test_the_translations_fixture_stores_what_the_importer_stores(shipped_translations):
+    from_fixture = _content_of_every_table()
+    _delete_the_apps_rows()
+    call_command("load_standard", verbosity=0)
+    call_command("import_translations", SHIPPED_TRANSLATIONS, verbosity=0)
+    from_loaders = _content_of_every_table()
+    assert "standard_versions.Translation" in from_loaders
+    assert from_fixture == from_loaders

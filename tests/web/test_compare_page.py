@@ -209,11 +209,8 @@ def test_the_version_page_link_to_what_changed_opens_the_comparison(client, ship
     ],
 )
 def test_the_page_and_the_standards_text_are_in_the_readers_language(
-    client, shipped_data, lang, heading, added, dm7_title, marks
+    client, shipped_translations, lang, heading, added, dm7_title, marks
 ):
-    from django.core.management import call_command
-
-    call_command("import_translations", "standard_versions/data/translations", verbosity=0)
     html = _html(client, **{"from": "2.0", "to": "3.0", "lang": lang})
     assert f'<html lang="{lang}">' in html
     assert f"<h1>{heading}</h1>" in html

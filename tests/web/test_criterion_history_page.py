@@ -8,7 +8,6 @@ import re
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
 
 from standard_versions.standards import criteria as criterion_services
 from standard_versions.standards import drafts as draft_services
@@ -25,10 +24,9 @@ NEW_TEXT = (
 
 
 @pytest.fixture
-def edited_draft(shipped_data):
+def edited_draft(shipped_translations):
     """Draft 4.0 of 3.0 (with its translations) in which DM1 is renumbered DM10 and reworded,
     by the account ana."""
-    call_command("import_translations", "standard_versions/data/translations", verbosity=0)
     editor = get_user_model().objects.create(username="ana")
     draft = draft_services.create_draft(
         based_on=version_get(standard_slug="wwc", label="3.0"),
