@@ -3,6 +3,7 @@ import of the app's own modules is read from the source (module level and inside
 checked against that order, and the module graph has no cycle."""
 
 import ast
+import functools
 from pathlib import Path
 
 APP = Path(__file__).resolve().parents[1] / "standard_versions"
@@ -49,6 +50,8 @@ def _layer(module: str) -> str:
     return "base"  # models, errors, history, roles, apps
 
 
+# Parsed once per test process: the three tests read the same tree (a test must not change it).
+@functools.cache
 def _imports() -> dict[str, set[str]]:
     """Each module and the app's modules it imports: ``from standard_versions.x import y`` names
     the module ``x.y`` when there is one, else ``x``."""
