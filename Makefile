@@ -12,7 +12,7 @@ TEST_ENV := DEBUG=0 SECRET_KEY=test-only-secret-key-not-for-production \
 	ALLOWED_HOSTS=testserver,localhost,127.0.0.1 SECURE_COOKIES=0
 RUN_ENV := DEBUG=$${DEBUG:-1}
 
-.PHONY: run test venv lint pytest fuzz audit bench wrk chromium gettext java axe screenshots clean catalogs messages
+.PHONY: run test suite venv lint pytest fuzz audit bench wrk chromium gettext java axe screenshots clean catalogs messages
 
 $(STAMP): pyproject.toml
 	@test -n "$(PYTHON)" || { echo "Python 3.11 or newer is needed"; exit 1; }
@@ -52,9 +52,14 @@ lint: venv
 	$(TEST_ENV) $(MANAGE) check --fail-level WARNING
 	$(TEST_ENV) $(MANAGE) makemigrations --check --dry-run
 
-# The fuzzer and the audit run side by side (each keeps about one core busy), then the suite.
+# The fuzzer, the audit and the suite run side by side: the fuzzer and the audit wait on their
+# servers and browsers about a third of the time, and the suite, at the lowest CPU priority, takes
+# what they leave (tests/side_by_side.py), so Lighthouse's timings are measured as without it.
 test: venv catalogs lint chromium gettext java axe
-	$(BIN)/python -m tests.side_by_side fuzz audit
+	$(BIN)/python -m tests.side_by_side fuzz audit --below suite
+
+# The whole suite, on both cores, without the lint steps, the fuzzer or the audit.
+suite: venv catalogs
 	$(TEST_ENV) $(BIN)/pytest -n 2 $(ARGS)
 
 # `make pytest ARGS="tests/api -k etag"`: the suite or a part of it, without the lint steps.
