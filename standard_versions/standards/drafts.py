@@ -44,11 +44,7 @@ def create_draft(
     reason = clean_reason(reason)
     standard = based_on.standard
     check_valid(
-        label_validator,
-        label,
-        field="label",
-        message=_("%(label)s is not a valid version label.") % {"label": label},
-        code="invalid_label",
+        label_validator, label, field="label", message=_("%(label)s is not a valid version label.")
     )
     # Serialises drafting and publishing per standard, so two drafts never race for a label.
     Standard.objects.select_for_update().filter(pk=standard.pk).first()
