@@ -10,15 +10,7 @@ from simple_history.utils import bulk_create_with_history
 from standard_versions.consultation.periods import close_periods_of_version
 from standard_versions.errors import Conflict
 from standard_versions.history import save_with_history
-from standard_versions.models import (
-    CertificationLevel,
-    Criterion,
-    OutcomeArea,
-    PracticeArea,
-    Standard,
-    Version,
-    VersionStatus,
-)
+from standard_versions.models import Criterion, Standard, Version, VersionStatus
 from standard_versions.models.standards import label_validator
 from standard_versions.notifications import events
 from standard_versions.standards.editing import (
@@ -67,36 +59,34 @@ def create_draft(
     save_with_history(draft, user=user, reason=reason, now=now)
 
     history = {"default_user": user, "default_change_reason": reason, "default_date": now}
-    area_by_key: dict[str, PracticeArea] = {}
-    # Practice areas first: each criterion's copy belongs to the copy of its practice area.
-    for model, rows, fields, derived in (
+    areas = _copy_rows(
+        based_on.practice_areas.order_by("position", "code"),
+        fields=("key", "code", "name", "description", "position"),
+        draft=draft,
+        history=history,
+    )
+    area_by_key = {area.key: area for area in areas}
+    for rows, fields, derived in (
         (
-            PracticeArea,
-            based_on.practice_areas.order_by("position", "code"),
-            ("key", "code", "name", "description", "position"),
-            {},
-        ),
-        (
-            Criterion,
             based_on.criteria.select_related("practice_area").order_by("pk"),
             ("key", "code", "title", "description", "position", "is_core"),
+            # Each criterion's copy belongs to the copy of its practice area.
             {"practice_area": lambda criterion: area_by_key[criterion.practice_area.key]},
         ),
-        (CertificationLevel, based_on.levels.all(), ("key", "name", "min_percent", "position"), {}),
-        (OutcomeArea, based_on.outcome_areas.all(), ("key", "name", "description", "position"), {}),
+        (based_on.levels.all(), ("key", "name", "min_percent", "position"), {}),
+        (based_on.outcome_areas.all(), ("key", "name", "description", "position"), {}),
     ):
-        copies = _copy_rows(model, rows, fields=fields, draft=draft, history=history, **derived)
-        if model is PracticeArea:
-            area_by_key.update((area.key, area) for area in copies)
+        _copy_rows(rows, fields=fields, draft=draft, history=history, **derived)
     copy_translations(
         source_version=based_on, target_version=draft, user=user, reason=reason, now=now
     )
     return draft
 
 
-def _copy_rows(model, rows, *, fields: tuple[str, ...], draft: Version, history: dict, **derived):
-    """Copy ``rows`` into ``draft`` with their ``fields`` (keys kept), in one history-recording bulk
-    insert; each of ``derived`` names a field computed from the source row."""
+def _copy_rows(rows, *, fields: tuple[str, ...], draft: Version, history: dict, **derived):
+    """Copy ``rows`` (a queryset) into ``draft``, their ``fields`` kept (keys too), in one
+    history-recording bulk insert; each of ``derived`` names a field computed from the source."""
+    model = rows.model
     return bulk_create_with_history(
         [
             model(
