@@ -2,9 +2,6 @@
 
 from dataclasses import replace
 
-from django.db.models import Prefetch, prefetch_related_objects
-from django.utils.translation import gettext_lazy as _
-
 from standard_versions.diff.engine import VersionDiff, diff_versions
 from standard_versions.diff.result import TranslationCaveat
 from standard_versions.diff.sentences import reconstruction_caveat_sentence
@@ -15,15 +12,12 @@ from standard_versions.diff.snapshots import (
     PracticeAreaSnapshot,
     VersionSnapshot,
 )
-from standard_versions.errors import NotFound
-from standard_versions.models import (
-    CertificationLevel,
-    Criterion,
-    OutcomeArea,
-    PracticeArea,
-    Version,
+from standard_versions.models import Version
+from standard_versions.standards.selectors import (
+    prefetch_trees,
+    standard_get,
+    version_not_found,
 )
-from standard_versions.standards.selectors import standard_get
 from standard_versions.translations.content import SOURCE_LANGUAGE, ContentText, SourceText
 
 
@@ -40,25 +34,8 @@ def version_pair_get(
     for label in (from_label, to_label):
         if label not in found:
             standard_get(slug=standard_slug)
-            raise NotFound(
-                _("Standard %(std)s has no version %(label)s.")
-                % {"std": standard_slug, "label": label},
-                code="version_not_found",
-            )
+            raise version_not_found(standard_slug=standard_slug, label=label)
     return found[from_label], found[to_label]
-
-
-def _prefetch_trees(versions: list[Version]) -> None:
-    """Practice areas, criteria, levels and outcome areas of all ``versions``: four queries."""
-    practice_areas = PracticeArea.objects.order_by("position", "code").prefetch_related(
-        Prefetch("criteria", queryset=Criterion.objects.order_by("position", "code"))
-    )
-    prefetch_related_objects(
-        versions,
-        Prefetch("practice_areas", queryset=practice_areas),
-        Prefetch("levels", queryset=CertificationLevel.objects.order_by("min_percent", "key")),
-        Prefetch("outcome_areas", queryset=OutcomeArea.objects.order_by("position", "key")),
-    )
 
 
 def _snapshot(version: Version, content: ContentText) -> VersionSnapshot:
@@ -110,7 +87,7 @@ def version_snapshots(
     queries whatever the number of versions and criteria."""
     content = content or SourceText()
     distinct = list({version.pk: version for version in versions}.values())
-    _prefetch_trees(distinct)
+    prefetch_trees(distinct)
     by_pk = {version.pk: _snapshot(version, content) for version in distinct}
     return [by_pk[version.pk] for version in versions]
 

@@ -6,14 +6,11 @@ one for the translations (none in English) and four for the two trees, whatever 
 
 from dataclasses import dataclass
 
-from django.utils.translation import gettext_lazy as _
-
 from standard_versions.diff.engine import VersionDiff
 from standard_versions.diff.selectors import snapshots_diff, version_snapshots
 from standard_versions.diff.snapshots import VersionSnapshot
-from standard_versions.errors import NotFound
 from standard_versions.models import Version
-from standard_versions.standards.selectors import standard_get
+from standard_versions.standards.selectors import standard_get, version_not_found
 from standard_versions.translations.content import ContentText
 
 
@@ -35,10 +32,7 @@ def pick_version(versions: list[Version], *, standard_slug: str, label: str) -> 
     for version in versions:
         if version.label == label:
             return version
-    raise NotFound(
-        _("Standard %(std)s has no version %(label)s.") % {"std": standard_slug, "label": label},
-        code="version_not_found",
-    )
+    raise version_not_found(standard_slug=standard_slug, label=label)
 
 
 @dataclass(frozen=True)

@@ -118,7 +118,7 @@ def lock_criterion(version: Version, code: str) -> Criterion:
         .first()
     )
     if criterion is None:
-        raise criterion_not_found(version=version, code=code)
+        raise criterion_not_found(label=version.label, code=code)
     criterion.version = version
     return criterion
 

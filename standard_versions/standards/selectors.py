@@ -84,10 +84,7 @@ def criterion_etag_variant(*, version: VersionHead, label: str, code: str) -> st
         cursor.execute(_CRITERION_HEAD_SQL, [version.pk, code])
         row = cursor.fetchone()
     if row is None:
-        raise NotFound(
-            _("Version %(label)s has no criterion %(code)s.") % {"label": label, "code": code},
-            code="criterion_not_found",
-        )
+        raise criterion_not_found(label=label, code=code)
     return f"-c{row[0]}.{row[1]}"
 
 
@@ -128,12 +125,15 @@ def version_get(*, standard_slug: str, label: str) -> Version:
     )
     if version is None:
         standard_get(slug=standard_slug)
-        raise NotFound(
-            _("Standard %(std)s has no version %(label)s.")
-            % {"std": standard_slug, "label": label},
-            code="version_not_found",
-        )
+        raise version_not_found(standard_slug=standard_slug, label=label)
     return version
+
+
+def version_not_found(*, standard_slug: str, label: str) -> NotFound:
+    return NotFound(
+        _("Standard %(std)s has no version %(label)s.") % {"std": standard_slug, "label": label},
+        code="version_not_found",
+    )
 
 
 def criteria_queryset(*, version: Version) -> QuerySet[Criterion]:
@@ -145,22 +145,28 @@ def criteria_queryset(*, version: Version) -> QuerySet[Criterion]:
 
 
 def version_tree(*, version: Version) -> Version:
-    """Attach practice areas (with their criteria), levels and outcome areas: four queries."""
+    """``prefetch_trees`` of one version: four queries."""
+    prefetch_trees([version])
+    return version
+
+
+def prefetch_trees(versions: list[Version]) -> None:
+    """Attach to each of ``versions`` its practice areas (with their criteria), levels and
+    outcome areas, in reading order: four queries however many versions."""
     practice_areas = PracticeArea.objects.order_by("position", "code").prefetch_related(
         Prefetch("criteria", queryset=Criterion.objects.order_by("position", "code"))
     )
     prefetch_related_objects(
-        [version],
+        versions,
         Prefetch("practice_areas", queryset=practice_areas),
         Prefetch("levels", queryset=CertificationLevel.objects.order_by("min_percent")),
         Prefetch("outcome_areas", queryset=OutcomeArea.objects.order_by("position", "key")),
     )
-    return version
 
 
-def criterion_not_found(*, version: Version, code: str) -> NotFound:
+def criterion_not_found(*, label: str, code: str) -> NotFound:
     return NotFound(
-        _("Version %(label)s has no criterion %(code)s.") % {"label": version.label, "code": code},
+        _("Version %(label)s has no criterion %(code)s.") % {"label": label, "code": code},
         code="criterion_not_found",
     )
 
@@ -168,5 +174,5 @@ def criterion_not_found(*, version: Version, code: str) -> NotFound:
 def criterion_get(*, version: Version, code: str) -> Criterion:
     criterion = criteria_queryset(version=version).filter(code=code).first()
     if criterion is None:
-        raise criterion_not_found(version=version, code=code)
+        raise criterion_not_found(label=version.label, code=code)
     return criterion
