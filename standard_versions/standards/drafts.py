@@ -36,7 +36,11 @@ def create_draft(
     reason = clean_reason(reason)
     standard = based_on.standard
     check_valid(
-        label_validator, label, field="label", message=_("%(label)s is not a valid version label.")
+        label_validator,
+        label,
+        field="label",
+        message=_("%(label)s is not a valid version label.") % {"label": label},
+        code="invalid_label",
     )
     # Serialises drafting and publishing per standard, so two drafts never race for a label.
     Standard.objects.select_for_update().filter(pk=standard.pk).first()

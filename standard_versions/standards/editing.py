@@ -207,21 +207,25 @@ def code_change(row, new_code: str | None, *, version: Version) -> dict:
     return {"code": new_code}
 
 
-def check_valid(validator, value: str, *, field: str, message) -> None:
-    """``validator(value)``; a refusal is ``InvalidInput`` ``invalid_<field>``, with ``message``
-    (``value`` as its ``%(<field>)s``) and the validator's own messages under ``field``."""
+def check_valid(validator, value: str, *, field: str, message, code: str) -> None:
+    """``validator(value)``; a refusal is ``InvalidInput`` with ``message`` and ``code``, and the
+    validator's own messages under ``field``."""
     try:
         validator(value)
     except ValidationError as error:
         raise InvalidInput(
-            message % {field: value},
-            code=f"invalid_{field}",
-            errors={field: [str(m) for m in error.messages]},
+            message, code=code, errors={field: [str(m) for m in error.messages]}
         ) from None
 
 
 def check_code(code: str) -> None:
-    check_valid(code_validator, code, field="code", message=_("%(code)s is not a valid code."))
+    check_valid(
+        code_validator,
+        code,
+        field="code",
+        message=_("%(code)s is not a valid code.") % {"code": code},
+        code="invalid_code",
+    )
 
 
 def check_key(key: str) -> None:
