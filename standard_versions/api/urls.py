@@ -1,18 +1,6 @@
-"""The API's routes, one row each: (path, view, name), in the order Django tries them."""
-
 from django.urls import path
 
-from standard_versions.api import views
-from standard_versions.api import views_comment_periods as periods
-from standard_versions.api import views_comments as comments
-from standard_versions.api import views_diff as diff
-from standard_versions.api import views_disposition_report as report
-from standard_versions.api import views_exports as exports
-from standard_versions.api import views_moderation as moderation
-from standard_versions.api import views_search as search
-from standard_versions.api import views_subscriptions as subscriptions
-from standard_versions.api import views_translations as translations
-from standard_versions.api import views_webhooks as webhooks
+from standard_versions.api import urls_subscriptions, urls_webhooks, views, views_translations
 from standard_versions.api.views_authoring import (
     criteria,
     history,
@@ -22,59 +10,190 @@ from standard_versions.api.views_authoring import (
 )
 from standard_versions.http import converters, converters_comments  # noqa: F401 (registers them)
 
-STANDARD = "standards/<std:std>/"
-VERSION = STANDARD + "versions/<label:label>/"
-CRITERION = VERSION + "criteria/<code:code>/"
-PRACTICE_AREA = VERSION + "practice-areas/<code:code>/"
-CRITERION_KEY = STANDARD + "criteria/<key:key>/"
-PERIOD = "comment-periods/<period:period_id>/"
-COMMENT = "comments/<tracking:tracking_id>/"
-WEBHOOK = "webhooks/<int:endpoint_id>/"
-EXPORT = "exports/<period:export_id>/"
-
-ROUTES = (
-    ("standards/", views.StandardListView, "standard-list"),
-    (STANDARD, views.StandardDetailView, "standard-detail"),
-    (STANDARD + "versions/", versions.VersionListCreateView, "version-list"),
-    (VERSION, versions.VersionDetailAsOfView, "version-detail"),
-    (VERSION + "criteria/", criteria.CriterionListEditView, "criterion-list"),
-    (CRITERION, criteria.CriterionDetailEditView, "criterion-detail"),
-    (VERSION + "translations/", translations.TranslationCoverageView, "version-translations"),
+urlpatterns = [
+    path("standards/", views.StandardListView.as_view(), name="standard-list"),
+    path("standards/<std:std>/", views.StandardDetailView.as_view(), name="standard-detail"),
+    path(
+        "standards/<std:std>/versions/",
+        versions.VersionListCreateView.as_view(),
+        name="version-list",
+    ),
+    path(
+        "standards/<std:std>/versions/<label:label>/",
+        versions.VersionDetailAsOfView.as_view(),
+        name="version-detail",
+    ),
+    path(
+        "standards/<std:std>/versions/<label:label>/criteria/",
+        criteria.CriterionListEditView.as_view(),
+        name="criterion-list",
+    ),
+    path(
+        "standards/<std:std>/versions/<label:label>/criteria/<code:code>/",
+        criteria.CriterionDetailEditView.as_view(),
+        name="criterion-detail",
+    ),
+    path(
+        "standards/<std:std>/versions/<label:label>/translations/",
+        views_translations.TranslationCoverageView.as_view(),
+        name="version-translations",
+    ),
     # Staff authoring, history and point in time (views_authoring/).
-    (VERSION + "publish/", versions.VersionPublishView, "version-publish"),
-    (VERSION + "withdraw/", versions.VersionWithdrawView, "version-withdraw"),
-    (VERSION + "requirements/", requirements.RequirementsView, "version-requirements"),
-    (VERSION + "history/", history.VersionHistoryView, "version-history"),
-    (VERSION + "practice-areas/", practice_areas.PracticeAreaCreateView, "practice-area-list"),
-    (PRACTICE_AREA, practice_areas.PracticeAreaDetailView, "practice-area-detail"),
-    (CRITERION + "history/", history.CriterionHistoryView, "criterion-history"),
-    (CRITERION_KEY + "timeline/", history.CriterionTimelineView, "criterion-timeline"),
-    (STANDARD + "diff/", diff.VersionDiffView, "version-diff"),
-    # Comment periods and comments (issue 5).
-    ("comment-periods/", periods.CommentPeriodListView, "comment-period-list"),
-    (PERIOD, periods.CommentPeriodDetailView, "comment-period-detail"),
-    (PERIOD + "extend/", periods.CommentPeriodExtendView, "comment-period-extend"),
-    (PERIOD + "close/", periods.CommentPeriodCloseView, "comment-period-close"),
-    (PERIOD + "reopen/", periods.CommentPeriodReopenView, "comment-period-reopen"),
-    (PERIOD + "comments/", comments.CommentPeriodCommentsView, "comment-period-comments"),
-    (PERIOD + "moderation/", moderation.CommentPeriodModerationView, "comment-period-moderation"),
-    (PERIOD + "campaigns/", moderation.CommentPeriodCampaignsView, "comment-period-campaigns"),
-    (PERIOD + "export/", comments.CommentPeriodExportView, "comment-period-export"),
-    (COMMENT, comments.CommentReceiptView, "comment-receipt"),
-    (COMMENT + "moderate/", moderation.CommentModerateView, "comment-moderate"),
-    (COMMENT + "respond/", moderation.CommentRespondView, "comment-respond"),
-    (VERSION + "disposition-report/", report.DispositionReportView, "disposition-report"),
-    # Subscriptions (public) and webhook endpoints (staff; issue 15).
-    ("subscriptions/", subscriptions.SubscriptionsView, "subscription-create"),
-    ("webhooks/", webhooks.WebhookEndpointListView, "webhook-list"),
-    (WEBHOOK, webhooks.WebhookEndpointDetailView, "webhook-detail"),
-    (WEBHOOK + "deliveries/", webhooks.WebhookDeliveryLogView, "webhook-deliveries"),
-    # Search of a version's criteria (issue 16, item 5).
-    (VERSION + "search/", search.CriteriaSearchView, "version-criteria-search"),
-    # Export jobs (issue 16, item 7).
-    (PERIOD + "exports/", exports.CommentPeriodExportJobsView, "comment-period-export-jobs"),
-    (EXPORT, exports.ExportJobDetailView, "export-job-detail"),
-    (EXPORT + "download/", exports.ExportJobDownloadView, "export-job-download"),
+    path(
+        "standards/<std:std>/versions/<label:label>/publish/",
+        versions.VersionPublishView.as_view(),
+        name="version-publish",
+    ),
+    path(
+        "standards/<std:std>/versions/<label:label>/withdraw/",
+        versions.VersionWithdrawView.as_view(),
+        name="version-withdraw",
+    ),
+    path(
+        "standards/<std:std>/versions/<label:label>/requirements/",
+        requirements.RequirementsView.as_view(),
+        name="version-requirements",
+    ),
+    path(
+        "standards/<std:std>/versions/<label:label>/history/",
+        history.VersionHistoryView.as_view(),
+        name="version-history",
+    ),
+    path(
+        "standards/<std:std>/versions/<label:label>/practice-areas/",
+        practice_areas.PracticeAreaCreateView.as_view(),
+        name="practice-area-list",
+    ),
+    path(
+        "standards/<std:std>/versions/<label:label>/practice-areas/<code:code>/",
+        practice_areas.PracticeAreaDetailView.as_view(),
+        name="practice-area-detail",
+    ),
+    path(
+        "standards/<std:std>/versions/<label:label>/criteria/<code:code>/history/",
+        history.CriterionHistoryView.as_view(),
+        name="criterion-history",
+    ),
+    path(
+        "standards/<std:std>/criteria/<key:key>/timeline/",
+        history.CriterionTimelineView.as_view(),
+        name="criterion-timeline",
+    ),
+]
+
+from standard_versions.api import views_diff  # noqa: E402
+
+urlpatterns += [
+    path("standards/<std:std>/diff/", views_diff.VersionDiffView.as_view(), name="version-diff"),
+]
+
+# Comment periods and comments (issue 5).
+from standard_versions.api import (  # noqa: E402
+    views_comment_periods,
+    views_comments,
+    views_disposition_report,
+    views_moderation,
 )
 
-urlpatterns = [path(route, view.as_view(), name=name) for route, view, name in ROUTES]
+urlpatterns += [
+    path(
+        "comment-periods/",
+        views_comment_periods.CommentPeriodListView.as_view(),
+        name="comment-period-list",
+    ),
+    path(
+        "comment-periods/<period:period_id>/",
+        views_comment_periods.CommentPeriodDetailView.as_view(),
+        name="comment-period-detail",
+    ),
+    path(
+        "comment-periods/<period:period_id>/extend/",
+        views_comment_periods.CommentPeriodExtendView.as_view(),
+        name="comment-period-extend",
+    ),
+    path(
+        "comment-periods/<period:period_id>/close/",
+        views_comment_periods.CommentPeriodCloseView.as_view(),
+        name="comment-period-close",
+    ),
+    path(
+        "comment-periods/<period:period_id>/reopen/",
+        views_comment_periods.CommentPeriodReopenView.as_view(),
+        name="comment-period-reopen",
+    ),
+    path(
+        "comment-periods/<period:period_id>/comments/",
+        views_comments.CommentPeriodCommentsView.as_view(),
+        name="comment-period-comments",
+    ),
+    path(
+        "comment-periods/<period:period_id>/moderation/",
+        views_moderation.CommentPeriodModerationView.as_view(),
+        name="comment-period-moderation",
+    ),
+    path(
+        "comment-periods/<period:period_id>/campaigns/",
+        views_moderation.CommentPeriodCampaignsView.as_view(),
+        name="comment-period-campaigns",
+    ),
+    path(
+        "comment-periods/<period:period_id>/export/",
+        views_comments.CommentPeriodExportView.as_view(),
+        name="comment-period-export",
+    ),
+    path(
+        "comments/<tracking:tracking_id>/",
+        views_comments.CommentReceiptView.as_view(),
+        name="comment-receipt",
+    ),
+    path(
+        "comments/<tracking:tracking_id>/moderate/",
+        views_moderation.CommentModerateView.as_view(),
+        name="comment-moderate",
+    ),
+    path(
+        "comments/<tracking:tracking_id>/respond/",
+        views_moderation.CommentRespondView.as_view(),
+        name="comment-respond",
+    ),
+    path(
+        "standards/<std:std>/versions/<label:label>/disposition-report/",
+        views_disposition_report.DispositionReportView.as_view(),
+        name="disposition-report",
+    ),
+]
+
+# Subscriptions (public) and webhook endpoints (staff).
+urlpatterns += urls_subscriptions.urlpatterns + urls_webhooks.urlpatterns
+
+# Search of a version's criteria (issue 16, item 5).
+from standard_versions.api import views_search  # noqa: E402
+
+urlpatterns += [
+    path(
+        "standards/<std:std>/versions/<label:label>/search/",
+        views_search.CriteriaSearchView.as_view(),
+        name="version-criteria-search",
+    ),
+]
+
+# Export jobs (issue 16, item 7).
+from standard_versions.api import views_exports  # noqa: E402
+
+urlpatterns += [
+    path(
+        "comment-periods/<period:period_id>/exports/",
+        views_exports.CommentPeriodExportJobsView.as_view(),
+        name="comment-period-export-jobs",
+    ),
+    path(
+        "exports/<period:export_id>/",
+        views_exports.ExportJobDetailView.as_view(),
+        name="export-job-detail",
+    ),
+    path(
+        "exports/<period:export_id>/download/",
+        views_exports.ExportJobDownloadView.as_view(),
+        name="export-job-download",
+    ),
+]
