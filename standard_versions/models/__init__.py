@@ -44,9 +44,13 @@ __all__ += [
     "PeriodStatus",
 ]
 
-from standard_versions.models.campaigns import IdenticalCommentTally  # noqa: E402
+from standard_versions.models.campaigns import (  # noqa: E402
+    CommentSignature,
+    IdenticalCommentTally,
+    NearDuplicateCampaign,
+)
 
-__all__ += ["IdenticalCommentTally"]
+__all__ += ["CommentSignature", "IdenticalCommentTally", "NearDuplicateCampaign"]
 
 from standard_versions.models.notifications import (  # noqa: E402
     PRIVATE_EVENT_KINDS,
