@@ -1,0 +1,49 @@
+"""Near-duplicate campaigns: the comment fixtures (tests/comments/conftest.py) and form letters."""
+
+import pytest
+from django.utils import timezone
+
+from standard_versions.consultation import near_duplicates
+from standard_versions.consultation.comments import submit_comment
+from tests.comments.conftest import (  # noqa: F401 (fixtures)
+    _generous_throttle,
+    draft,
+    editor_client,
+    nobody_client,
+    open_period,
+    publisher_client,
+)
+
+FORM_LETTER = (
+    "Dear What Works Cities team. I am writing to support the new data inventory criterion. "
+    "A public inventory of the data a city holds helps residents understand what is collected "
+    "about them and why. It also helps departments share what they already have instead of "
+    "buying it twice. Please keep the requirement that the inventory is reviewed at least once "
+    "a year and published in an open format. Thank you for the opportunity to comment on the "
+    "draft standard and for your work with cities across the country."
+)
+ADDITIONS = [
+    "In our town the library already keeps such a list.",
+    "My neighbourhood association would use it every month.",
+    "As a teacher I would show it to my students.",
+]
+
+
+def letter_with(addition: str) -> str:
+    return f"{FORM_LETTER} {addition}"
+
+
+def add_comment(period, body: str):
+    return submit_comment(period_id=period.pk, body=body, now=timezone.now()).comment
+
+
+def run(period):
+    return near_duplicates.find_campaigns(period=period, now=timezone.now())
+
+
+@pytest.fixture
+def letters(open_period):  # noqa: F811 (the imported fixture)
+    """The form letter as sent, then three copies each with a sentence of its sender's own."""
+    return [add_comment(open_period, FORM_LETTER)] + [
+        add_comment(open_period, letter_with(addition)) for addition in ADDITIONS
+    ]
