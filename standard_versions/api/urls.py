@@ -197,3 +197,29 @@ urlpatterns += [
         name="export-job-download",
     ),
 ]
+
+# Near-duplicate campaigns (issue 16, item 6): staff only.
+from standard_versions.api import views_campaigns  # noqa: E402
+
+urlpatterns += [
+    path(
+        "comment-periods/<period:period_id>/near-duplicates/",
+        views_campaigns.CommentPeriodNearDuplicatesView.as_view(),
+        name="comment-period-near-duplicates",
+    ),
+    path(
+        "near-duplicates/<period:campaign_id>/members/",
+        views_campaigns.NearDuplicateMembersView.as_view(),
+        name="near-duplicate-campaign-members",
+    ),
+    path(
+        "near-duplicates/<period:campaign_id>/moderate/",
+        views_campaigns.NearDuplicateModerateView.as_view(),
+        name="near-duplicate-campaign-moderate",
+    ),
+    path(
+        "near-duplicates/<period:campaign_id>/respond/",
+        views_campaigns.NearDuplicateRespondView.as_view(),
+        name="near-duplicate-campaign-respond",
+    ),
+]

@@ -45,9 +45,17 @@ def _comment_for_update(tracking_id: str) -> Comment:
 
 @transaction.atomic
 def moderate_comment(
-    *, tracking_id: str, state: str, reason: str = "", user, now: dt.datetime
+    *,
+    tracking_id: str,
+    state: str,
+    reason: str = "",
+    user,
+    now: dt.datetime,
+    history_reason: str = "",
 ) -> Comment:
-    """Publish a comment, or withhold it (a reason is required and kept in history)."""
+    """Publish a comment, or withhold it (a reason is required and kept in history).
+    ``history_reason``, when given, is the history's reason instead (a whole campaign's
+    moderation says so in each member's history, while ``reason`` stays the public one)."""
     if state not in (ModerationState.PUBLISHED, ModerationState.WITHHELD):
         raise InvalidInput(
             _("A comment can be published or withheld."), code="invalid_moderation_state"
@@ -61,7 +69,9 @@ def moderate_comment(
     was_public = _response_is_public(comment)
     comment.moderation_state = state
     comment.moderation_reason = reason
-    save_with_history(comment, user=user, reason=reason or f"moderation: {state}", now=now)
+    save_with_history(
+        comment, user=user, reason=history_reason or reason or f"moderation: {state}", now=now
+    )
     if _response_is_public(comment) and not was_public:
         events.response_published(comment, now=now)
     return comment

@@ -1,0 +1,127 @@
+"""Near-duplicate campaigns for the staff (editors): a period's campaigns, a campaign's members
+with their unique additions, and moderating or answering a whole campaign at once.
+
+Views are thin: they read the clock once (``now``), parse, call one service or selector and
+serialize.
+"""
+
+from django.utils import timezone
+from drf_spectacular.utils import extend_schema_view
+from rest_framework.response import Response
+
+from standard_versions.api.operations import error_response, list_operation, operation
+from standard_versions.api.pagination import CommentKeysetPagination
+from standard_versions.api.permissions_comments import StaffRoleRequired
+from standard_versions.api.serializers import campaigns as s
+from standard_versions.api.views import ContentAPIView
+from standard_versions.api.views_comments_common import valid_input
+from standard_versions.consultation import (
+    campaign_moderation,
+    selectors_campaigns,
+    selectors_comments,
+)
+from standard_versions.models import NearDuplicateCampaign
+from standard_versions.roles import EDITORS
+
+
+class _StaffCampaignView(ContentAPIView):
+    # Members hold contact details: staff only, reads included.
+    queryset = NearDuplicateCampaign.objects.none()  # for the schema generator only
+    permission_classes = [StaffRoleRequired]
+    required_role = EDITORS
+
+
+class CommentPeriodNearDuplicatesView(_StaffCampaignView):
+    """Staff: the period's near-duplicate campaigns (form letters with personal edits, grouped
+    on the task queue), largest first, with their template text and counts."""
+
+    serializer_class = s.NearDuplicateCampaignOutputSerializer
+
+    @list_operation(
+        "comment_periods_near_duplicates_list",
+        "List a period's near-duplicate campaigns",
+        serializer_class,
+    )
+    def get(self, request, period_id):
+        period = selectors_comments.period_get(period_id=period_id)
+        campaigns = selectors_campaigns.near_duplicate_campaigns(period=period)
+        return self.list_response(campaigns, context={"request": request})
+
+
+class NearDuplicateMembersView(_StaffCampaignView):
+    """Staff: a near-duplicate campaign's members, oldest first, each with the sentences it adds
+    to the template; pages by cursor."""
+
+    serializer_class = s.CampaignMemberOutputSerializer
+    pagination_class = CommentKeysetPagination
+
+    @list_operation(
+        "near_duplicates_members_list", "List a near-duplicate campaign's members", serializer_class
+    )
+    def get(self, request, campaign_id):
+        campaign = selectors_campaigns.campaign_get(campaign_id=campaign_id)
+        members = selectors_campaigns.campaign_members(campaign=campaign)
+        return self.list_response(members, context={"template_id": campaign.template_id})
+
+
+class _CampaignChangeView(_StaffCampaignView):
+    """POST: one staff change of every member of a campaign, ``change`` (a service of
+    ``consultation.campaign_moderation``) called with the fields of ``input_serializer``."""
+
+    serializer_class = s.NearDuplicateCampaignOutputSerializer
+    input_serializer = None
+    change = None
+
+    def post(self, request, campaign_id):
+        now = timezone.now()
+        data = valid_input(self.input_serializer, request.data)
+        campaign = type(self).change(campaign_id=campaign_id, user=request.user, now=now, **data)
+        campaign = selectors_campaigns.campaign_get(campaign_id=campaign.pk)
+        return Response(self.serializer_class(campaign, context={"request": request}).data)
+
+
+def _change_schema(operation_id: str, *, summary: str, request, refusals: str):
+    refusals = {
+        400: error_response(refusals),
+        404: error_response("`campaign_not_found`."),
+        409: error_response("`campaign_changed`: the campaign's count is not the `count` sent."),
+    }
+    return extend_schema_view(
+        post=operation(
+            operation_id,
+            summary,
+            s.NearDuplicateCampaignOutputSerializer,
+            request=request,
+            refusals=refusals,
+        )
+    )
+
+
+@_change_schema(
+    "near_duplicates_moderate",
+    summary="Publish or withhold every comment of a campaign",
+    request=s.CampaignModerateInputSerializer,
+    refusals="`invalid_moderation_state`, `reason_required` (withholding), or `invalid` with "
+    "`errors`.",
+)
+class NearDuplicateModerateView(_CampaignChangeView):
+    """Staff (editors): publish or withhold every member of a near-duplicate campaign at once;
+    each member's history records it, naming the campaign."""
+
+    input_serializer = s.CampaignModerateInputSerializer
+    change = staticmethod(campaign_moderation.moderate_campaign)
+
+
+@_change_schema(
+    "near_duplicates_respond",
+    summary="Answer every comment of a campaign",
+    request=s.CampaignRespondInputSerializer,
+    refusals="`invalid_disposition`, `response_required`, `response_too_long`, or `invalid` "
+    "with `errors`.",
+)
+class NearDuplicateRespondView(_CampaignChangeView):
+    """Staff (editors): give every member of a near-duplicate campaign one disposition and
+    response; each member's history records it, naming the campaign."""
+
+    input_serializer = s.CampaignRespondInputSerializer
+    change = staticmethod(campaign_moderation.respond_to_campaign)
