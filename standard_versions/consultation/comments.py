@@ -145,19 +145,22 @@ def _refuse_unless_draft(period: CommentPeriod, *, label: str, status: str) -> N
 
 
 def _accepting(period: CommentPeriod, *, now: dt.datetime) -> bool:
+    """``period`` as ``_period_window`` reads it."""
     return (
-        period.status_at(now) == PeriodStatus.OPEN and period.version.status == VersionStatus.DRAFT
+        period.status_at(now) == PeriodStatus.OPEN and period.version_status == VersionStatus.DRAFT
     )
 
 
 def _criterion(period: CommentPeriod, code: str) -> Criterion | None:
     if not code:
         return None
-    criterion = (
-        Criterion.objects.filter(version_id=period.version_id, code=code)
-        .only("key", "code", "title", "description", "revision")
-        .first()
+    # Raw SQL: on every submission, and the ORM's compiling of it cost more than the query.
+    criteria = Criterion._meta.db_table
+    query = (
+        f"SELECT id, key, code, title, description, revision FROM {criteria} "
+        "WHERE version_id = %s AND code = %s LIMIT 1"
     )
+    criterion = next(iter(Criterion.objects.raw(query, [period.version_id, code])), None)
     in_scope = criterion is not None and (
         period.criterion_keys is None or criterion.key in period.criterion_keys
     )
@@ -223,7 +226,9 @@ def submit(
     else was sent). Not wrapped in one transaction on purpose: see ``_store``."""
     if idempotency_key and resubmission_key:
         raise ValueError("Give an idempotency_key or a resubmission_key, not both.")
-    period = period_get(period_id=submission.period_id)
+    period = _period_window(submission.period_id, lock=False)
+    if period is None:
+        period_get(period_id=submission.period_id)  # says it is not there, as every view does
     idempotency_key = resubmission_key or idempotency_key or None
     sent = dataclasses.replace(
         submission,
@@ -246,7 +251,7 @@ def submit(
         if earlier is not None:
             return earlier
     _refuse_unless_open(period, now=now)
-    _refuse_unless_draft(period, label=period.version.label, status=period.version.status)
+    _refuse_unless_draft(period, label=period.version_label, status=period.version_status)
     criterion = _criterion(period, sent.criterion_code)
     _check_lengths(body=sent.body, proposed_text=sent.proposed_text)
 
@@ -291,7 +296,9 @@ def _store(comment: Comment) -> None:
     a concurrent staff change has just narrowed. Shared locks do not block each other, so
     submissions stay concurrent.
     """
-    period = _period_for_share(comment.period_id)
+    period = _period_window(comment.period_id, lock=True)
+    if period is None:
+        period_get(period_id=comment.period_id)  # deleted meanwhile: not there, as above
     _refuse_unless_open(period, now=comment.submitted_at)
     _refuse_unless_draft(period, label=period.version_label, status=period.version_status)
     # The new row is the comment's first state; its history record is written at the first staff
@@ -307,22 +314,26 @@ def _store(comment: Comment) -> None:
     tallies.add_to_tally(comment)
 
 
-def _period_for_share(period_id: int) -> CommentPeriod:
-    """The period's window as committed now, share-locked until the transaction ends (on SQLite
-    the write transaction already holds the database's write lock: BEGIN IMMEDIATE), with its
-    version's ``version_label`` and ``version_status``. Raw SQL because Django has no FOR SHARE;
-    ``raw()`` still converts the columns. Only the period is locked (``OF p``): publishing locks
-    the version, then its periods, and closes them, so the period's window decides the race and
-    a share lock on the version could only deadlock with it."""
-    lock = " FOR SHARE OF p" if connection.vendor == "postgresql" else ""
+def _period_window(period_id: int, *, lock: bool) -> CommentPeriod | None:
+    """What a submission needs of its period, in one query: the window, the scope
+    (``criterion_keys``) and its version's ``version_label`` and ``version_status``; None if
+    there is no such period. Raw SQL: it runs twice on every submission, and Django has no
+    FOR SHARE; ``raw()`` still converts the columns.
+
+    With ``lock`` (in ``_store``'s transaction), the period as committed now, share-locked until
+    the transaction ends (on SQLite the write transaction already holds the database's write lock:
+    BEGIN IMMEDIATE). Only the period is locked (``OF p``): publishing locks the version, then its
+    periods, and closes them, so the period's window decides the race and a share lock on the
+    version could only deadlock with it."""
+    share = " FOR SHARE OF p" if lock and connection.vendor == "postgresql" else ""
     periods = CommentPeriod._meta.db_table
     versions = Version._meta.db_table
     query = (
-        "SELECT p.id, p.opens_at, p.closes_at, p.timezone, v.label AS version_label, "
-        f"v.status AS version_status FROM {periods} p JOIN {versions} v ON v.id = p.version_id "
-        f"WHERE p.id = %s{lock}"
+        "SELECT p.id, p.version_id, p.opens_at, p.closes_at, p.timezone, p.criterion_keys, "
+        "v.label AS version_label, v.status AS version_status "
+        f"FROM {periods} p JOIN {versions} v ON v.id = p.version_id WHERE p.id = %s{share}"
     )
-    return next(iter(CommentPeriod.objects.raw(query, [period_id])))
+    return next(iter(CommentPeriod.objects.raw(query, [period_id])), None)
 
 
 def new_tracking_id() -> str:
