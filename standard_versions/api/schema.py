@@ -36,6 +36,7 @@ TAG_RULES = (
     ("/comments/", "comments"),
     ("/moderation/", "comments"),
     ("/campaigns/", "comments"),
+    ("/near-duplicates/", "comments"),
     ("/export/", "comments"),
     ("/comment-periods/", "comment periods"),
     ("/versions/", "versions"),
@@ -52,6 +53,7 @@ PATH_PARAMETERS = {
     "period_id": ("A comment period's id.", "2"),
     "endpoint_id": ("A webhook endpoint's id.", "1"),
     "export_id": ("An export job's id.", "1"),
+    "campaign_id": ("A near-duplicate campaign's id (its period's near-duplicates list).", "1"),
     "tracking_id": (
         "A comment's tracking id, from its receipt (26 lowercase base32 characters).",
         "k5q3w7pz2mxb6yq4hd3fjr5tne",

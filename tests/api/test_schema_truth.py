@@ -31,14 +31,21 @@ PAGED_LISTS = {
     "criteria_timeline",
     "comment_periods_list",
     "comment_periods_campaigns_list",
+    "comment_periods_near_duplicates_list",
     "webhooks_list",
     "webhooks_deliveries_list",
 }
 # Lists that can hold a million rows: keyset pages (standard_versions/api/pagination.py).
-CURSOR_LISTS = {"comment_periods_comments_list", "comment_periods_moderation_list"}
+CURSOR_LISTS = {
+    "comment_periods_comments_list",
+    "comment_periods_moderation_list",
+    "near_duplicates_members_list",
+}
 STAFF_READS = {
     "comment_periods_moderation_list",
     "comment_periods_campaigns_list",
+    "comment_periods_near_duplicates_list",
+    "near_duplicates_members_list",
     "comment_periods_export",
     "exports_retrieve",
     "exports_download",
@@ -64,6 +71,9 @@ CONFLICTING_WRITES = {
     "comment_periods_reopen",
     "comment_periods_close",
     "comment_periods_comments_create",
+    # A whole campaign's change, refused when the campaign grew since: 409 campaign_changed.
+    "near_duplicates_moderate",
+    "near_duplicates_respond",
     # A read, but of a job that may not be done yet: 409 export_not_ready.
     "exports_download",
 }
