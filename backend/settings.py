@@ -15,6 +15,7 @@ from django.core.validators import validate_email
 from django.utils.translation import gettext_lazy as _
 
 from backend.env import env_bool, env_int, env_list, env_rate, env_str, use_local_env_file
+from backend.replicas import replica_databases
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -58,6 +59,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # Before anything else, so a request that waited too long is refused for almost nothing.
     "backend.middleware.LoadSheddingMiddleware",
+    # Marks anonymous reads that a read replica may answer; removed at start-up when there is
+    # none (backend/replicas.py).
+    "backend.replicas.ReplicaMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "backend.middleware.RequestBodyLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -112,6 +116,17 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
     }
+# PostgreSQL streaming replicas that anonymous reads may be answered from (docs/operations.md,
+# "Read replicas"; backend/replicas.py decides per request): staff, writes and everything outside
+# a request stay on the primary. The test databases mirror the primary, so tests need no replica.
+DATABASE_REPLICA_URLS = env_list("DATABASE_REPLICA_URLS", [])
+# How long a process leaves a replica alone after it could not connect to it.
+DATABASE_REPLICA_RETRY_SECONDS = env_int("DATABASE_REPLICA_RETRY_SECONDS", 10, minimum=1)
+# replica_0, replica_1, ...: parsed like the primary; refused unless both are PostgreSQL.
+DATABASES.update(replica_databases(DATABASE_REPLICA_URLS, primary=DATABASES["default"]))
+DATABASE_REPLICAS = [alias for alias in DATABASES if alias != "default"]
+if DATABASE_REPLICAS:
+    DATABASE_ROUTERS = ["backend.replicas.ReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Change reasons are a paragraph (standards.editing.MAX_REASON_LENGTH), not simple-history's

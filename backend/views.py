@@ -1,5 +1,6 @@
 import logging
 
+from django.conf import settings
 from django.http import HttpResponse, JsonResponse
 from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
@@ -21,11 +22,15 @@ def healthz(request):
 def readyz(request):
     """Readiness probe: each dependency checked now. 503 when the database does not answer (this
     worker cannot serve); 200 "degraded" when only Redis does not (pages and the API are served
-    uncached and throttles count per process); never cached."""
+    uncached and throttles count per process) or a read replica does not (its reads go to the
+    primary); never cached."""
     checks = {"database": readiness.database(), "cache": readiness.cache()}
+    if settings.DATABASE_REPLICAS:
+        checks["replicas"] = readiness.replicas()
+    replicas_ok = all(check["ok"] for check in checks.get("replicas", {}).values())
     if not checks["database"]["ok"]:
         status, code = "unavailable", 503
-    elif not checks["cache"]["ok"]:
+    elif not checks["cache"]["ok"] or not replicas_ok:
         status, code = "degraded", 200
     else:
         status, code = "ready", 200
