@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
-from django.db import connection
+from django.db import connections, router
 from django.db.models import Case, Count, IntegerField, Value, When
 from rest_framework.fields import DateTimeField
 
@@ -76,7 +76,7 @@ class ReportHead:
 
 def report_head(*, standard_slug: str, label: str, now: dt.datetime) -> ReportHead:
     """What the report's ETag and cache key are made of, or NotFound. One query."""
-    with connection.cursor() as cursor:
+    with connections[router.db_for_read(Version)].cursor() as cursor:
         cursor.execute(_HEAD_SQL, [now, now, standard_slug, label])
         row = cursor.fetchone()
     if row is None:

@@ -5,7 +5,7 @@ Each selector issues a fixed number of queries whatever the number of criteria.
 
 from dataclasses import dataclass
 
-from django.db import connection
+from django.db import connections, router
 from django.db.models import Prefetch, QuerySet, prefetch_related_objects
 from django.utils.translation import gettext_lazy as _
 
@@ -63,7 +63,7 @@ _VERSION_HEAD_SQL = (
 def version_head(*, standard_slug: str, label: str) -> VersionHead:
     """The head of a version, or NotFound. Raw SQL because this runs on every revalidation and
     the ORM's query compilation costs several times the query itself."""
-    with connection.cursor() as cursor:
+    with connections[router.db_for_read(Version)].cursor() as cursor:
         cursor.execute(_VERSION_HEAD_SQL, [standard_slug, label])
         row = cursor.fetchone()
     if row is None:
@@ -80,7 +80,7 @@ _CRITERION_HEAD_SQL = (
 def criterion_etag_variant(*, version: VersionHead, label: str, code: str) -> str:
     """The part of a criterion's ETag that identifies it: ``-c{pk}.{revision}``. Raw SQL for the
     same reason as ``version_head``; raises the specific NotFound for an unknown code."""
-    with connection.cursor() as cursor:
+    with connections[router.db_for_read(Version)].cursor() as cursor:
         cursor.execute(_CRITERION_HEAD_SQL, [version.pk, code])
         row = cursor.fetchone()
     if row is None:

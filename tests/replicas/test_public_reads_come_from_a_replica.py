@@ -137,12 +137,6 @@ def submit_and_publish(base: str, period: int, staff: dict) -> str:
     return tracking_id
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the report's head (consultation/selectors_report.report_head) and the version heads "
-    "(standards/selectors.version_head) read django.db.connection, the primary, while the body "
-    "comes from the replica: a body older than its head is cached under the head's key",
-)
 def test_a_body_read_from_a_lagging_replica_is_not_cached_under_a_newer_head(
     pair, app, open_period
 ):
