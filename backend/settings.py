@@ -347,12 +347,20 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 # The periodic tick: clock events, then whatever is due (retries, digests, missed nudges).
 NOTIFY_TICK_SECONDS = env_int("NOTIFY_TICK_SECONDS", 5, minimum=1)
+# How often the near-duplicate campaigns of open periods (and of those closed under a day ago)
+# are grouped, off the request path (standard_versions/consultation/near_duplicates.py).
+CAMPAIGN_TICK_SECONDS = env_int("CAMPAIGN_TICK_SECONDS", 300, minimum=10)
 CELERY_BEAT_SCHEDULE = {
     "drain-outbox": {
         "task": "notifications.drain_outbox",
         "schedule": NOTIFY_TICK_SECONDS,
         "options": {"expires": NOTIFY_TICK_SECONDS * 2},
-    }
+    },
+    "find-campaigns": {
+        "task": "consultation.find_campaigns_in_open_periods",
+        "schedule": CAMPAIGN_TICK_SECONDS,
+        "options": {"expires": CAMPAIGN_TICK_SECONDS},
+    },
 }
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 
