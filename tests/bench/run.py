@@ -24,6 +24,7 @@ BENCHMARKS = [
     "scale",
     "slow_clients",
     "surge",
+    "near_duplicates",
 ]
 
 
