@@ -12,8 +12,9 @@ some pairs below the threshold through). With word 3-grams, a 100-word letter wi
 Incremental: each run examines the period's comments not examined before, oldest first, and
 stores each one's signature (``CommentSignature``), with its campaign if it joined one. The LSH
 index is rebuilt at each run from the stored signatures of the representatives only: each
-campaign's template and each comment in no campaign, so a campaign of 10,000 letters is one
-entry. Stored signatures stay correct because a comment's body never changes after submission,
+comment in no campaign, and each campaign's template with at most ``REPRESENTATIVES - 1`` of its
+earliest members that are not near copies of one before them, so a campaign of 10,000 letters is
+at most eight entries. A comment joins the campaign of its most similar representative. Stored signatures stay correct because a comment's body never changes after submission,
 and ``SCHEME`` names the parameters: a signature of another scheme is recomputed from the body.
 
 The template is the first member (the earliest submitted): it is what the campaign's organiser
@@ -30,7 +31,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from datasketch import MinHash, MinHashLSH
 from django.db import IntegrityError, transaction
-from django.db.models import F, Q
+from django.db.models import Case, When
 
 from standard_versions.consultation.comment_text import campaign_text
 from standard_versions.models import Comment, CommentPeriod, CommentSignature, NearDuplicateCampaign
@@ -41,6 +42,12 @@ NUM_PERM = 128
 SEED = 20260414
 SHINGLE_WORDS = 3
 THRESHOLD = 0.8
+# A campaign is found by up to this many of its members' signatures (its template first), each
+# added only when it is not a near copy of the one it matched: two copies that each add their own
+# sentence can both be within THRESHOLD of a third while below it of each other, and with the
+# template alone each letter split into about five campaigns (docs/benchmarks.md).
+REPRESENTATIVES = 8
+NEAR_COPY = 0.95
 # datasketch's permutation scheme (its 2.0 default), named so stored values are read back as it.
 MINHASH_SCHEME = "affine32"
 # Bumped whenever NUM_PERM, SEED, MINHASH_SCHEME, SHINGLE_WORDS or the normalisation change.
@@ -116,27 +123,43 @@ class _Changed(Exception):
 
 @dataclass
 class _Index:
-    """The LSH index of a period's representatives: ``c<id>`` a campaign's template, ``s<id>``
+    """The LSH index of a period's representatives: ``c<campaign>:<comment>`` a member that
+    represents its campaign (the template and up to ``REPRESENTATIVES - 1`` others), ``s<id>``
     a comment in no campaign."""
 
     lsh: MinHashLSH = field(
         default_factory=lambda: MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
     )
     signatures: dict[str, MinHash] = field(default_factory=dict)
+    representatives: dict[int, int] = field(default_factory=dict)  # campaign -> how many
 
     def add(self, key: str, minhash: MinHash) -> None:
         self.lsh.insert(key, minhash)
         self.signatures[key] = minhash
+        if key.startswith("c"):
+            campaign_id = campaign_of(key)
+            self.representatives[campaign_id] = self.representatives.get(campaign_id, 0) + 1
 
     def remove(self, key: str) -> None:
         self.lsh.remove(key)
         del self.signatures[key]
 
-    def best(self, minhash: MinHash) -> str | None:
+    def best(self, minhash: MinHash) -> tuple[str, float] | None:
         scored = [(minhash.jaccard(self.signatures[key]), key) for key in self.lsh.query(minhash)]
         scored = sorted((-score, key) for score, key in scored if score >= THRESHOLD)
         # The most similar; among equals, the first key, so a run is repeatable.
-        return scored[0][1] if scored else None
+        return (scored[0][1], -scored[0][0]) if scored else None
+
+    def represent(self, campaign_id: int, comment_id: int, minhash: MinHash, *, score: float):
+        """Let a new member find its campaign too, while the campaign has room and the member
+        is not a near copy of the representative it matched."""
+        if self.representatives.get(campaign_id, 0) < REPRESENTATIVES and score < NEAR_COPY:
+            self.add(f"c{campaign_id}:{comment_id}", minhash)
+
+
+def campaign_of(key: str) -> int:
+    """The campaign of a ``c<campaign>:<comment>`` key."""
+    return int(key[1:].split(":")[0])
 
 
 def _rescheme(period: CommentPeriod) -> None:
@@ -149,16 +172,32 @@ def _rescheme(period: CommentPeriod) -> None:
 
 
 def _load_index(period: CommentPeriod) -> _Index:
+    """The comments in no campaign, and each campaign's template with its earliest members that
+    are not near copies of a representative before them (as ``_run_batch`` chose them)."""
     index = _Index()
-    representatives = CommentSignature.objects.filter(period=period).filter(
-        Q(campaign__isnull=True) | Q(comment_id=F("campaign__template_id"))
-    )
-    for comment_id, campaign_id, data in representatives.values_list(
-        "comment_id", "campaign_id", "signature"
-    ).iterator(chunk_size=2000):
+    unassigned = CommentSignature.objects.filter(period=period, campaign__isnull=True)
+    for comment_id, data in unassigned.values_list("comment_id", "signature").iterator(
+        chunk_size=2000
+    ):
         minhash = _from_bytes(data)
         if minhash is not None:
-            index.add(f"c{campaign_id}" if campaign_id else f"s{comment_id}", minhash)
+            index.add(f"s{comment_id}", minhash)
+    campaigns = NearDuplicateCampaign.objects.filter(period=period).values_list("id", "template_id")
+    for campaign_id, template_id in campaigns:
+        members = (
+            CommentSignature.objects.filter(campaign_id=campaign_id)
+            .order_by(Case(When(comment_id=template_id, then=0), default=1), "submitted_at", "id")
+            .values_list("comment_id", "signature")
+        )
+        kept: list[MinHash] = []
+        for comment_id, data in members[: REPRESENTATIVES * 4]:
+            minhash = _from_bytes(data)
+            if minhash is None or any(minhash.jaccard(k) >= NEAR_COPY for k in kept):
+                continue
+            kept.append(minhash)
+            index.add(f"c{campaign_id}:{comment_id}", minhash)
+            if len(kept) == REPRESENTATIVES:
+                break
     return index
 
 
@@ -210,27 +249,30 @@ def _run_batch(*, period, batch, index: _Index, now, result: RunResult) -> None:
         result.examined += 1
         if minhash is None:
             continue
-        key = index.best(minhash)
-        if key is None:
+        found = index.best(minhash)
+        if found is None:
             index.add(f"s{comment.pk}", minhash)
             continue
+        key, score = found
         if key.startswith("s"):
-            campaign = _campaign_of_two(period=period, first_id=int(key[1:]), rows=rows, now=now)
+            first_id = int(key[1:])
+            campaign = _campaign_of_two(period=period, first_id=first_id, rows=rows, now=now)
             # The campaign is found by its template's signature from now on.
             template_signature = index.signatures[key]
             index.remove(key)
-            index.add(f"c{campaign.pk}", template_signature)
+            index.add(f"c{campaign.pk}:{first_id}", template_signature)
             result.campaigns_created += 1
             result.members_added += 1
             templates[campaign.pk] = campaign.template_text
         else:
-            campaign_id = int(key[1:])
+            campaign_id = campaign_of(key)
             if campaign_id not in templates:
                 templates[campaign_id] = NearDuplicateCampaign.objects.values_list(
                     "template_text", flat=True
                 ).get(pk=campaign_id)
             campaign = NearDuplicateCampaign(pk=campaign_id)
         row.campaign_id = campaign.pk
+        index.represent(campaign.pk, comment.pk, minhash, score=score)
         row.unique_additions = unique_additions(comment.body, template=templates[campaign.pk])
         times = touched.setdefault(campaign.pk, [0, comment.submitted_at, comment.submitted_at])
         times[0] += 1
