@@ -48,13 +48,15 @@ def _not_found_as_404(view):
 @in_response_language
 def home(request, *, language: str):
     now = timezone.now()
-    periods = selectors_consultation.current_periods(now=now)
+    # The windows only, on every request; the periods with their versions only to render.
+    windows = selectors_consultation.current_period_windows(now=now)
     time_left = [
-        presenters_consultation.time_left(period, language=language, now=now) for period in periods
+        presenters_consultation.time_left(period, language=language, now=now) for period in windows
     ]
-    digest = home_digest(selectors_web.home_head(), periods, time_left=time_left, language=language)
+    digest = home_digest(selectors_web.home_head(), windows, time_left=time_left, language=language)
 
     def render_page() -> str:
+        periods = selectors_consultation.current_periods(now=now)
         standards = selectors_web.standards_with_versions()
         versions = [version for standard in standards for version in standard.versions.all()]
         content = content_for(request, versions=versions)

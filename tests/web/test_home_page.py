@@ -40,5 +40,7 @@ def test_the_home_page_costs_the_same_queries_for_one_or_many_versions(client):
         build_version(standard_slug=f"s{index}", label=f"{index}.0", criteria=1)
     with CaptureQueriesContext(connection) as many:
         assert client.get("/").status_code == 200
-    # current periods, the page's head (standards, versions, translations), standards, versions
-    assert len(few) == len(many) == 6
+    # the current periods' windows and the page's head (standards, versions, translations), raw
+    # SQL for the cache key; then, to render, the current periods with their versions and
+    # standards, the standards and the versions
+    assert len(few) == len(many) == 7

@@ -15,7 +15,7 @@ from tests.comments.conftest import make_period
 from tests.factories import build_version
 
 pytestmark = pytest.mark.django_db
-# current periods and the head: standards, versions, translations' latest change
+# the current periods' windows and the head: standards, versions, translations' latest change
 HEAD_QUERIES = 4
 
 

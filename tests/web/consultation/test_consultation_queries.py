@@ -22,9 +22,11 @@ CONSULTATION_QUERIES = 4
 CONSULTATION_CACHED_QUERIES = 1
 # comment with period, version and standard + the criterion now
 RECEIPT_QUERIES = 2
-# made: current periods, the head (standards, versions, translations' latest change), then
-# standards and versions; kept: the first four (tests/web/test_the_home_page_is_cached.py)
-HOME_QUERIES = 6
+# made: the current periods' windows, the head (standards, versions, translations' latest
+# change), all raw SQL for the cache key, then the current periods with their versions and
+# standards, the standards and the versions; kept: the first four
+# (tests/web/test_the_home_page_is_cached.py)
+HOME_QUERIES = 7
 
 
 def _queries(client, path: str) -> tuple[int, object]:
