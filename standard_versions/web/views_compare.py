@@ -64,7 +64,7 @@ def _pair(params, *, versions: list[Version], standard_slug: str) -> ComparePair
                 % {"label": new.label},
                 code="missing_parameter",
             )
-        from_label = new.based_on.label
+        from_label = new.based_on_label
     old = selectors_compare.pick_version(versions, standard_slug=standard_slug, label=from_label)
     return ComparePair(old=old, new=new)
 
@@ -73,9 +73,19 @@ def _pair(params, *, versions: list[Version], standard_slug: str) -> ComparePair
 @_not_found_as_404
 @in_response_language
 def compare(request, std: str, *, language: str):
-    versions = selectors_compare.comparable_versions(standard_slug=std)
+    # The versions' heads on every request (the cache key); the versions themselves to render.
+    heads = selectors_compare.comparable_version_heads(standard_slug=std)
+
+    def pick(versions: list[Version], label: str) -> Version:
+        return selectors_compare.pick_version(versions, standard_slug=std, label=label)
 
     def render_page(*, pair: ComparePair | None, message=None) -> str:
+        versions = selectors_compare.comparable_versions(standard_slug=std)
+        if pair is not None:
+            pair = ComparePair(
+                old=pick(versions, pair.old.label),
+                new=pick(versions, pair.new.label),
+            )
         content = content_for(request, versions=[pair.old, pair.new] if pair else [])
         page = None
         if pair is not None:
@@ -103,7 +113,7 @@ def compare(request, std: str, *, language: str):
         return render_to_string("web/compare.html", context)
 
     try:
-        pair = _pair(request.GET, versions=versions, standard_slug=std)
+        pair = _pair(request.GET, versions=heads, standard_slug=std)
     except (InvalidInput, NotFound) as error:
         html = render_page(pair=None, message=error.detail)
         return HttpResponse(html, status=error.status_code)

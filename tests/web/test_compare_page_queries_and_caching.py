@@ -12,8 +12,9 @@ from tests.factories import build_version
 pytestmark = pytest.mark.django_db
 
 URL = "/standards/big/compare/?from={old}&to={new}"
-# the standard's versions + practice areas, criteria, levels and outcome areas of the two
-EXPECTED_QUERIES = 5
+# the standard's versions' heads (raw SQL, for the cache key), the versions themselves +
+# practice areas, criteria, levels and outcome areas of the two
+EXPECTED_QUERIES = 6
 
 
 def _queries(client, path: str, **headers):
