@@ -14,8 +14,9 @@ stores each one's signature (``CommentSignature``), with its campaign if it join
 index is rebuilt at each run from the stored signatures of the representatives only: each
 comment in no campaign, and each campaign's template with at most ``REPRESENTATIVES - 1`` of its
 earliest members that are not near copies of one before them, so a campaign of 10,000 letters is
-at most eight entries. A comment joins the campaign of its most similar representative. Stored signatures stay correct because a comment's body never changes after submission,
-and ``SCHEME`` names the parameters: a signature of another scheme is recomputed from the body.
+at most eight entries. A comment joins the campaign of its most similar representative.
+Stored signatures stay correct because a comment's body never changes after submission, and
+``SCHEME`` names the parameters: a signature of another scheme is recomputed from the body.
 
 The template is the first member (the earliest submitted): it is what the campaign's organiser
 most likely sent first, and choosing it never changes as members arrive, so members' unique
