@@ -98,8 +98,15 @@ def remove_from_draft(request, *, std: str, label: str, code: str, remove) -> Re
     version, data = parse_write(
         authoring_serializers.ChangeReasonInputSerializer, request, std=std, label=label
     )
-    reason = data.get("reason") or request.query_params.get("reason", "")
-    remove(version=version, code=code, **edit_arguments(request, reason=reason))
+    reason = data.get("reason")
+    if not reason and "reason" in request.query_params:
+        # Checked as the body's is (a NUL character, for one, is refused with a 400, not stored).
+        query = authoring_serializers.ChangeReasonInputSerializer(
+            data={"reason": request.query_params["reason"]}
+        )
+        query.is_valid(raise_exception=True)
+        reason = query.validated_data.get("reason", "")
+    remove(version=version, code=code, **edit_arguments(request, reason=reason or ""))
     return Response(status=status.HTTP_204_NO_CONTENT)
 
 
