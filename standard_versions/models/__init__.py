@@ -87,3 +87,23 @@ __all__ += [
 from standard_versions.models.exports import ExportFormat, ExportJob, ExportStatus  # noqa: E402
 
 __all__ += ["ExportFormat", "ExportJob", "ExportStatus"]
+
+from standard_versions.models.responses import (  # noqa: E402
+    DEFAULT_ANSWER_WINDOW_DAYS,
+    AnswerKind,
+    AnswerStatus,
+    ChangeClass,
+    ChangeTarget,
+    CommenterAnswer,
+    ResponseLink,
+)
+
+__all__ += [
+    "DEFAULT_ANSWER_WINDOW_DAYS",
+    "AnswerKind",
+    "AnswerStatus",
+    "ChangeClass",
+    "ChangeTarget",
+    "CommenterAnswer",
+    "ResponseLink",
+]

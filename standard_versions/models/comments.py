@@ -14,6 +14,7 @@ retries safe.
 
 import datetime as dt
 
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -43,6 +44,12 @@ class CommentPeriod(models.Model):
     # Public record of extensions, early closes and reopenings: dicts with kind, at, reason and the
     # closing instants before and after. The same changes are in the history with their reasons.
     changes = models.JSONField(_("changes"), default=list, blank=True)
+    # How long a commenter may accept or object to a response, counted from the response.
+    answer_window_days = models.PositiveSmallIntegerField(
+        _("days to answer a response"),
+        default=14,
+        validators=[MinValueValidator(1), MaxValueValidator(365)],
+    )
     # Identifies a period loaded from shipped data, so loading it again changes nothing.
     reference = models.CharField(_("reference"), max_length=100, blank=True, default="")
     created_at = models.DateTimeField(_("created at"))
