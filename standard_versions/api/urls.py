@@ -198,7 +198,7 @@ urlpatterns += [
     ),
 ]
 
-# Near-duplicate campaigns (issue 16, item 6): staff only.
+# Near-duplicate campaigns (issue 16, item 6): staff only, but for a campaign's additions.
 from standard_versions.api import views_campaigns  # noqa: E402
 
 urlpatterns += [
@@ -216,6 +216,12 @@ urlpatterns += [
         "near-duplicates/<period:campaign_id>/moderate/",
         views_campaigns.NearDuplicateModerateView.as_view(),
         name="near-duplicate-campaign-moderate",
+    ),
+    # Public: what a campaign's published comments added (the public list shows it once).
+    path(
+        "campaigns/<period:campaign_id>/additions/",
+        views_campaigns.PublicCampaignAdditionsView.as_view(),
+        name="public-campaign-additions",
     ),
     path(
         "near-duplicates/<period:campaign_id>/respond/",

@@ -125,3 +125,23 @@ class NearDuplicateRespondView(_CampaignChangeView):
 
     input_serializer = s.CampaignRespondInputSerializer
     change = staticmethod(campaign_moderation.respond_to_campaign)
+
+
+class PublicCampaignAdditionsView(ContentAPIView):
+    """Anyone: the sentences the published members of a near-duplicate campaign added to its
+    form letter, oldest first, by cursor (the public comment list shows the campaign once)."""
+
+    queryset = NearDuplicateCampaign.objects.none()  # for the schema generator only
+    serializer_class = s.PublicCampaignAdditionOutputSerializer
+    pagination_class = CommentKeysetPagination
+
+    @list_operation(
+        "campaigns_additions_list",
+        "List the sentences a campaign's published comments added",
+        serializer_class,
+        refusals={404: error_response("`campaign_not_found`.")},
+    )
+    def get(self, request, campaign_id):
+        campaign = selectors_campaigns.public_campaign_get(campaign_id=campaign_id)
+        additions = selectors_campaigns.published_additions(campaign=campaign)
+        return self.list_response(additions, context={"request": request})

@@ -28,7 +28,7 @@ from standard_versions.api.serializers import comments as s
 from standard_versions.api.views import ContentAPIView
 from standard_versions.api.views_comments_common import valid_input
 from standard_versions.consultation import comments as comment_services
-from standard_versions.consultation import export_files, selectors_comments
+from standard_versions.consultation import export_files, selectors_campaigns, selectors_comments
 from standard_versions.consultation.comments import CommentSubmission
 from standard_versions.errors import InvalidInput
 from standard_versions.http.language import content_for
@@ -42,6 +42,16 @@ IDEMPOTENCY_KEY_HEADER = OpenApiParameter(
     location=OpenApiParameter.HEADER,
     description="Up to 255 printable ASCII characters. A retry with the same key and the same "
     "body gets the same receipt and stores nothing new; another body gets 409.",
+)
+CAMPAIGNS_PARAMETER = OpenApiParameter(
+    "campaigns",
+    str,
+    enum=["once", "each"],
+    description=(
+        "once (the default): a near-duplicate campaign (a form letter with personal edits) is "
+        "listed once, as its first published member, with its `campaign` (how many published "
+        "comments it has and where their added sentences are); each: every published comment."
+    ),
 )
 EXPORT_FORMAT_PARAMETER = OpenApiParameter(
     "format",
@@ -66,13 +76,23 @@ class CommentPeriodCommentsView(ContentAPIView):
         return [CommentSubmissionThrottle()] if self.request.method == "POST" else []
 
     @list_operation(
-        "comment_periods_comments_list", "List a period's published comments", serializer_class
+        "comment_periods_comments_list",
+        "List a period's published comments",
+        serializer_class,
+        parameters=[CAMPAIGNS_PARAMETER],
+        refusals={400: error_response("`invalid_cursor`, or `invalid` with `errors`.")},
     )
     def get(self, request, period_id):
-        """The period's published comments."""
+        """The period's published comments; a near-duplicate campaign once (``campaign``)."""
+        query = valid_input(s.PublishedCommentsQueryInputSerializer, request.query_params)
         period = selectors_comments.period_get(period_id=period_id)
-        comments = selectors_comments.published_comments(period=period)
-        return self.list_response(comments, context={"request": request})
+        comments = selectors_comments.published_comments(
+            period=period, one_per_campaign=query["campaigns"] == "once"
+        )
+        page = self.paginate_queryset(comments)
+        selectors_campaigns.attach_public_campaigns(page)
+        data = self.serializer_class(page, many=True, context={"request": request}).data
+        return self.get_paginated_response(data)
 
     @operation(
         "comment_periods_comments_create",

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from standard_versions.consultation import selectors_campaigns
 from standard_versions.consultation.search import search_comments
 from standard_versions.diff.words import word_diff
 from standard_versions.errors import InvalidInput, NotFound
@@ -83,10 +84,15 @@ def period_get(*, period_id: int) -> CommentPeriod:
     return period
 
 
-def published_comments(*, period: CommentPeriod) -> QuerySet[Comment]:
-    return Comment.objects.filter(
+def published_comments(
+    *, period: CommentPeriod, one_per_campaign: bool = False
+) -> QuerySet[Comment]:
+    """The period's published comments, oldest first; with ``one_per_campaign``, a near-duplicate
+    campaign's first published member only (``selectors_campaigns.one_per_campaign``)."""
+    comments = Comment.objects.filter(
         period=period, moderation_state=ModerationState.PUBLISHED
     ).order_by("submitted_at", "id")
+    return selectors_campaigns.one_per_campaign(comments) if one_per_campaign else comments
 
 
 def staff_comments(

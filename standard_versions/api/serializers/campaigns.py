@@ -59,3 +59,11 @@ class CampaignModerateInputSerializer(CommentModerateInputSerializer):
 
 class CampaignRespondInputSerializer(CommentRespondInputSerializer):
     count = serializers.IntegerField(required=False, min_value=1, help_text=COUNT_HELP)
+
+
+class PublicCampaignAdditionOutputSerializer(serializers.Serializer):
+    """A published member's own sentences (public: no name, no contact)."""
+
+    tracking_id = serializers.CharField(source="comment.tracking_id")
+    submitted_at = serializers.DateTimeField()
+    unique_additions = serializers.ListField(child=serializers.CharField())

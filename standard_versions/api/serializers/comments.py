@@ -152,6 +152,21 @@ class CommentAuthorOutputSerializer(serializers.Serializer):
     organization = serializers.CharField()
 
 
+class PublishedCommentsQueryInputSerializer(serializers.Serializer):
+    campaigns = serializers.ChoiceField(choices=["once", "each"], required=False, default="once")
+
+
+class PublicCampaignOutputSerializer(serializers.Serializer):
+    """A near-duplicate campaign as the public sees it, on the member that stands for it."""
+
+    id = serializers.IntegerField()
+    comments = serializers.IntegerField(help_text="Its published comments, this one included.")
+    comments_with_additions = serializers.IntegerField(
+        help_text="How many of them add sentences of their own to the form letter."
+    )
+    additions_url = serializers.CharField(help_text="Every sentence they added, by cursor.")
+
+
 class PublishedCommentOutputSerializer(serializers.Serializer):
     tracking_id = serializers.CharField()
     submitted_at = serializers.DateTimeField()
@@ -165,9 +180,30 @@ class PublishedCommentOutputSerializer(serializers.Serializer):
     )
     disposition = serializers.CharField(allow_blank=True)
     response = serializers.CharField(allow_blank=True)
+    campaign = serializers.SerializerMethodField(
+        help_text="The near-duplicate campaign this comment stands for in the list, or null."
+    )
 
     def get_criterion(self, comment) -> str | None:
         return comment.criterion_code or None
+
+    @extend_schema_field(PublicCampaignOutputSerializer(allow_null=True))
+    def get_campaign(self, comment):
+        shown = getattr(comment, "public_campaign", None)
+        if shown is None:
+            return None
+        pk, count, with_additions = shown
+        url = reverse(
+            "public-campaign-additions",
+            kwargs={"campaign_id": pk},
+            request=self.context.get("request"),
+        )
+        return {
+            "id": pk,
+            "comments": count,
+            "comments_with_additions": with_additions,
+            "additions_url": url,
+        }
 
     @extend_schema_field(CommentAuthorOutputSerializer(allow_null=True))
     def get_author(self, comment):
