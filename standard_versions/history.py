@@ -4,6 +4,8 @@ the reason and the instant the service was given, so its history record says who
 
 import datetime as dt
 
+from simple_history.utils import bulk_update_with_history
+
 
 def save_with_history(instance, *, user, reason: str, now: dt.datetime) -> None:
     """Save ``instance``; its history record has ``user``, ``reason`` and the date ``now``."""
@@ -19,3 +21,21 @@ def delete_with_history(instance, *, user, reason: str, now: dt.datetime) -> Non
     instance._change_reason = reason
     instance._history_date = now
     instance.delete()
+
+
+def bulk_save_with_history(
+    instances: list, *, fields: list[str], user, reason: str, now: dt.datetime
+) -> None:
+    """Save ``fields`` of many rows of one model in a few statements (batches of 500); each
+    row's history record has ``user``, ``reason`` and the date ``now``, as one saved alone."""
+    if not instances:
+        return
+    bulk_update_with_history(
+        instances,
+        type(instances[0]),
+        fields,
+        batch_size=500,
+        default_user=user,
+        default_change_reason=reason,
+        default_date=now,
+    )

@@ -74,7 +74,7 @@ def test_every_added_sentence_is_one_link_away(nobody_client, published):
 def test_when_the_first_letter_is_withheld_the_next_published_one_stands_for_the_campaign(
     nobody_client, open_period, published
 ):
-    campaign, letters, other, staff = published
+    _campaign, letters, other, staff = published
     moderation.moderate_comment(
         tracking_id=letters[0].tracking_id,
         state="withheld",
