@@ -224,6 +224,9 @@ class Results:
     # Every attempt: what it was answered (a status, or the exception) and how long that took.
     answers: dict[str, int] = field(default_factory=dict)
     answer_seconds: list[float] = field(default_factory=list)
+    # When each 201 came (time.monotonic()), for the recovery after a fault.
+    ack_times: list[float] = field(default_factory=list)
+    started: float = 0.0
 
 
 async def client_loop(
@@ -268,6 +271,7 @@ async def client_loop(
                         results.answer_seconds.append(time.monotonic() - attempted)
                         answer = json.loads(content)
                         results.acknowledged[key] = answer["tracking_id"]
+                        results.ack_times.append(time.monotonic())
                         results.latencies.append(time.monotonic() - started)
                         if headers.get("idempotent-replayed") == "true":
                             results.replayed += 1
@@ -290,10 +294,15 @@ async def client_loop(
         await connection.close()
 
 
-async def run_fault(command: str | None, db_name: str, at: float, log: list) -> None:
+async def run_fault(command, db_name: str, at: float, log: list) -> None:
+    """At ``at`` seconds: ``command``, a shell command, or an async callable given the log (a
+    fault the benchmark makes itself), else pg_terminate_backend on every backend."""
     await asyncio.sleep(at)
     started = time.monotonic()
-    if command:
+    log.append(f"fault started at {started:.3f}")
+    if callable(command):
+        await command(log)
+    elif command:
         process = await asyncio.create_subprocess_shell(
             command, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT
         )
@@ -316,7 +325,7 @@ async def run_fault(command: str | None, db_name: str, at: float, log: list) -> 
     log.append(f"fault took {time.monotonic() - started:.1f} s, at t={at:.0f} s")
 
 
-async def load(args, period_id: int) -> tuple[Results, float, list]:
+async def load(args, period_id: int, fault=None) -> tuple[Results, float, list]:
     results = Results()
     started = time.monotonic()
     stop_at = started + args.duration
@@ -348,10 +357,46 @@ async def load(args, period_id: int) -> tuple[Results, float, list]:
     if args.fault:
         at = args.fault_at if args.fault_at is not None else args.duration / 2
         tasks.append(
-            asyncio.create_task(run_fault(args.fault_command, args.database, at, fault_log))
+            asyncio.create_task(
+                run_fault(fault or args.fault_command, args.database, at, fault_log)
+            )
         )
     await asyncio.gather(*tasks)
+    results.started = started
     return results, time.monotonic() - started, fault_log
+
+
+def recovery(results: Results, fault_log: list[str], duration: float) -> dict:
+    """After a fault: the longest time without a 201 from the fault's start on (``outage_s``),
+    and when the rate of 201s was back to half its median before the fault, counted in whole
+    seconds from the fault's start (``recovered_s``; None: not within the run)."""
+    marks = [line for line in fault_log if line.startswith("fault started at ")]
+    if not marks:
+        return {}
+    fault_at = float(marks[0].rsplit(" ", 1)[1]) - results.started
+    times = sorted(t - results.started for t in results.ack_times)
+    per_second = [0] * (int(duration) + 1)
+    for t in times:
+        if t < duration:
+            per_second[int(t)] += 1
+    before = per_second[1 : int(fault_at)] or [0]
+    normal = statistics.median(before)
+    after = [t for t in times if t >= fault_at]
+    gaps = [b - a for a, b in zip([fault_at, *after], after, strict=False)] or [duration - fault_at]
+    recovered = next(
+        (
+            s - int(fault_at)
+            for s in range(int(fault_at) + 1, int(duration))
+            if per_second[s] >= normal / 2
+        ),
+        None,
+    )
+    return {
+        "fault_at_s": round(fault_at, 1),
+        "rate_before_per_s": normal,
+        "outage_s": round(max(gaps), 2),
+        "recovered_s": recovered,
+    }
 
 
 async def check_receipts(port: int, tracking_ids: list[str], clients: int, timeout: float):
@@ -502,7 +547,9 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
-def run(argv: list[str]) -> dict:
+def run(argv: list[str], fault=None) -> dict:
+    """The load of ``argv``; ``fault``, an async callable given the log, is the fault at
+    ``--fault-at`` (with ``--fault``) instead of ``--fault-command``."""
     args = parse_args(argv)
     period_id = prepare(args.database, args.redis_url)
     extra = {} if args.shed_after_ms is None else {"SHED_AFTER_MS": str(args.shed_after_ms)}
@@ -519,7 +566,7 @@ def run(argv: list[str]) -> dict:
             ),
             receipt_worker.notification_worker(env, enabled=args.worker, mailed=mailed),
         ):
-            results, elapsed, fault_log = asyncio.run(load(args, period_id))
+            results, elapsed, fault_log = asyncio.run(load(args, period_id, fault))
             figures, problems = verify(args, period_id, results)
             if args.worker:
                 receipt_worker.wait_for_receipts(
@@ -551,6 +598,7 @@ def run(argv: list[str]) -> dict:
         "answer_max_ms": round(max(answer_ms, default=0), 1),
         **figures,
         "fault_log": fault_log,
+        "recovery": recovery(results, fault_log, args.duration) if args.fault else {},
         "email": not args.no_email,
         "worker": args.worker,
         "receipts_mailed": mailed.get("count"),
@@ -588,6 +636,13 @@ def report(summary: dict) -> None:
         )
     for line in summary["fault_log"]:
         print(f"   {line}")
+    if summary.get("recovery"):
+        r = summary["recovery"]
+        print(
+            f"   fault at {r['fault_at_s']} s: longest time without a 201 {r['outage_s']} s; "
+            f"back to half the rate before ({r['rate_before_per_s']}/s) after "
+            f"{r['recovered_s']} s"
+        )
     print(f"   {'OK' if summary['ok'] else 'FAILED: ' + '; '.join(summary['problems'])}")
 
 

@@ -25,6 +25,7 @@ BENCHMARKS = [
     "slow_clients",
     "surge",
     "near_duplicates",
+    "faults",
 ]
 
 
