@@ -579,6 +579,7 @@ def run(argv: list[str], fault=None) -> dict:
     latencies_ms = [value * 1000 for value in results.latencies]
     answer_ms = [value * 1000 for value in results.answer_seconds]
     summary = {
+        "period_id": period_id,
         "clients": args.clients,
         "duration_s": round(elapsed, 1),
         "workers": args.workers,

@@ -10,6 +10,7 @@ import sys
 import time
 
 BENCHMARKS = [
+    "production",
     "read_api",
     "web",
     "translations",
