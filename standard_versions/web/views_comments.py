@@ -30,13 +30,23 @@ from standard_versions.web.views import _not_found_as_404
 REPORT_QUERY_KEYS = frozenset({"lang", "cursor", "criterion"})
 
 
-def _report_page_etag(head, *, language: str, request) -> str:
+def _report_page_etag(head, *, language: str, request, clock: str) -> str:
     pairs = sorted((k, v) for k, values in request.GET.lists() if k != "lang" for v in values)
     query = hashlib.sha256(repr(pairs).encode()).hexdigest()[:12]
     return (
         f'"{REPRESENTATION_EPOCH}-report-{head.fingerprint}-{language}-web-{PAGE_CODE_DIGEST}'
-        f'-{query}"'
+        f'-{query}-t{clock}"'
     )
+
+
+def report_basis_and_clock(std: str, label: str, *, head, now):
+    """The report's clock (the instant its answers' statuses next change, for the ETag) and its
+    basis when it had to be built to know it (else None: read it only if the page is rendered)."""
+    clock = selectors_report.report_clock(head=head, now=now)
+    if clock is not None:
+        return clock, None
+    basis = selectors_report.report_basis(standard_slug=std, label=label, head=head, now=now)
+    return basis.clock, basis
 
 
 @allow_methods("GET")
@@ -45,7 +55,8 @@ def _report_page_etag(head, *, language: str, request) -> str:
 def disposition_report(request, std: str, label: str, *, language: str):
     now = timezone.now()
     head = selectors_report.report_head(standard_slug=std, label=label, now=now)
-    etag = _report_page_etag(head, language=language, request=request)
+    clock, built = report_basis_and_clock(std, label, head=head, now=now)
+    etag = _report_page_etag(head, language=language, request=request, clock=clock)
     # Validated before the page is rendered, so that a bad link is a 400 (or an unknown
     # criterion a 404) rather than an error inside the cached render.
     raw_cursor = request.GET.get("cursor")
@@ -67,7 +78,9 @@ def disposition_report(request, std: str, label: str, *, language: str):
         return (f"?{urlencode(query)}" if query else request.path) + anchor
 
     def render() -> str:
-        basis = selectors_report.report_basis(standard_slug=std, label=label, head=head)
+        basis = built or selectors_report.report_basis(
+            standard_slug=std, label=label, head=head, now=now
+        )
         page_of = selectors_report_page.report_page(
             contents=basis.contents,
             cursor=cursor,
