@@ -197,7 +197,8 @@ def comments_by_day(
     if not periods and not days:
         return []
     starts = [p.opens_at for p in periods]
-    ends = [min(p.closes_at, now) for p in periods]
+    # A period closes at the first instant after its last day.
+    ends = [min(p.closes_at - dt.timedelta(microseconds=1), now) for p in periods]
     first = min([*(s.astimezone(zone).date() for s in starts), *days])
     last = max([*(e.astimezone(zone).date() for e in ends), *days])
     if (last - first).days > 366:  # a period kept open for years: its days with comments only
