@@ -132,16 +132,17 @@ def day_bars(
             f'<rect x="{x:.1f}" y="{base - h:.1f}" width="{bar:.1f}" height="{h:.1f}" '
             f'fill="{BAR_COLOUR}"/>'
         )
-    labelled = sorted({0, len(days) - 1, *range(0, len(days), max(len(days) // 4, 1))})
-    for n in labelled if days else []:
-        if n > 0 and n < len(days) - 1 and len(days) - 1 - n < max(len(days) // 8, 1):
-            continue  # too close to the last day's label
+    last = len(days) - 1
+    # The first and last days and two between, short ("Mar 2"): the table has every day.
+    labelled = sorted({0, last, round(last / 3), round(2 * last / 3)}) if days else []
+    for n in labelled:
+        if 0 < n < last and min(n, last - n) < last / 6:
+            continue  # too close to the first or last day's label
         day = days[n][0]
         x = left + n * step + step / 2
-        anchor = "start" if n == 0 else "end" if n == len(days) - 1 else "middle"
-        parts.append(
-            _label(x, base + 20, i18n.format_date(day, language=language), anchor=anchor, size=11)
-        )
+        anchor = "start" if n == 0 else "end" if n == last else "middle"
+        label = i18n.format_day_month(day, language=language)
+        parts.append(_label(x, base + 20, label, anchor=anchor, size=11))
     parts.append("</svg>")
     return "".join(parts)
 
