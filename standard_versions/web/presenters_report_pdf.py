@@ -26,7 +26,7 @@ from standard_versions.web.presenters_report_summary import (
 )
 
 # Above this many published comments the PDF holds the summary and the sections' figures only.
-PDF_COMMENT_LIMIT = 1000
+PDF_COMMENT_LIMIT = 500
 
 
 @dataclass

@@ -10,7 +10,7 @@ draft (40 criteria in 4 practice areas) with an open period of 10 days and N com
 ``bulk_create``, all published: two thirds responded, a third of those linked to a change in a
 later version ``1.1`` (editorial or substantive), a fifth answered (accepted, or objected with a
 published text, some replied to), one comment in 50 in a near-duplicate campaign and one in 20
-sharing a text with another. A second draft ``small 1.0`` has 1,000 comments, the most the PDF
+sharing a text with another. A second draft ``small 1.0`` has 500 comments, the most the PDF
 prints whole, to time WeasyPrint on every comment. A child process times requests in-process
 with Django's test client (the server's work, no HTTP), each uncached (cache cleared before)
 and cached, and reports the queries each made and the peak memory.
@@ -27,7 +27,7 @@ from tests.bench import comment_load
 
 DB = "bench_disposition_report"
 DEFAULT_COMMENTS = 100_000
-SMALL = 1_000
+SMALL = 500
 RUNS = 3
 
 
