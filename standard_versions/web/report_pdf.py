@@ -1,10 +1,18 @@
 """HTML to PDF with WeasyPrint, for the disposition report's board-pack PDF.
 
-The HTML is ours (a template of escaped text and the charts' SVG); WeasyPrint is still given a
-URL fetcher that fetches nothing, so no markup in a comment could make the server read a file or
-a URL while it renders."""
+The HTML is ours (a template of escaped text and the charts' SVG); its style is report_pdf.css,
+given to WeasyPrint as a stylesheet (the site's templates hold no inline style). WeasyPrint is
+given a URL fetcher that fetches nothing, so no markup in a comment could make the server read
+a file or a URL while it renders."""
 
-from weasyprint import HTML
+import hashlib
+from pathlib import Path
+
+from weasyprint import CSS, HTML
+
+_STYLE = (Path(__file__).with_name("report_pdf.css")).read_text()
+# In the PDF's ETag: a change of the style is a new PDF.
+STYLE_DIGEST = hashlib.sha256(_STYLE.encode()).hexdigest()[:8]
 
 
 def _no_fetching(url: str, *args, **kwargs):
@@ -12,4 +20,5 @@ def _no_fetching(url: str, *args, **kwargs):
 
 
 def html_to_pdf(html: str) -> bytes:
-    return HTML(string=html, url_fetcher=_no_fetching, base_url="about:blank").write_pdf()
+    document = HTML(string=html, url_fetcher=_no_fetching, base_url="about:blank")
+    return document.write_pdf(stylesheets=[CSS(string=_STYLE, url_fetcher=_no_fetching)])

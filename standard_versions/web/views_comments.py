@@ -148,7 +148,7 @@ def disposition_report_pdf(request, std: str, label: str, *, language: str):
     clock, built = report_basis_and_clock(std, label, head=head, now=now)
     etag = (
         f'"{REPRESENTATION_EPOCH}-report-{head.fingerprint}-{language}-pdf-{PAGE_CODE_DIGEST}'
-        f'-t{clock}"'
+        f'-{report_pdf.STYLE_DIGEST}-t{clock}"'
     )
 
     def render() -> bytes:
