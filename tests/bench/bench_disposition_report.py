@@ -1,9 +1,9 @@
 """The disposition report of a period with 100,000 published comments (issue 17): the page, the
 JSON, the CSV, the ISO/IEC CSV and the PDF, timed and their queries counted, on PostgreSQL.
 
-Not in ``make bench``'s default list (it takes a few minutes): ``make bench
-ARGS=disposition_report`` or ``.venv/bin/python -m tests.bench.run disposition_report``;
-``--comments N`` changes the size.
+Not in ``make bench``'s default list (a minute on a quiet machine, three on a busy one):
+``make bench ARGS=disposition_report`` or ``.venv/bin/python -m tests.bench.run
+disposition_report``; ``--comments N`` changes the size.
 
 A scratch database (``bench_disposition_report``, dropped at the end) gets the ``load 1.0``
 draft (40 criteria in 4 practice areas) with an open period of 10 days and N comments made with
