@@ -12,7 +12,7 @@ TEST_ENV := DEBUG=0 SECRET_KEY=test-only-secret-key-not-for-production \
 	ALLOWED_HOSTS=testserver,localhost,127.0.0.1 SECURE_COOKIES=0
 RUN_ENV := DEBUG=$${DEBUG:-1}
 
-.PHONY: run test suite venv lint pytest fuzz audit bench wrk chromium gettext java axe screenshots clean catalogs messages
+.PHONY: run test suite venv lint pytest fuzz audit bench wrk chromium gettext java axe screenshots clean catalogs messages pango
 
 $(STAMP): pyproject.toml
 	@test -n "$(PYTHON)" || { echo "Python 3.11 or newer is needed"; exit 1; }
@@ -58,16 +58,16 @@ lint: venv
 # In CI (CI=true: the fuzzer's and Hypothesis's whole budgets) the suite runs after them instead:
 # on PostgreSQL its queries run in the server at normal priority, and beside the larger fuzzing
 # they pushed the fuzzer past its time budget and Lighthouse under its threshold.
-test: venv catalogs lint chromium gettext java axe
+test: venv catalogs lint chromium gettext java axe pango
 	$(BIN)/python -m tests.side_by_side fuzz audit $(if $(CI),,--below suite)
 	$(if $(CI),$(TEST_ENV) $(BIN)/pytest -n 2 $(ARGS))
 
 # The whole suite, on both cores, without the lint steps, the fuzzer or the audit.
-suite: venv catalogs
+suite: venv catalogs pango
 	$(TEST_ENV) $(BIN)/pytest -n 2 $(ARGS)
 
 # `make pytest ARGS="tests/api -k etag"`: the suite or a part of it, without the lint steps.
-pytest: venv catalogs
+pytest: venv catalogs pango
 	$(TEST_ENV) $(BIN)/pytest $(ARGS)
 
 # Debian's chromium for the browser tests (no browser download is possible or needed).
@@ -77,6 +77,17 @@ chromium:
 			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 		else \
 			echo "Browser tests need Debian's chromium: sudo apt-get install chromium"; \
+		fi; }
+
+# Pango and a font for WeasyPrint (the disposition report's PDF): Debian's, as WeasyPrint's own
+# wheel loads them from the system.
+pango:
+	@/sbin/ldconfig -p | grep -q libpangoft2-1.0 && fc-list | grep -qi dejavu || { \
+		if [ "$$(id -u)" = 0 ]; then \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+				libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core >/dev/null; \
+		else \
+			echo "The PDF tests need Pango: sudo apt-get install libpangoft2-1.0-0 fonts-dejavu-core"; \
 		fi; }
 
 # GNU gettext (msgfmt, msgcat) for the PO checks of the suite (tests/i18n).

@@ -33,6 +33,11 @@ REPORT_COLUMNS = (
     "proposed_text",
     "disposition",
     "response",
+    # What came of the response (issue 17): added at the end, the columns before keep their place.
+    "changes",
+    "answer_status",
+    "objection",
+    "staff_reply",
 )
 
 
@@ -57,6 +62,14 @@ def report_rows(data: dict):
                 comment["proposed_text"],
                 comment["disposition"],
                 comment["response"],
+                "; ".join(
+                    f"{link['code'] or link['key'] or link['target']} ({link['version']}, "
+                    f"{link['change_class']})"
+                    for link in comment.get("changes", [])
+                ),
+                comment.get("answer_status"),
+                comment.get("objection"),
+                comment.get("staff_reply", ""),
             )
 
 
@@ -85,6 +98,13 @@ class CSVRenderer(BaseRenderer):
             for key, value in data.items():
                 writer.writerow([safe_cell(key), safe_cell(value)])
         return buffer.getvalue().encode(self.charset)
+
+
+class ISOCSVRenderer(CSVRenderer):
+    """``?format=iso-csv``: the report in the ISO/IEC commenting template's columns (the view
+    streams the rows; this renders only what is not a report, such as an error)."""
+
+    format = "iso-csv"
 
 
 class JSONLinesRenderer(BaseRenderer):

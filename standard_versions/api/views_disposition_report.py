@@ -25,12 +25,17 @@ from standard_versions.api.renderers_comments import (
     LINE_END,
     REPORT_COLUMNS,
     CSVRenderer,
+    ISOCSVRenderer,
     safe_cell,
 )
 from standard_versions.api.renderers_xlsx import XLSXRenderer, xlsx_download
 from standard_versions.api.serializers import disposition_report as s
 from standard_versions.api.views import IF_NONE_MATCH_PARAMETER, ContentAPIView
-from standard_versions.consultation import selectors_report, selectors_report_page
+from standard_versions.consultation import (
+    selectors_report,
+    selectors_report_page,
+    selectors_report_rows,
+)
 from standard_versions.consultation.selectors_report_page import Cursor
 from standard_versions.http.caching import (
     REPRESENTATION_EPOCH,
@@ -59,10 +64,18 @@ def query_digest(request) -> str:
 class DispositionReportView(ContentAPIView):
     """The published comments on a version, by criterion, with their dispositions and responses:
     JSON a page at a time (``next``/``previous``; ``?criterion=`` starts at a criterion's section),
-    or every row as a download: CSV with ``?format=csv``, XLSX with ``?format=xlsx``."""
+    or every row as a download: CSV with ``?format=csv``, XLSX with ``?format=xlsx``, the ISO/IEC
+    commenting template's columns with ``?format=iso-csv``. (The PDF is the page's:
+    ``/standards/<std>/versions/<label>/disposition-report.pdf``.)"""
 
     serializer_class = s.DispositionReportPageOutputSerializer
-    renderer_classes = [JSONRenderer, CSVRenderer, XLSXRenderer, BrowsableAPIRenderer]
+    renderer_classes = [
+        JSONRenderer,
+        CSVRenderer,
+        XLSXRenderer,
+        ISOCSVRenderer,
+        BrowsableAPIRenderer,
+    ]
 
     @extend_schema(
         responses={
@@ -79,10 +92,13 @@ class DispositionReportView(ContentAPIView):
             OpenApiParameter(
                 "format",
                 str,
-                enum=["json", "csv", "xlsx"],
+                enum=["json", "csv", "xlsx", "iso-csv"],
                 description=(
                     "json (the default, a page at a time), csv (one row per comment, every "
-                    "comment) or xlsx (an Excel workbook of the same rows)."
+                    "comment), xlsx (an Excel workbook of the same rows) or iso-csv (text/csv "
+                    "in the ISO/IEC commenting template's columns: MB/NC, Line number, Clause/ "
+                    "Sub clause, Paragraph Figure/ Table, Type of comment (ge, te, ed), "
+                    "Comments, Proposed change, Observations of the Secretariat)."
                 ),
             ),
             OpenApiParameter(
@@ -102,13 +118,26 @@ class DispositionReportView(ContentAPIView):
         head = selectors_report.report_head(standard_slug=std, label=label, now=now)
         language = response_language(request)
         suffix = request.accepted_renderer.format
-        etag = report_etag(head, language=language, variant=f"-{suffix}-{query_digest(request)}")
+        # The answers' statuses change with the clock: the ETag names the instant they next do.
+        clock = selectors_report.report_clock(head=head, now=now)
+        basis = None
+        if clock is None:
+            basis = selectors_report.report_basis(
+                standard_slug=std, label=label, head=head, now=now
+            )
+            clock = basis.clock
+        variant = f"-{suffix}-{query_digest(request)}-t{clock}"
+        etag = report_etag(head, language=language, variant=variant)
         not_modified = revalidation(request, etag=etag)
         if not_modified is not None:
             return set_cache_headers(not_modified, etag=etag, immutable=False)
-        basis = selectors_report.report_basis(standard_slug=std, label=label, head=head)
-        if suffix in ("csv", "xlsx"):
-            response = _download(basis, suffix=suffix, filename=f"{std}-{label}-disposition-report")
+        if basis is None:
+            basis = selectors_report.report_basis(
+                standard_slug=std, label=label, head=head, now=now
+            )
+        if suffix in ("csv", "xlsx", "iso-csv"):
+            name = f"{std}-{label}-disposition-report"
+            response = _download(basis, suffix=suffix, filename=name, now=now)
             return set_cache_headers(response, etag=etag, immutable=False)
 
         def build() -> dict:
@@ -148,6 +177,8 @@ class DispositionReportView(ContentAPIView):
             "version": basis.version,
             "periods": basis.periods,
             "summary": basis.contents.summary,
+            "totals": basis.contents.totals,
+            "charts": basis.contents.charts,
             "count": basis.contents.summary["published"],
             "next": page_url(page.next),
             "previous": page_url(page.previous),
@@ -157,7 +188,9 @@ class DispositionReportView(ContentAPIView):
         # The version's translations (the criteria's titles, the periods' instructions) cost the
         # same one query as the standard's alone.
         content = content_for(request, versions=[basis.version])
-        context = self.serializer_context(content=content, now=now, section_url=section_url)
+        context = self.serializer_context(
+            content=content, now=now, section_url=section_url, window_days=basis.window_days
+        )
         return self.serializer_class(report, context=context).data
 
 
@@ -166,10 +199,10 @@ class _Echo:
         return value
 
 
-def _csv_chunks(rows):
+def _csv_chunks(rows, columns=REPORT_COLUMNS):
     # For Excel: a byte order mark, then CRLF rows, formulas defused (renderers_comments).
     writer = csv.writer(_Echo(), lineterminator=LINE_END)
-    yield BOM + writer.writerow(REPORT_COLUMNS)
+    yield BOM + writer.writerow(columns)
     batch: list[str] = []
     for row in rows:
         batch.append(writer.writerow([safe_cell(value) for value in row]))
@@ -180,9 +213,15 @@ def _csv_chunks(rows):
         yield "".join(batch)
 
 
-def _download(basis, *, suffix: str, filename: str):
+def _download(basis, *, suffix: str, filename: str, now):
     """Every row of the report, streamed (CSV) or built in a temporary file (XLSX)."""
-    rows = selectors_report.download_rows(contents=basis.contents)
+    if suffix == "iso-csv":
+        rows = selectors_report_rows.iso_rows(basis=basis)
+        chunks = _csv_chunks(rows, columns=selectors_report_rows.ISO_COLUMNS)
+        response = StreamingHttpResponse(chunks, content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{filename}-iso.csv"'
+        return response
+    rows = selectors_report_rows.download_rows(basis=basis, now=now)
     if suffix == "xlsx":
         return xlsx_download(
             sheet_title="Report", columns=REPORT_COLUMNS, rows=rows, filename=f"{filename}.xlsx"

@@ -12,19 +12,19 @@ criteria in the version's order, then criteria removed since, by key), then ``su
 - ``selectors_report_page.report_page``: one page of comments after (or before) a keyset
   cursor, in one query.
 
-``download_rows`` streams every row (CSV, XLSX) with ``.iterator()``.
+``selectors_report_rows`` streams every row (CSV, XLSX, the ISO comment template, the PDF).
 """
 
 import datetime as dt
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
 from django.db import connections, router
-from django.db.models import Case, Count, IntegerField, Value, When
-from rest_framework.fields import DateTimeField
+from django.db.models import Count
 
+from standard_versions.consultation import selectors_report_figures as figures_of
 from standard_versions.consultation.selectors_comments import attach_scope_codes
+from standard_versions.consultation.selectors_report_figures import ReportCharts, SectionFigures
 from standard_versions.models import (
     Comment,
     CommentPeriod,
@@ -49,7 +49,18 @@ _HEAD_SQL = (
     "(SELECT COUNT(*) FROM standard_versions_commentperiod p "
     " WHERE p.version_id = v.id AND p.opens_at > %s), "
     "(SELECT COUNT(*) FROM standard_versions_commentperiod p "
-    " WHERE p.version_id = v.id AND p.closes_at > %s) "
+    " WHERE p.version_id = v.id AND p.closes_at > %s), "
+    # A response's links and the commenter's answers are saved with history records too.
+    "(SELECT MAX(hl.history_id) FROM standard_versions_historicalresponselink hl "
+    " JOIN standard_versions_comment c ON c.id = hl.comment_id "
+    " JOIN standard_versions_commentperiod p ON p.id = c.period_id WHERE p.version_id = v.id), "
+    "(SELECT MAX(ha.history_id) FROM standard_versions_historicalcommenteranswer ha "
+    " JOIN standard_versions_comment c ON c.id = ha.comment_id "
+    " JOIN standard_versions_commentperiod p ON p.id = c.period_id WHERE p.version_id = v.id), "
+    # Near-duplicate campaigns are derived rows without history, grown by the grouping run.
+    "(SELECT COUNT(*) || '.' || COALESCE(SUM(n.member_count), 0) "
+    " FROM standard_versions_nearduplicatecampaign n "
+    " JOIN standard_versions_commentperiod p ON p.id = n.period_id WHERE p.version_id = v.id) "
     "FROM standard_versions_version v "
     "JOIN standard_versions_standard s ON s.id = v.standard_id "
     "WHERE s.slug = %s AND v.label = %s"
@@ -65,12 +76,16 @@ class ReportHead:
     periods_history_id: int | None
     periods_scheduled: int
     periods_not_closed: int
+    links_history_id: int | None = None
+    answers_history_id: int | None = None
+    campaigns: str = ""
 
     @property
     def fingerprint(self) -> str:
         return (
             f"v{self.pk}.{self.revision}.c{self.comments_history_id or 0}"
             f".p{self.periods_history_id or 0}.{self.periods_scheduled}.{self.periods_not_closed}"
+            f".l{self.links_history_id or 0}.a{self.answers_history_id or 0}.n{self.campaigns}"
         )
 
 
@@ -97,6 +112,8 @@ class ReportSection:
     criterion: Criterion | None = None
     # How many published comments the whole section has (the page may show a part).
     count: int = 0
+    # What came of them (selectors_report_figures); None on a page's copy of a section.
+    figures: SectionFigures | None = None
 
 
 @dataclass
@@ -108,6 +125,11 @@ class ReportContents:
     summary: dict[str, int]
     # Every criterion key of the version by its position, to place a section that has none now.
     criterion_order: dict[str, int] = field(default_factory=dict)
+    # The whole report's figures and the summary's charts.
+    totals: SectionFigures = field(default_factory=SectionFigures)
+    charts: ReportCharts | None = None
+    # The next instant a pending response's window ends, which changes the figures.
+    valid_until: dt.datetime | None = None
 
     def rank(self, key: str) -> tuple:
         """A section's place in the report's order, whether or not it has comments now."""
@@ -139,22 +161,36 @@ def published_of(period_ids: list[int]):
     )
 
 
-def report_contents(*, version: Version, period_ids: list[int]) -> ReportContents:
-    """The sections with their counts and the summary (counts per disposition,
-    ``awaiting_response``, ``published``): the criteria, one GROUP BY over the published
-    comments, and for criteria removed since, one query for the code and title their first
-    comment stored. Two or three queries; no comment is loaded."""
+def report_contents(
+    *, version: Version, periods: list[CommentPeriod], now: dt.datetime
+) -> ReportContents:
+    """The sections with their counts, figures and the summary (counts per disposition,
+    ``awaiting_response``, ``published``) and charts: the criteria, one GROUP BY over the
+    published comments, and for criteria removed since, one query for the code and title their
+    first comment stored; then the figures (selectors_report_figures: five queries). Seven or
+    eight queries; no comment is loaded."""
+    period_ids = [p.pk for p in periods]
     criteria = list(
         Criterion.objects.filter(version=version)
+        .select_related("practice_area")
         .order_by("practice_area__position", "position", "code")
-        .only("key", "version", "code", "title")
+        .only(
+            "key",
+            "version",
+            "code",
+            "title",
+            "practice_area__key",
+            "practice_area__code",
+            "practice_area__name",
+        )
     )
     counts: dict[str, int] = {}
     # Always in this order: published, awaiting a response, then each disposition.
     summary: dict[str, int] = {"published": 0, "awaiting_response": 0}
     summary.update((disposition, 0) for disposition in Disposition.values)
+    groups: list[tuple[str, str, int]] = []
     if period_ids:
-        groups = (
+        groups = list(
             published_of(period_ids)
             .values_list("criterion_key", "disposition")
             .annotate(n=Count("id"))
@@ -198,11 +234,47 @@ def report_contents(*, version: Version, period_ids: list[int]) -> ReportContent
         for key in sorted(counts):
             code, title = firsts[key]
             sections.append(ReportSection(key=key, code=code, title=title, count=counts[key]))
-    return ReportContents(
+    contents = ReportContents(
         period_ids=period_ids,
         sections=sections,
         summary=summary,
         criterion_order={criterion.key: n for n, criterion in enumerate(criteria)},
+    )
+    if period_ids:
+        _add_figures(contents, groups=groups, criteria=criteria, periods=periods, now=now)
+    else:
+        for section in sections:
+            section.figures = SectionFigures()
+    return contents
+
+
+def _add_figures(contents, *, groups, criteria, periods, now) -> None:
+    dispositions = figures_of.disposition_keys(Disposition.values)
+    published = published_of(contents.period_ids)
+    outcomes, contents.valid_until = figures_of.section_outcomes(
+        published, periods=periods, now=now
+    )
+    by_section: dict[str, dict[str, int]] = {}
+    for key, disposition, n in groups:
+        counts = by_section.setdefault(key, dict.fromkeys(dispositions, 0))
+        counts[disposition or "awaiting_response"] += n
+    totals = SectionFigures(dispositions=dict.fromkeys(dispositions, 0))
+    for section in contents.sections:
+        figures = outcomes.get(section.key) or SectionFigures()
+        figures.comments = section.count
+        figures.dispositions = by_section.get(section.key, dict.fromkeys(dispositions, 0))
+        section.figures = figures
+        totals.add(figures)
+    contents.totals = totals
+    # The chart of days in the time zone the report's dates are shown in (the latest period's).
+    timezone = periods[-1].timezone if periods else "UTC"
+    campaigns = figures_of.campaign_counts(published)
+    contents.charts = ReportCharts(
+        by_practice_area=figures_of.practice_area_bars(groups, criteria, dispositions),
+        by_day=figures_of.comments_by_day(published, periods=periods, timezone=timezone, now=now),
+        timezone=timezone,
+        published=contents.summary["published"],
+        **campaigns,
     )
 
 
@@ -214,79 +286,50 @@ class ReportBasis:
     periods: list[CommentPeriod]
     contents: ReportContents
 
+    @property
+    def clock(self) -> str:
+        """What of the clock the basis depends on, for the ETag: the instant it expires."""
+        until = self.contents.valid_until
+        return "0" if until is None else str(int(until.timestamp() * 1_000_000))
+
+    def current_at(self, now: dt.datetime) -> bool:
+        return self.contents.valid_until is None or now < self.contents.valid_until
+
+    def window_days(self, period_id: int) -> int:
+        return next(p.answer_window_days for p in self.periods if p.pk == period_id)
+
 
 BASIS_CACHE_SECONDS = 24 * 3600
 
 
-def report_basis(*, standard_slug: str, label: str, head: ReportHead) -> ReportBasis:
+def _clock_key(head: ReportHead) -> str:
+    return f"report-clock:{head.fingerprint}"
+
+
+def report_clock(*, head: ReportHead, now: dt.datetime) -> str | None:
+    """The cached basis' ``clock`` if it is still current at ``now`` (None: the basis must be
+    built), read from a small cache entry so that a revalidation reads no basis."""
+    stored = cache.get(_clock_key(head))
+    if stored is None:
+        return None
+    clock, until = stored
+    return clock if until is None or now < until else None
+
+
+def report_basis(
+    *, standard_slug: str, label: str, head: ReportHead, now: dt.datetime
+) -> ReportBasis:
     """The version, its periods and the report's contents, kept in the cache under the head's
-    fingerprint (which changes with anything they show), so that most pages cost one query for
-    the head and one for their comments. Five or six queries when not in the cache."""
+    fingerprint (which changes with anything they show) until the next answer window ends, so
+    that most pages cost one query for the head and one for their comments. Ten or eleven
+    queries when not in the cache."""
     key = f"report-basis:{head.fingerprint}"
     basis = cache.get(key)
-    if basis is None:
+    if basis is None or not basis.current_at(now):
         version = version_get(standard_slug=standard_slug, label=label)
         periods = report_periods(version=version)
-        contents = report_contents(version=version, period_ids=[p.pk for p in periods])
+        contents = report_contents(version=version, periods=periods, now=now)
         basis = ReportBasis(version=version, periods=periods, contents=contents)
         cache.set(key, basis, BASIS_CACHE_SECONDS)
+        cache.set(_clock_key(head), (basis.clock, contents.valid_until), BASIS_CACHE_SECONDS)
     return basis
-
-
-# ---- every row (CSV, XLSX) ------------------------------------------------------------------
-
-_DATES = DateTimeField()
-
-
-def download_rows(*, contents: ReportContents) -> Iterator[tuple]:
-    """Every published comment in the report's order as a tuple of the download's columns
-    (renderers_comments.REPORT_COLUMNS), values as the JSON has them. One query, read in chunks."""
-    sections = contents.sections
-    if not sections:
-        return
-    rank = Case(
-        *(When(criterion_key=s.key, then=Value(n)) for n, s in enumerate(sections)),
-        output_field=IntegerField(),
-    )
-    rows = (
-        published_of(contents.period_ids)
-        .annotate(_rank=rank)
-        .order_by("_rank", "submitted_at", "id")
-        .only(
-            "criterion_key",
-            "tracking_id",
-            "period_id",
-            "submitted_at",
-            "type",
-            "language",
-            "identity_public",
-            "name",
-            "organization",
-            "body",
-            "proposed_text",
-            "disposition",
-            "response",
-        )
-    )
-    by_key = {section.key: section for section in sections}
-    for comment in rows.iterator(chunk_size=2000):
-        section = by_key.get(comment.criterion_key)
-        if section is None:  # published after the contents were read: on the next download
-            continue
-        public = comment.identity_public and (comment.name or comment.organization)
-        yield (
-            section.code or None,
-            section.key or None,
-            section.title,
-            comment.tracking_id,
-            comment.period_id,
-            _DATES.to_representation(comment.submitted_at),
-            comment.type,
-            comment.language,
-            comment.name if public else None,
-            comment.organization if public else None,
-            comment.body,
-            comment.proposed_text,
-            comment.disposition,
-            comment.response,
-        )

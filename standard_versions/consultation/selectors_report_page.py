@@ -16,6 +16,7 @@ from django.db.models import Case, IntegerField, Q, Value, When
 from django.db.models.expressions import RawSQL
 from django.utils.translation import gettext_lazy as _
 
+from standard_versions.consultation.report_outcomes import with_outcomes
 from standard_versions.consultation.selectors_report import (
     ReportContents,
     ReportSection,
@@ -122,8 +123,8 @@ def report_page(
     size: int = PAGE_SIZE,
 ) -> ReportPage:
     """One page of the report: at most ``size`` comments after ``cursor`` (before it, when it
-    points backward), or from the start of ``criterion``'s section, or from the start. One
-    query (none when there is nothing to read)."""
+    points backward), or from the start of ``criterion``'s section, or from the start. Two
+    queries: the comments with their answers, and their links (none when there is nothing)."""
     sections = contents.sections
     index, within = _start(contents, cursor, criterion)
     backward = cursor is not None and cursor.backward
@@ -160,7 +161,7 @@ def report_page(
         *(When(criterion_key=sections[j].key, then=Value(n)) for n, j in enumerate(planned)),
         output_field=IntegerField(),
     )
-    chosen = Comment.objects.filter(pk__in=_union(parts))
+    chosen = with_outcomes(Comment.objects.filter(pk__in=_union(parts)))
     rows = list(chosen.annotate(_rank=rank).order_by("_rank", *order)[:wanted])
     more = len(rows) > size or (0 <= i < len(sections))
     rows = rows[:size]

@@ -204,6 +204,11 @@ def format_weekday_date(
     )
 
 
+def format_day_month(day: date, *, language: str) -> str:
+    """A day without its year, as a chart's axis names it: "Mar 2", "2 mar", "2 de mar."."""
+    return babel_dates.format_skeleton("MMMd", day, locale=babel_locale(language))
+
+
 def format_number(value, *, language: str) -> str:
     """10000 -> "10,000", "10.000"."""
     return babel_numbers.format_decimal(value, locale=babel_locale(language))

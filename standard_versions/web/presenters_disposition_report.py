@@ -7,16 +7,25 @@ from dataclasses import dataclass
 
 from django.urls import reverse
 
+from standard_versions.consultation.report_outcomes import outcome_of
 from standard_versions.consultation.selectors_comments import title_for_reader
 from standard_versions.consultation.selectors_report import ReportBasis
 from standard_versions.consultation.selectors_report_page import ReportPage as PageOfReport
-from standard_versions.models import Comment
+from standard_versions.models import Comment, PracticeArea
 from standard_versions.translations import i18n
 from standard_versions.translations.content import ContentText
 from standard_versions.web.labels_consultation import SUMMARY_LABELS, TYPE_LABELS
 from standard_versions.web.presenters import Served, _served, version_url
 from standard_versions.web.presenters_consultation import PeriodInfo, period_info
 from standard_versions.web.presenters_receipt import shown
+from standard_versions.web.presenters_report_summary import (
+    FiguresTable,
+    OutcomeItem,
+    ReportSummary,
+    figures_table,
+    outcome_item,
+    report_summary,
+)
 
 
 @dataclass(frozen=True)
@@ -31,6 +40,7 @@ class ReportComment:
     proposed_text: str
     disposition_display: str
     response: str
+    outcome: OutcomeItem | None = None
 
 
 @dataclass(frozen=True)
@@ -42,6 +52,8 @@ class ReportSectionItem:
     served: Served
     # The section began on an earlier page.
     continued: bool = False
+    # The whole section's figures (not only this page's).
+    figures: FiguresTable | None = None
 
 
 @dataclass(frozen=True)
@@ -70,6 +82,9 @@ class ReportPage:
     csv_url: str
     xlsx_url: str
     json_url: str
+    iso_csv_url: str = ""
+    pdf_url: str = ""
+    summary_charts: ReportSummary | None = None
 
 
 def _author(comment: Comment) -> str:
@@ -99,11 +114,21 @@ def report_page(
         title = title_for_reader(section.criterion, stored_title=section.title, content=content)
         return {"code": section.code, "title": title.text, "served": shown(title)}
 
+    whole = {s.key: s for s in basis.contents.sections}
+
+    def comment_item(comment):
+        window = basis.window_days(comment.period_id)
+        outcome = outcome_item(outcome_of(comment, window_days=window, now=now))
+        return report_comment(comment, language=language, timezone=timezone, outcome=outcome)
+
     sections = [
         ReportSectionItem(
             **heading(section),
             continued=section.comments[0]._position > 1,
-            comments=[_comment(c, language=language, timezone=timezone) for c in section.comments],
+            comments=[comment_item(c) for c in section.comments],
+            figures=figures_table(whole[section.key].figures, language=language)
+            if section.key in whole
+            else None,
         )
         for section in page.sections
     ]
@@ -131,10 +156,31 @@ def report_page(
         csv_url=f"{api_url}?format=csv",
         xlsx_url=f"{api_url}?format=xlsx",
         json_url=f"{api_url}?format=json",
+        iso_csv_url=f"{api_url}?format=iso-csv",
+        pdf_url=reverse("web:disposition-report-pdf", args=[standard.slug, version.label]),
+        summary_charts=report_summary(
+            basis.contents, language=language, area_names=area_names(basis, content)
+        ),
     )
 
 
-def _comment(comment: Comment, *, language: str, timezone: str) -> ReportComment:
+def area_names(basis: ReportBasis, content: ContentText) -> dict[str, str]:
+    """The charts' practice areas' names in the reader's language, by key."""
+    charts = basis.contents.charts
+    if charts is None:
+        return {}
+    return {
+        bar.key: content.text(
+            PracticeArea(version_id=basis.version.pk, key=bar.key, name=bar.name), "name"
+        )
+        for bar in charts.by_practice_area
+        if bar.key
+    }
+
+
+def report_comment(
+    comment: Comment, *, language: str, timezone: str, outcome: OutcomeItem | None = None
+) -> ReportComment:
     return ReportComment(
         tracking_id=comment.tracking_id,
         submitted_at=comment.submitted_at,
@@ -148,4 +194,5 @@ def _comment(comment: Comment, *, language: str, timezone: str) -> ReportComment
         proposed_text=comment.proposed_text,
         disposition_display=comment.get_disposition_display() if comment.disposition else "",
         response=comment.response,
+        outcome=outcome,
     )

@@ -28,4 +28,9 @@ urlpatterns = [
         views_comments.disposition_report,
         name="disposition-report",
     ),
+    path(
+        "standards/<std:std>/versions/<label:label>/disposition-report.pdf",
+        views_comments.disposition_report_pdf,
+        name="disposition-report-pdf",
+    ),
 ]

@@ -104,7 +104,7 @@ def test_the_schema_documents_the_comment_endpoints(openapi_schema):
         "CommentReceiptOutput",
         "CommentReceiptDetailOutput",
         "PublishedCommentOutput",
-        "ReportCommentOutput",
+        "ReportPageCommentOutput",
         "DispositionReportPageOutput",
         "ReportPageSectionOutput",
         "ReportContentsEntryOutput",

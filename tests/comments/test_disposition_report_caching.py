@@ -16,8 +16,9 @@ pytestmark = pytest.mark.django_db
 API = "/api/v1/standards/big/versions/9.0/disposition-report/"
 PAGE = "/standards/big/versions/9.0/disposition-report/"
 # The report's head; the version; its periods; its criteria; the counts by criterion and
-# disposition; the page's comments.
-UNCACHED = 6
+# disposition; the figures (links by class; answers; comments per day; campaign comments); the
+# page's comments; their links.
+UNCACHED = 11
 
 
 @pytest.mark.parametrize("url", [API, PAGE])
@@ -98,10 +99,10 @@ def test_a_page_costs_the_same_queries_for_30_and_3000_comments(
         # Cached: the head alone.
         with django_assert_num_queries(1):
             assert api_client.get(path).content == response.content
-    # Another page of a cached report: the head and the page's comments.
+    # Another page of a cached report: the head, the page's comments and their links.
     _forget_bodies()
     api_client.get(url)
-    with django_assert_num_queries(2):
+    with django_assert_num_queries(3):
         assert api_client.get(middle).status_code == 200
 
 
@@ -111,8 +112,10 @@ def test_a_full_download_costs_the_same_queries_and_has_every_row(
 ):
     bulk_published(open_period, {"A0.0": published // 2, "A1.1": published - published // 2})
     # The head, the version, its periods, its criteria, the counts, then every row in chunks
-    # of 2,000 (a server-side cursor on PostgreSQL, one query either way).
-    with django_assert_num_queries(6):
+    # of 2,000 (a server-side cursor on PostgreSQL, one query either way), the figures (four
+    # queries) and each chunk's links (one query per 2,000 rows).
+    chunks = -(-published // 2000)
+    with django_assert_num_queries(10 + chunks):
         response = api_client.get(API, {"format": "csv"})
         data = b"".join(response.streaming_content)
     assert data.count(b"\r\n") == published + 1

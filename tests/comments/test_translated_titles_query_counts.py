@@ -19,11 +19,12 @@ RECEIPT_TRANSLATED = RECEIPT + 1
 # + the title the commenter was shown (a comment written in es or pt-BR)
 RECEIPT_OF_A_TRANSLATED_COMMENT = RECEIPT_TRANSLATED + 1
 # the report's head, version, periods, criteria, the counts by criterion and disposition, the
-# page's comments (no scope codes: the period covers the whole version) + the translations
-REPORT_TRANSLATED = 6 + 1
+# page's comments (no scope codes: the period covers the whole version) + the translations; the
+# figures (4: links by class, answers, days, campaigns) and the page's links (1)
+REPORT_TRANSLATED = 6 + 1 + 4 + 1
 # the report page, after the API's request: the version, periods and counts it kept in the
 # cache under the same head serve the page too, so the head, the comments and the translations
-REPORT_PAGE_TRANSLATED = 3
+REPORT_PAGE_TRANSLATED = 3 + 1  # the page's links
 
 
 def _queries(client, path: str) -> int:
