@@ -9,7 +9,13 @@ from django.utils import timezone
 
 from standard_versions.consultation.moderation import moderate_comment, respond_to_comment
 from standard_versions.consultation.response_links import link_response_change
-from standard_versions.models import Criterion, PracticeArea, Version, VersionStatus
+from standard_versions.models import (
+    CertificationLevel,
+    Criterion,
+    PracticeArea,
+    Version,
+    VersionStatus,
+)
 from standard_versions.roles import EDITORS
 from tests.comments.conftest import _generous_throttle, make_period, submit  # noqa: F401
 from tests.factories import VersionFactory, build_version
@@ -42,6 +48,14 @@ def later_version(base: Version, *, label: str = "9.1", status=VersionStatus.DRA
         )
         for area in base.practice_areas.all()
     }
+    for level in base.levels.all():
+        CertificationLevel.objects.create(
+            version=version,
+            key=level.key,
+            name=level.name,
+            min_percent=level.min_percent,
+            position=level.position,
+        )
     for criterion in Criterion.objects.filter(version=base):
         changed = {}
         if criterion.key == "k0":
