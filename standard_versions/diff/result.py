@@ -5,7 +5,7 @@ formats read it, and the OpenAPI schema is derived from the same fields (``json_
 """
 
 from dataclasses import dataclass, field
-from typing import ClassVar, Generic, Literal, TypeVar
+from typing import ClassVar, Generic, TypeVar
 
 from standard_versions.diff.json_form import JsonForm, change_in_json, has_changes, in_json
 from standard_versions.diff.words import TextChange
@@ -257,7 +257,7 @@ class CommentBehind(JsonForm):
     diff knows why. Set by the selectors (the engine compares texts, it knows no comments)."""
 
     tracking_id: str
-    target: Literal["criterion", "practice_area", "requirements"] = field(
+    target: str = field(
         metadata=in_json(
             help_text="The part that changed (criterion, practice_area, requirements)."
         )
@@ -267,7 +267,9 @@ class CommentBehind(JsonForm):
             help_text="The criterion's or practice area's permanent key; empty for requirements."
         )
     )
-    change_class: Literal["editorial", "substantive"] = field(metadata=in_json(name="class"))
+    change_class: str = field(
+        metadata=in_json(name="class", help_text="The change's class: editorial or substantive.")
+    )
     version: str = field(metadata=in_json(help_text="Label of the version holding the change."))
     receipt_path: str = field(
         metadata=in_json(help_text="The comment's receipt page, a path on this site.")
