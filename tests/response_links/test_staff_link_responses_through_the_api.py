@@ -175,3 +175,4 @@ def test_the_moderation_list_flags_accepted_comments_naming_no_change(
         items = editor_client.get(url).json()["results"]
     flags = {item["tracking_id"]: item["needs_linked_change"] for item in items}
     assert (flags[flagged], flags[linked], flags[noted]) == (True, False, False)
+    assert all(type(flag) is bool for flag in flags.values())
