@@ -176,3 +176,32 @@ def test_the_moderation_list_flags_accepted_comments_naming_no_change(
     flags = {item["tracking_id"]: item["needs_linked_change"] for item in items}
     assert (flags[flagged], flags[linked], flags[noted]) == (True, False, False)
     assert all(type(flag) is bool for flag in flags.values())
+
+
+def test_a_practice_area_link_shows_the_area_then_against_the_area_now(
+    api_client, editor_client, period, later
+):
+    later.practice_areas.filter(key="a1").update(name="Practice area one, renamed")
+    tracking_id = comment_on(api_client, period)
+    payload = _payload(later, target="practice_area", target_key="a1", change_class="editorial")
+    body = editor_client.post(_links_url(tracking_id), payload, format="json").json()
+    assert body["has_redline"] is True and body["code"] == "A1"
+    old = "".join(p["text"] for p in body["title_diff"] if p["op"] != "insert")
+    new = "".join(p["text"] for p in body["title_diff"] if p["op"] != "delete")
+    assert (old, new) == (
+        period.version.practice_areas.get(key="a1").name,
+        "Practice area one, renamed",
+    )
+    assert "<ins>" in body["title_redline"]
+
+
+def test_a_criterion_other_than_the_commented_one_is_compared_version_to_version(
+    api_client, editor_client, period, later
+):
+    tracking_id = comment_on(api_client, period, criterion="A0.0")
+    body = editor_client.post(
+        _links_url(tracking_id), _payload(later, target_key="k1"), format="json"
+    ).json()
+    old = "".join(p["text"] for p in body["title_diff"] if p["op"] != "insert")
+    new = "".join(p["text"] for p in body["title_diff"] if p["op"] != "delete")
+    assert (old, new) == ("Criterion 1", "Criterion one, renamed")
