@@ -9,6 +9,8 @@ from django import forms
 from django.contrib import admin, messages
 from django.db import transaction
 from django.utils import timezone
+from django.utils.html import format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -72,9 +74,19 @@ class CommentAdmin(CommentPagingMixin, CommentSearchMixin, StaffAdmin):
         (_("Comment"), {"fields": COMMENT_FIELDS}),
         (_("Commenter"), {"fields": COMMENTER_FIELDS}),
         (_("Moderation"), {"fields": MODERATION_FIELDS}),
-        (_("Response"), {"fields": (*RESPONSE_FIELDS, "responded_at_local", "change_reason")}),
+        (
+            _("Response"),
+            {
+                "fields": (
+                    *RESPONSE_FIELDS,
+                    "responded_at_local",
+                    "linked_changes",
+                    "change_reason",
+                )
+            },
+        ),
     )
-    readonly_fields = (*COMMENT_FIELDS, *COMMENTER_FIELDS, "responded_at_local")
+    readonly_fields = (*COMMENT_FIELDS, *COMMENTER_FIELDS, "responded_at_local", "linked_changes")
     object_history_template = "admin/standard_versions/object_history.html"
 
     # Times in the period's zone, named, as the commenter's receipt says them.
@@ -85,6 +97,25 @@ class CommentAdmin(CommentPagingMixin, CommentSearchMixin, StaffAdmin):
     @admin.display(description=_("responded at"))
     def responded_at_local(self, comment: Comment) -> str:
         return period_zone_text(comment.responded_at, comment.period)
+
+    # Shown, not edited: links are made and removed through the staff API's rules and history
+    # (consultation/response_links.py). A read-only field rather than an inline, so that the
+    # moderation form posts what it always did.
+    @admin.display(description=_("changes the response names"))
+    def linked_changes(self, comment: Comment):
+        links = comment.response_links.select_related("version").order_by("created_at", "id")
+        rows = [
+            (
+                link.version.label,
+                link.get_target_display(),
+                link.target_key,
+                link.get_change_class_display(),
+            )
+            for link in links
+        ]
+        if not rows:
+            return _("None yet: changes are linked through the staff API.")
+        return format_html_join(mark_safe("<br>"), "{} · {} {} · {}", rows)
 
     def history_view(self, request, object_id, extra_context=None):
         comment = self.get_object(request, object_id)

@@ -27,8 +27,13 @@ class DiffHTMLRenderer(_DiffTextRenderer):
 
 
 class DiffMarkdownRenderer(_DiffTextRenderer):
-    """A changelog in Markdown, for release notes."""
+    """A changelog in Markdown, for release notes: the comments behind the changes link to their
+    receipts by absolute URL on the site the request came to (this body is not cached)."""
 
     media_type = "text/markdown"
     format = "markdown"
-    to_text = staticmethod(diff_to_markdown)
+
+    def render(self, data, accepted_media_type=None, renderer_context=None):
+        request = (renderer_context or {}).get("request")
+        base_url = request.build_absolute_uri("/").rstrip("/") if request is not None else ""
+        return diff_to_markdown(data, base_url=base_url).encode(self.charset)

@@ -33,6 +33,7 @@ TAG_RULES = (
     ("/practice-areas/", "practice areas"),
     ("/requirements/", "requirements"),
     ("/criteria/", "criteria"),
+    ("/response-flags/", "comments"),
     ("/comments/", "comments"),
     ("/moderation/", "comments"),
     ("/campaigns/", "comments"),
@@ -53,6 +54,7 @@ PATH_PARAMETERS = {
     "period_id": ("A comment period's id.", "2"),
     "endpoint_id": ("A webhook endpoint's id.", "1"),
     "export_id": ("An export job's id.", "1"),
+    "link_id": ("A response link's id (the comment's response-links list).", "1"),
     "campaign_id": ("A near-duplicate campaign's id (its period's near-duplicates list).", "1"),
     "tracking_id": (
         "A comment's tracking id, from its receipt (26 lowercase base32 characters).",

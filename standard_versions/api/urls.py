@@ -93,6 +93,7 @@ from standard_versions.api import (  # noqa: E402
     views_comments,
     views_disposition_report,
     views_moderation,
+    views_response_links,
 )
 
 urlpatterns += [
@@ -155,6 +156,21 @@ urlpatterns += [
         "comments/<tracking:tracking_id>/respond/",
         views_moderation.CommentRespondView.as_view(),
         name="comment-respond",
+    ),
+    path(
+        "comments/<tracking:tracking_id>/response-links/",
+        views_response_links.CommentResponseLinksView.as_view(),
+        name="comment-response-links",
+    ),
+    path(
+        "comments/<tracking:tracking_id>/response-links/<period:link_id>/",
+        views_response_links.CommentResponseLinkDetailView.as_view(),
+        name="comment-response-link",
+    ),
+    path(
+        "comment-periods/<period:period_id>/response-flags/",
+        views_response_links.CommentPeriodResponseFlagsView.as_view(),
+        name="comment-period-response-flags",
     ),
     path(
         "standards/<std:std>/versions/<label:label>/disposition-report/",

@@ -166,6 +166,7 @@ class CommentReceiptView(ContentAPIView):
             "criterion_change": receipt.criterion_change,
             "criterion": receipt.criterion,
             "title_when_commented": receipt.title_when_commented,
+            "response_links": receipt.response_links,
             # The criterion's title in the reader's language (one query, none in English).
             "content": content_for(request, versions=[receipt.comment.period.version]),
         }

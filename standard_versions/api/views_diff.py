@@ -77,15 +77,22 @@ class VersionDiffView(ContentAPIView):
             standard_slug=std, from_label=query["from"], to_label=query["to"]
         )
 
+        # The comments behind the changes are part of the body: their links' head is part of
+        # its ETag (and so of the cached body's key). None: no link was ever made, no query.
+        links_head = new.links_head
+
         def build():
             content = content_for(request, versions=[old, new])
-            return selectors_diff.version_diff_document(old=old, new=new, content=content)
+            return selectors_diff.version_diff_document(
+                old=old, new=new, content=content, with_comments=links_head is not None
+            )
 
+        links = f"-l{links_head}" if links_head is not None else ""
         return conditional_versions_content(
             request,
             versions=[old, new],
             language=response_language(request),
-            variant=f"-diff-{request.accepted_renderer.format}",
+            variant=f"-diff-{request.accepted_renderer.format}{links}",
             build=build,
         )
 

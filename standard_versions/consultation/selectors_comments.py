@@ -2,13 +2,18 @@
 
 import datetime as dt
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from standard_versions.consultation import selectors_campaigns
 from standard_versions.consultation.search import search_comments
+from standard_versions.consultation.selectors_response_links import (
+    LinkedChange,
+    links_of_comments,
+    with_needs_linked_change,
+)
 from standard_versions.diff.words import word_diff
 from standard_versions.errors import InvalidInput, NotFound
 from standard_versions.models import (
@@ -18,6 +23,7 @@ from standard_versions.models import (
     IdenticalCommentTally,
     ModerationState,
     PeriodStatus,
+    ResponseLink,
     Translation,
 )
 from standard_versions.translations.content import SOURCE_LANGUAGE, ContentText
@@ -100,7 +106,7 @@ def staff_comments(
 ) -> QuerySet[Comment]:
     """The period's comments for staff, oldest first: in one moderation ``state`` if given, and
     those ``query`` finds if given (a tracking id, or words in each comment's language:
-    consultation/search.py)."""
+    consultation/search.py); each with ``needs_linked_change``."""
     comments = Comment.objects.filter(period=period).order_by("submitted_at", "id")
     if state:
         if state not in ModerationState.values:
@@ -115,7 +121,8 @@ def staff_comments(
                 code="query_too_long",
             )
         comments = search_comments(comments, query=query).order_by("submitted_at", "id")
-    return comments
+    # Accepted with no change named yet: the staff's flag, a subquery (no query more).
+    return with_needs_linked_change(comments)
 
 
 @dataclass
@@ -144,6 +151,8 @@ class Receipt:
     criterion: Criterion | None = None
     # Its title as the commenter was shown it (None: a comment on the whole version).
     title_when_commented: ShownText | None = None
+    # The changes the response names (shown with the response: none without one).
+    response_links: list[LinkedChange] = field(default_factory=list)
 
 
 def title_for_reader(
@@ -186,10 +195,11 @@ def title_when_commented(comment: Comment) -> ShownText:
 
 def comment_receipt(*, tracking_id: str) -> Receipt:
     """The comment with its period and version, how its criterion's text changed since, the
-    criterion now and its title as the commenter saw it. Two queries, three for a comment
-    written in es or pt-BR."""
+    criterion now, its title as the commenter saw it and the changes its response names. Two
+    queries, three for a comment written in es or pt-BR, one more for a response with links."""
     comment = (
         Comment.objects.select_related("period__version__standard")
+        .annotate(has_links=Exists(ResponseLink.objects.filter(comment_id=OuterRef("pk"))))
         .filter(tracking_id=tracking_id)
         .first()
     )
@@ -197,6 +207,11 @@ def comment_receipt(*, tracking_id: str) -> Receipt:
         raise NotFound(
             _("There is no comment %(id)s.") % {"id": tracking_id}, code="comment_not_found"
         )
+    # The response's linked changes go wherever the response goes: one query, none without
+    # a response or without links.
+    shown = comment.response and comment.has_links
+    links = links_of_comments(comment_ids=[comment.pk] if shown else [])
+    response_links = links.get(comment.pk, [])
     change = None
     if comment.criterion_key:
         current = (
@@ -224,12 +239,13 @@ def comment_receipt(*, tracking_id: str) -> Receipt:
                 else None,
             )
     if not comment.criterion_key:
-        return Receipt(comment=comment, criterion_change=change)
+        return Receipt(comment=comment, criterion_change=change, response_links=response_links)
     return Receipt(
         comment=comment,
         criterion_change=change,
         criterion=current,
         title_when_commented=title_when_commented(comment),
+        response_links=response_links,
     )
 
 

@@ -7,6 +7,7 @@ markup; headings and sentences are translatable.
 
 from django.utils.html import escape
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from standard_versions.diff.sentences import (
     diff_title,
@@ -22,6 +23,56 @@ from standard_versions.diff.sentences import (
     translation_caveat_sentence,
     word_changes,
 )
+
+# --- the comments behind the changes -------------------------------------------------------------
+
+
+def comments_by_part(data: dict) -> dict[tuple[str, str], list[dict]]:
+    """The diff's ``comments`` grouped by the part they led to: (target, key) -> comments, each
+    comment once per part (two links of one comment to one part, in two versions, count once)."""
+    grouped: dict[tuple[str, str], list[dict]] = {}
+    for comment in data.get("comments", ()):
+        group = grouped.setdefault((comment["target"], comment["key"]), [])
+        if all(other["tracking_id"] != comment["tracking_id"] for other in group):
+            group.append(comment)
+    return grouped
+
+
+def _part_names(data: dict) -> dict[tuple[str, str], str]:
+    """How the Markdown names each changed part: "**C1.2** Title", "Practice area (PA1)"."""
+    names = {("requirements", ""): _("Certification requirements")}
+    for item in [*data["added"], *data["changed"]]:
+        names[("criterion", item["key"])] = md_criterion(item)
+    areas = data["practice_areas"]
+    for area in [*areas["added"], *areas["changed"]]:
+        names[("practice_area", area["key"])] = md_area(area)
+    return names
+
+
+def _md_comment_links(comments: list[dict], base_url: str) -> str:
+    return ", ".join(
+        "[{id}]({url})".format(id=md_escape(c["tracking_id"]), url=base_url + c["receipt_path"])
+        for c in comments
+    )
+
+
+def _comments_section(lines: list[str], data: dict, base_url: str) -> None:
+    names = _part_names(data)
+    items = [
+        _("- %(part)s: %(count)s, %(links)s")
+        % {
+            "part": names.get(part, md_escape(part[1])),
+            "count": comment_count(len(comments)),
+            "links": _md_comment_links(comments, base_url),
+        }
+        for part, comments in comments_by_part(data).items()
+    ]
+    _section(lines, _("The comments behind these changes"), items)
+
+
+def comment_count(count: int) -> str:
+    return ngettext("%(count)d comment", "%(count)d comments", count) % {"count": count}
+
 
 # --- Markdown ---------------------------------------------------------------------------------
 
@@ -40,9 +91,10 @@ def _codes_and_title(item: dict) -> dict:
     }
 
 
-def diff_to_markdown(data: dict) -> str:
-    """Release notes: what was added, removed, renumbered, moved, reordered and reworded, and how
-    the certification requirements changed."""
+def diff_to_markdown(data: dict, *, base_url: str = "") -> str:
+    """Release notes: what was added, removed, renumbered, moved, reordered and reworded, how the
+    certification requirements changed, and the public comments that led to those changes, each
+    a link to its receipt (``base_url``, the site's origin, makes the links absolute)."""
     lines = ["# " + diff_title(data), "", summary_sentence(data)]
     for caveat in (reconstruction_caveat_sentence(data), translation_caveat_sentence(data)):
         if caveat:
@@ -131,6 +183,7 @@ def diff_to_markdown(data: dict) -> str:
     _section(
         lines, _("Certification requirements"), ["- " + s for s in requirement_sentences(data)]
     )
+    _comments_section(lines, data, base_url)
     return "\n".join([*lines, ""])
 
 
@@ -148,7 +201,21 @@ def _text_html(item: dict, field: str, current: str) -> str:
     return redline(change["ops"]) if change else escape(current)
 
 
-def _criterion_html(item: dict, kind: str) -> str:
+def comments_note_html(comments: list[dict]) -> str:
+    """ "Changed in response to 2 comments: K5Q3…, …", each a link to its receipt page."""
+    links = ", ".join(
+        '<a href="{url}">{id}</a>'.format(
+            url=escape(c["receipt_path"]), id=escape(c["tracking_id"])
+        )
+        for c in comments
+    )
+    return _("In response to %(count)s: %(links)s") % {
+        "count": escape(comment_count(len(comments))),
+        "links": links,
+    }
+
+
+def _criterion_html(item: dict, kind: str, comments: list[dict] | None = None) -> str:
     code, title, description = escape(item["code"]), escape(item["title"]), ""
     notes = []
     if kind == "added":
@@ -184,6 +251,8 @@ def _criterion_html(item: dict, kind: str) -> str:
     ]
     if description:
         parts.append(f'<p class="diff-text">{description}</p>')
+    if comments:
+        parts.append(f'<p class="diff-comments">{comments_note_html(comments)}</p>')
     parts.append("</article>")
     return "\n".join(parts)
 
@@ -200,6 +269,7 @@ def diff_to_html(data: dict) -> str:
         group = groups.setdefault(item["practice_area"]["key"], {"ref": item["practice_area"]})
         group.setdefault("removed", []).append(item)
 
+    behind = comments_by_part(data)
     parts = [
         '<div class="diff" data-from="{}" data-to="{}">'.format(
             escape(data["from"]["label"]), escape(data["to"]["label"])
@@ -218,13 +288,25 @@ def diff_to_html(data: dict) -> str:
         parts.append(f'<section class="diff-area" id="diff-area-{escape(key)}">')
         parts.append("<h3>{} {}</h3>".format(escape(ref["code"]), escape(ref["name"])))
         for kind in ("added", "changed", "removed"):
-            parts += [_criterion_html(item, kind) for item in group.get(kind, [])]
+            parts += [
+                _criterion_html(item, kind, behind.get(("criterion", item["key"])))
+                for item in group.get(kind, [])
+            ]
         parts.append("</section>")
     area_sentences = practice_area_sentences(data, markup=escape)
     if area_sentences:
         parts.append('<section class="diff-practice-areas">')
         parts.append("<h3>{}</h3>".format(escape(_("Practice areas"))))
         parts.append("<ul>{}</ul>".format("".join(f"<li>{s}</li>" for s in area_sentences)))
+        areas = data["practice_areas"]
+        for area in [*areas["added"], *areas["changed"]]:
+            comments = behind.get(("practice_area", area["key"]))
+            if comments:
+                parts.append(
+                    '<p class="diff-comments">{} {}: {}</p>'.format(
+                        escape(area["code"]), escape(area["name"]), comments_note_html(comments)
+                    )
+                )
         parts.append("</section>")
     sentences = requirement_sentences(
         data, markup=escape, strong=lambda text: f"<strong>{text}</strong>"
@@ -233,6 +315,9 @@ def diff_to_html(data: dict) -> str:
         parts.append('<section class="diff-requirements">')
         parts.append("<h3>{}</h3>".format(escape(_("Certification requirements"))))
         parts.append("<ul>{}</ul>".format("".join(f"<li>{s}</li>" for s in sentences)))
+        if behind.get(("requirements", "")):
+            note = comments_note_html(behind[("requirements", "")])
+            parts.append(f'<p class="diff-comments">{note}</p>')
         parts.append("</section>")
     parts.append("</div>")
     return "\n".join(parts) + "\n"

@@ -252,6 +252,34 @@ class DiffSummary(JsonForm):
 
 
 @dataclass(frozen=True)
+class CommentBehind(JsonForm):
+    """A published comment whose public response is linked to a change this diff shows: the
+    diff knows why. Set by the selectors (the engine compares texts, it knows no comments)."""
+
+    tracking_id: str
+    target: str = field(
+        metadata=in_json(
+            help_text="The part that changed (criterion, practice_area, requirements)."
+        )
+    )
+    key: str = field(
+        metadata=in_json(
+            help_text="The criterion's or practice area's permanent key; empty for requirements."
+        )
+    )
+    change_class: str = field(
+        metadata=in_json(name="class", help_text="The change's class: editorial or substantive.")
+    )
+    version: str = field(metadata=in_json(help_text="Label of the version holding the change."))
+    receipt_path: str = field(
+        metadata=in_json(help_text="The comment's receipt page, a path on this site.")
+    )
+    api_path: str = field(
+        metadata=in_json(help_text="The comment's receipt in the API, a path on this site.")
+    )
+
+
+@dataclass(frozen=True)
 class VersionDiff(JsonForm):
     standard: str
     language: str = field(metadata=in_json(help_text="Language of the texts compared."))
@@ -280,6 +308,14 @@ class VersionDiff(JsonForm):
         metadata=in_json(
             help_text="When `from` or `to` is reconstructed: a sentence, in the response language, "
             "saying that what the diff shows of it is inferred, not a record; else null."
+        ),
+    )
+
+    comments: tuple[CommentBehind, ...] = field(
+        default=(),
+        metadata=in_json(
+            help_text="The published comments whose responses are linked to a change shown here "
+            "(to a part of `to` or of a version between `from` and `to`), oldest link first."
         ),
     )
 

@@ -2,6 +2,12 @@
 
 from dataclasses import replace
 
+from django.db.models.expressions import RawSQL
+
+from standard_versions.consultation.selectors_response_links import (
+    LINKS_HEAD_SQL,
+    comments_behind_diff,
+)
 from standard_versions.diff.engine import VersionDiff, diff_versions
 from standard_versions.diff.result import TranslationCaveat
 from standard_versions.diff.sentences import reconstruction_caveat_sentence
@@ -24,13 +30,16 @@ from standard_versions.translations.content import SOURCE_LANGUAGE, ContentText,
 def version_pair_get(
     *, standard_slug: str, from_label: str, to_label: str
 ) -> tuple[Version, Version]:
-    """The two versions of a diff (one query; the same version twice is allowed)."""
-    found = {
-        version.label: version
-        for version in Version.objects.select_related("standard").filter(
-            standard__slug=standard_slug, label__in={from_label, to_label}
-        )
-    }
+    """The two versions of a diff (one query; the same version twice is allowed), each with its
+    ``links_head`` (``selectors_response_links.LINKS_HEAD_SQL``: None when no response was ever
+    linked to a change)."""
+    versions = (
+        Version.objects.select_related("standard")
+        .filter(standard__slug=standard_slug, label__in={from_label, to_label})
+        # The response links' head, for the cache key (the diff names the comments behind it).
+        .annotate(links_head=RawSQL(LINKS_HEAD_SQL, ()))
+    )
+    found = {version.label: version for version in versions}
     for label in (from_label, to_label):
         if label not in found:
             standard_get(slug=standard_slug)
@@ -140,14 +149,16 @@ def snapshots_diff(
 
 
 def version_diff_document(
-    *, old: Version, new: Version, content: ContentText | None = None
+    *, old: Version, new: Version, content: ContentText | None = None, with_comments: bool = False
 ) -> dict:
     """The diff's JSON document (``VersionDiff.to_dict()``) with the reconstruction note, in the
-    active language, where either version is reconstructed."""
+    active language, where either version is reconstructed, and, ``with_comments``, the comments
+    behind its changes (one query more)."""
     diff = version_diff(old=old, new=new, content=content)
     sides = {"from": diff.from_version.to_dict(), "to": diff.to_version.to_dict()}
     note = reconstruction_caveat_sentence(sides, markup=str)
-    return replace(diff, reconstruction_note=note).to_dict()
+    comments = comments_behind_diff(old=old, new=new, diff=diff) if with_comments else ()
+    return replace(diff, reconstruction_note=note, comments=comments).to_dict()
 
 
 def version_diff(*, old: Version, new: Version, content: ContentText | None = None) -> VersionDiff:

@@ -6,7 +6,12 @@ one for the translations (none in English) and four for the two trees, whatever 
 
 from dataclasses import dataclass
 
+from standard_versions.consultation.selectors_response_links import (
+    LINKS_HEAD_SQL,
+    comments_behind_diff,
+)
 from standard_versions.diff.engine import VersionDiff
+from standard_versions.diff.result import CommentBehind
 from standard_versions.diff.selectors import snapshots_diff, version_snapshots
 from standard_versions.diff.snapshots import VersionSnapshot
 from standard_versions.models import Standard, Version
@@ -31,11 +36,14 @@ def comparable_version_heads(*, standard_slug: str) -> list[Version]:
     """``comparable_versions`` as the cached page's key needs them, in one raw query (the ORM's
     compiling of the join cost several times running it): each version's id, label, revision,
     status and base (``based_on_id``, ``based_on_label``), without the standard or the base's
-    row; NotFound when there is no such standard."""
+    row, and the response links' head (``links_head``, None when no link was ever made);
+    NotFound when there is no such standard."""
     versions, standards = Version._meta.db_table, Standard._meta.db_table
     query = (
         "SELECT v.id, v.label, v.revision, v.status, v.based_on_id, v.created_at, "
-        "b.label AS based_on_label "
+        "b.label AS based_on_label, "
+        # The same on every row: the response links' head, for the page's cache key.
+        f"{LINKS_HEAD_SQL} AS links_head "
         f"FROM {versions} v JOIN {standards} s ON s.id = v.standard_id "
         f"LEFT JOIN {versions} b ON b.id = v.based_on_id "
         "WHERE s.slug = %s ORDER BY v.created_at DESC, v.label DESC"
@@ -59,10 +67,16 @@ class Comparison:
     old: VersionSnapshot
     new: VersionSnapshot
     diff: VersionDiff
+    # The public comments behind the changes (``comments_behind_diff``).
+    comments: tuple[CommentBehind, ...] = ()
 
 
-def compare_versions(*, old: Version, new: Version, content: ContentText) -> Comparison:
-    """The two versions' snapshots in ``content``'s language and their diff: four queries."""
+def compare_versions(
+    *, old: Version, new: Version, content: ContentText, with_comments: bool = False
+) -> Comparison:
+    """The two versions' snapshots in ``content``'s language and their diff: four queries; and,
+    ``with_comments``, the comments behind its changes: one more."""
     before, after = version_snapshots(versions=[old, new], content=content)
     diff = snapshots_diff(old=old, new=new, before=before, after=after, content=content)
-    return Comparison(old=before, new=after, diff=diff)
+    comments = comments_behind_diff(old=old, new=new, diff=diff) if with_comments else ()
+    return Comparison(old=before, new=after, diff=diff, comments=comments)

@@ -21,8 +21,15 @@ from standard_versions.web.language import site_origin
 CACHEABLE_QUERY_KEYS = frozenset({"from", "to", "lang"})
 
 
-def compare_page_etag(versions: list[Version], *, language: str) -> str:
-    return versions_etag(versions, language=language, variant=f"-web-compare-{PAGE_CODE_DIGEST}")
+def compare_page_etag(
+    versions: list[Version], *, language: str, links_head: str | None = None
+) -> str:
+    """The diff's ETag with this page's variant, and the response links' head when there are
+    links (the page names the comments behind each change: a link changing changes the page)."""
+    links = f"-l{links_head}" if links_head is not None else ""
+    return versions_etag(
+        versions, language=language, variant=f"-web-compare-{PAGE_CODE_DIGEST}{links}"
+    )
 
 
 def _cache_key(request, etag: str) -> str | None:
@@ -36,11 +43,16 @@ def _cache_key(request, etag: str) -> str | None:
 
 
 def cached_compare_page(
-    request, *, versions: list[Version], language: str, render: Callable[[], str]
+    request,
+    *,
+    versions: list[Version],
+    language: str,
+    render: Callable[[], str],
+    links_head: str | None = None,
 ) -> HttpResponse:
     """A compare page through ``web.caching.cached_page``, kept only when neither version is a
     draft and the query has the shape ``_cache_key`` accepts."""
-    etag = compare_page_etag(versions, language=language)
+    etag = compare_page_etag(versions, language=language, links_head=links_head)
     immutable = is_immutable(*versions)
     key = _cache_key(request, etag) if immutable else None
     return cached_page(request, etag=etag, immutable=immutable, cache_key=key, render=render)

@@ -5,13 +5,15 @@ visually hidden "added:"/"removed:" so a screen reader says what the underline o
 shows. Nothing here queries the database.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from standard_versions.consultation.tracking_ids import grouped
+from standard_versions.diff.formats import comments_by_part
 from standard_versions.diff.result import CriterionChange, CriterionEntry
 from standard_versions.diff.selectors_compare import Comparison
 from standard_versions.diff.sentences import (
@@ -48,6 +50,29 @@ def compare_form(versions: list[Version], *, from_label: str, to_label: str) -> 
 
 
 @dataclass(frozen=True)
+class CommentRef:
+    """A public comment behind a change: its tracking id as the receipt shows it, and the
+    receipt's page."""
+
+    tracking_id: str
+    url: str
+
+
+@dataclass(frozen=True)
+class CommentsBehind:
+    """The comments that led to one change, with the sentence that counts them."""
+
+    count_text: str
+    comments: list[CommentRef]
+
+
+@dataclass(frozen=True)
+class PartComments:
+    label: str
+    behind: CommentsBehind
+
+
+@dataclass(frozen=True)
 class RedlineCriterion:
     kind: str  # "added", "removed" or "changed"
     key: str
@@ -59,6 +84,7 @@ class RedlineCriterion:
     description_html: SafeString
     description_is_redline: bool
     url: str
+    behind: CommentsBehind | None = None
 
 
 @dataclass(frozen=True)
@@ -88,6 +114,8 @@ class ComparePage:
     # In a translated language: which criteria this comparison may misstate (TranslationCaveat).
     translation_caveat: SafeString | None = None
     reconstruction_caveat: SafeString | None = None
+    requirement_comments: CommentsBehind | None = None
+    practice_area_comments: list[PartComments] = field(default_factory=list)
 
 
 class _Marks:
@@ -265,6 +293,21 @@ def _summary(summary: dict) -> list[str]:
     return sentences
 
 
+def _behind(comments: list[dict] | None) -> CommentsBehind | None:
+    if not comments:
+        return None
+    count = len(comments)
+    return CommentsBehind(
+        count_text=ngettext(
+            "Changed in response to %(count)d public comment:",
+            "Changed in response to %(count)d public comments:",
+            count,
+        )
+        % {"count": count},
+        comments=[CommentRef(grouped(c["tracking_id"]), c["receipt_path"]) for c in comments],
+    )
+
+
 def compare_page(comparison: Comparison, *, standard_slug: str) -> ComparePage:
     diff, old, new = comparison.diff, comparison.old, comparison.new
     marks = _Marks()
@@ -297,7 +340,23 @@ def compare_page(comparison: Comparison, *, standard_slug: str) -> ComparePage:
                 AreaGroup(area.key, area.code, area.name, "removed", removed_by_area.pop(area.key))
             )
 
-    data = diff.to_dict()
+    data = replace(diff, comments=comparison.comments).to_dict()
+    behind = comments_by_part(data)
+    groups = [
+        replace(
+            group,
+            criteria=[
+                replace(item, behind=_behind(behind.get(("criterion", item.key))))
+                for item in group.criteria
+            ],
+        )
+        for group in groups
+    ]
+    area_comments = [
+        PartComments(_area_label(area.code, area.name), found)
+        for area in [*diff.practice_areas.added, *diff.practice_areas.changed]
+        if (found := _behind(behind.get(("practice_area", area.key))))
+    ]
     strong = lambda text: f"<strong>{text}</strong>"  # noqa: E731 (the sentences' markup hook)
     return ComparePage(
         from_label=old.label,
@@ -320,4 +379,6 @@ def compare_page(comparison: Comparison, *, standard_slug: str) -> ComparePage:
         reconstruction_caveat=mark_safe(note)
         if (note := reconstruction_caveat_sentence(data, markup=escape))
         else None,
+        requirement_comments=_behind(behind.get(("requirements", ""))),
+        practice_area_comments=area_comments,
     )

@@ -2,20 +2,36 @@
 and how the criterion has changed since. Nothing here queries the database."""
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext as _
 
 from standard_versions.consultation.selectors_comments import (
     CriterionChange,
     ShownText,
     title_for_reader,
 )
+from standard_versions.consultation.selectors_response_links import LinkedChange
 from standard_versions.diff.words import TextOp
-from standard_versions.models import Comment, Criterion
+from standard_versions.models import ChangeClass, ChangeTarget, Comment, Criterion
 from standard_versions.translations import i18n
 from standard_versions.translations.content import ContentText
 from standard_versions.web.labels_consultation import MODERATION_LABELS, TYPE_LABELS
 from standard_versions.web.presenters import Served
 from standard_versions.web.presenters_consultation import PeriodInfo, period_info
+
+
+@dataclass(frozen=True)
+class ReceiptLink:
+    """A change the response names, as the receipt shows it: what and where, its class, and
+    its words (removed struck through, added underlined) when it has a text."""
+
+    heading: str
+    class_display: str
+    has_redline: bool
+    changed: bool
+    title_diff: list[TextOp]
+    description_diff: list[TextOp]
 
 
 @dataclass(frozen=True)
@@ -46,6 +62,31 @@ class ReceiptPage:
     criterion_title_served: Served
     commented_title: str
     commented_title_served: Served | None
+    # The changes the response names (none without a response).
+    response_links: list[ReceiptLink] = field(default_factory=list)
+
+
+def _receipt_link(link: LinkedChange) -> ReceiptLink:
+    names = {
+        ChangeTarget.CRITERION: _("Criterion %(code)s in version %(label)s"),
+        ChangeTarget.PRACTICE_AREA: _("Practice area %(code)s in version %(label)s"),
+        ChangeTarget.REQUIREMENTS: _("The certification requirements of version %(label)s"),
+    }
+    heading = names.get(link.target, names[ChangeTarget.REQUIREMENTS]) % {
+        "code": link.code or link.target_key,
+        "label": link.version_label,
+    }
+    return ReceiptLink(
+        heading=heading,
+        class_display=str(CLASS_LABELS.get(link.change_class, link.change_class)),
+        has_redline=link.has_redline,
+        changed=link.changed,
+        title_diff=_parts(link.title_ops),
+        description_diff=_parts(link.description_ops),
+    )
+
+
+CLASS_LABELS = dict(ChangeClass.choices)
 
 
 def shown(text: ShownText) -> Served:
@@ -65,9 +106,10 @@ def receipt_page(
     now: dt.datetime,
     criterion: Criterion | None = None,
     title_when_commented: ShownText | None = None,
+    response_links: list[LinkedChange] = (),
 ) -> ReceiptPage:
     """``comment`` with its period, version and standard loaded, ``criterion`` as it is now and
-    ``title_when_commented`` (``selectors_comments.comment_receipt``)."""
+    ``title_when_commented`` and ``response_links`` (``selectors_comments.comment_receipt``)."""
     period = comment.period
     local = {"language": language, "timezone": period.timezone}
     title = title_for_reader(criterion, stored_title=comment.criterion_title, content=content)
@@ -101,4 +143,7 @@ def receipt_page(
         criterion_title_served=shown(title),
         commented_title=then.text if then else "",
         commented_title_served=shown(then) if then else None,
+        response_links=[
+            _receipt_link(link) for link in (response_links if comment.response else ())
+        ],
     )

@@ -79,6 +79,9 @@ def compare(request, std: str, *, language: str):
     def pick(versions: list[Version], label: str) -> Version:
         return selectors_compare.pick_version(versions, standard_slug=std, label=label)
 
+    # The response links' head (the same on every head): None when no link was ever made.
+    links_head = heads[0].links_head if heads else None
+
     def render_page(*, pair: ComparePair | None, message=None) -> str:
         versions = selectors_compare.comparable_versions(standard_slug=std)
         if pair is not None:
@@ -90,7 +93,7 @@ def compare(request, std: str, *, language: str):
         page = None
         if pair is not None:
             comparison = selectors_compare.compare_versions(
-                old=pair.old, new=pair.new, content=content
+                old=pair.old, new=pair.new, content=content, with_comments=links_head is not None
             )
             page = presenters_compare.compare_page(comparison, standard_slug=std)
         standard = versions[0].standard if versions else None
@@ -124,4 +127,5 @@ def compare(request, std: str, *, language: str):
         versions=[pair.old, pair.new],
         language=language,
         render=lambda: render_page(pair=pair),
+        links_head=links_head,
     )

@@ -240,6 +240,7 @@ def comment_receipt(request, tracking_id: str, *, language: str):
         now=now,
         criterion=receipt.criterion,
         title_when_commented=receipt.title_when_commented,
+        response_links=receipt.response_links,
     )
     context = page_context(
         request,

@@ -52,6 +52,9 @@ STAFF_READS = {
     "webhooks_list",
     "webhooks_retrieve",
     "webhooks_deliveries_list",
+    # A comment's response links and a period's flags: the staff's working view (issue 17).
+    "comments_response_links_list",
+    "comment_periods_response_flags_list",
 }
 ANYONE_WRITES = {"comment_periods_comments_create", "subscriptions_create"}
 CONFLICTING_WRITES = {
@@ -74,6 +77,8 @@ CONFLICTING_WRITES = {
     # A whole campaign's change, refused when the campaign grew since: 409 campaign_changed.
     "near_duplicates_moderate",
     "near_duplicates_respond",
+    # The same response link twice: 409 response_link_exists.
+    "comments_response_links_create",
     # A read, but of a job that may not be done yet: 409 export_not_ready.
     "exports_download",
 }

@@ -12,8 +12,10 @@ from standard_versions.api.serializers.fields import (
     StrictRegexField,
     optional_text,
 )
+from standard_versions.api.serializers.response_links import ResponseLinkOutputSerializer
 from standard_versions.consultation import comment_limits as limits
 from standard_versions.consultation.selectors_comments import title_for_reader
+from standard_versions.consultation.selectors_response_links import CHANGING_DISPOSITIONS
 from standard_versions.models import CommentType, Disposition, ModerationState
 
 # ---- submitting ----------------------------------------------------------------------------
@@ -123,6 +125,15 @@ class CommentReceiptDetailOutputSerializer(CommentReceiptOutputSerializer):
         "comment's language stored at submission, else the English; null for the version as a "
         "whole."
     )
+
+    response_links = serializers.SerializerMethodField(
+        help_text="The changes the response names, each with its word-level change (the text "
+        "then against the linked version's text now); empty without a response."
+    )
+
+    @extend_schema_field(ResponseLinkOutputSerializer(many=True))
+    def get_response_links(self, comment):
+        return ResponseLinkOutputSerializer(self.context["response_links"], many=True).data
 
     def get_criterion_text_changed(self, comment) -> bool | None:
         change = self.context["criterion_change"]
@@ -249,6 +260,17 @@ class StaffCommentOutputSerializer(serializers.Serializer):
     responded_at = serializers.DateTimeField(allow_null=True)
     content_sha256 = serializers.CharField()
     campaign = serializers.CharField(source="normalized_hash")
+    needs_linked_change = serializers.SerializerMethodField(
+        help_text="Accepted or partially accepted, and the response names no change yet "
+        "(`POST /comments/{tracking_id}/response-links/`)."
+    )
+
+    def get_needs_linked_change(self, comment) -> bool:
+        found = getattr(comment, "needs_linked_change", None)
+        if found is not None:  # the lists annotate it (selectors_comments.staff_comments)
+            return found
+        # One comment just changed (moderated, answered): one query.
+        return comment.disposition in CHANGING_DISPOSITIONS and not comment.response_links.exists()
 
 
 class CampaignOutputSerializer(serializers.Serializer):

@@ -25,7 +25,9 @@ class Command(BaseCommand):
             )
         except DomainError as error:
             raise CommandError(f"{error.detail} [{error.code}]") from None
-        data = selectors_diff.version_diff_document(old=old, new=new)
+        data = selectors_diff.version_diff_document(
+            old=old, new=new, with_comments=new.links_head is not None
+        )
         if format == "json":
             body = JSONRenderer().render(data)
         elif format == "markdown":
