@@ -3,16 +3,19 @@ responses, and the disposition report. Input and output apart; public output ser
 name ``email`` (tests check every public endpoint for it). Comment periods:
 ``comment_periods``."""
 
+from django.utils.http import urlencode
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework.reverse import reverse
 
+from standard_versions.api.serializers.answers import ReceiptAnswerOutputSerializer
 from standard_versions.api.serializers.fields import (
     StrictCharField,
     StrictRegexField,
     optional_text,
 )
 from standard_versions.consultation import comment_limits as limits
+from standard_versions.consultation.answer_keys import answer_key_for
 from standard_versions.consultation.selectors_comments import title_for_reader
 from standard_versions.models import CommentType, Disposition, ModerationState
 
@@ -64,6 +67,28 @@ class CommentReceiptOutputSerializer(serializers.Serializer):
         data = super().to_representation(comment)
         data["criterion"] = data["criterion"] or None
         return data
+
+
+class CommentSubmittedOutputSerializer(CommentReceiptOutputSerializer):
+    """The submitter's 201: the receipt and the key that lets them answer the response later
+    (never in the public receipt: the tracking id is public, the key is not)."""
+
+    answer_key = serializers.SerializerMethodField(
+        help_text="Keep it: the `key` of POST /comments/{tracking_id}/answer/, to accept or "
+        "object to the response once there is one. Shown only here and in the mail about the "
+        "response (to a verified address)."
+    )
+    answer_url = serializers.SerializerMethodField(
+        help_text="The receipt page with the key: where a person accepts or objects."
+    )
+
+    def get_answer_key(self, comment) -> str:
+        return answer_key_for(comment.tracking_id)
+
+    def get_answer_url(self, comment) -> str:
+        path = reverse("web:comment-receipt", args=[comment.tracking_id])
+        query = urlencode({"key": answer_key_for(comment.tracking_id)})
+        return self.context["request"].build_absolute_uri(f"{path}?{query}")
 
 
 class WordDiffPartOutputSerializer(serializers.Serializer):
@@ -123,6 +148,9 @@ class CommentReceiptDetailOutputSerializer(CommentReceiptOutputSerializer):
         "comment's language stored at submission, else the English; null for the version as a "
         "whole."
     )
+    answer = serializers.SerializerMethodField(
+        help_text="Where the response stands with the commenter, computed at the request."
+    )
 
     def get_criterion_text_changed(self, comment) -> bool | None:
         change = self.context["criterion_change"]
@@ -145,6 +173,10 @@ class CommentReceiptDetailOutputSerializer(CommentReceiptOutputSerializer):
     @extend_schema_field(ShownTextOutputSerializer(allow_null=True))
     def get_criterion_title_when_commented(self, comment):
         return _shown(self.context["title_when_commented"])
+
+    @extend_schema_field(ReceiptAnswerOutputSerializer)
+    def get_answer(self, comment):
+        return ReceiptAnswerOutputSerializer(self.context["answer_state"]).data
 
 
 class CommentAuthorOutputSerializer(serializers.Serializer):
