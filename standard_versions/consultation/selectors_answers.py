@@ -32,6 +32,9 @@ class AnswerState:
     window_open: bool
     kind: str | None
     moderation_state: str | None
+    # Why an objection was withheld (public, as a withheld comment's reason is).
+    moderation_reason: str
+    submitted_at: dt.datetime | None
     text: str
     staff_reply: str
     replied_at: dt.datetime | None
@@ -53,6 +56,8 @@ def answer_state(
             window_open=False,
             kind=None,
             moderation_state=None,
+            moderation_reason="",
+            submitted_at=None,
             text="",
             staff_reply="",
             replied_at=None,
@@ -71,6 +76,8 @@ def answer_state(
         window_open=answer is None and ends is not None and now < ends,
         kind=answer.kind if answer else None,
         moderation_state=answer.moderation_state if answer else None,
+        moderation_reason=answer.moderation_reason if answer else "",
+        submitted_at=answer.submitted_at if answer else None,
         text=answer.text if public else "",
         staff_reply=answer.staff_reply if public else "",
         replied_at=answer.replied_at if public else None,

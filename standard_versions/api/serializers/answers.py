@@ -62,6 +62,8 @@ class ReceiptAnswerOutputSerializer(serializers.Serializer):
         allow_null=True,
         help_text="The answer's moderation (an acceptance is published as it is taken).",
     )
+    moderation_reason = serializers.CharField(help_text="Why an objection was withheld.")
+    submitted_at = serializers.DateTimeField(allow_null=True, help_text="When it was answered.")
     text = serializers.CharField(help_text="The objection's text, once it is published.")
     staff_reply = serializers.CharField(help_text="Staff's one reply to a published objection.")
     replied_at = serializers.DateTimeField(allow_null=True)
