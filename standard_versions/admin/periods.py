@@ -30,7 +30,7 @@ from standard_versions.admin.base import (
 )
 from standard_versions.consultation import deadlines
 from standard_versions.consultation import periods as period_services
-from standard_versions.models import CommentPeriod, PeriodStatus
+from standard_versions.models import DEFAULT_ANSWER_WINDOW_DAYS, CommentPeriod, PeriodStatus
 from standard_versions.translations import i18n
 
 _local = period_zone_text
@@ -52,6 +52,7 @@ class CommentPeriodAdmin(EditorsAdmin):
         "timezone",
         "criterion_keys",
         "instructions",
+        "answer_window_days",
         "public_changes",
         "created_at_local",
     )
@@ -194,6 +195,7 @@ class CommentPeriodAdmin(EditorsAdmin):
                 timezone=data["timezone"].strip(),
                 criteria=form.criteria_codes(),
                 instructions=data["instructions"],
+                answer_window_days=data["answer_window_days"] or DEFAULT_ANSWER_WINDOW_DAYS,
                 user=request.user,
                 reason=data["reason"],
                 now=now,

@@ -152,8 +152,13 @@ def _objection_for_update(tracking_id: str) -> CommenterAnswer:
     return answer
 
 
-def _record_on_comment(tracking_id: str, *, user, reason: str, now: dt.datetime) -> None:
-    save_with_history(_comment_for_update(tracking_id), user=user, reason=reason, now=now)
+def _record_on_comment(
+    answer: CommenterAnswer, tracking_id: str, *, user, reason: str, now: dt.datetime
+) -> None:
+    """The step in the comment's own history too (the audit trail, the report's fingerprint)."""
+    comment = _comment_for_update(tracking_id)
+    save_with_history(comment, user=user, reason=reason, now=now)
+    answer.comment = comment
 
 
 @transaction.atomic
@@ -176,7 +181,7 @@ def moderate_answer(
     answer.moderation_reason = reason
     history_reason = f"objection moderation: {state}" + (f": {reason}" if reason else "")
     save_with_history(answer, user=user, reason=history_reason, now=now)
-    _record_on_comment(tracking_id, user=user, reason=history_reason, now=now)
+    _record_on_comment(answer, tracking_id, user=user, reason=history_reason, now=now)
     return answer
 
 
@@ -196,7 +201,7 @@ def reply_to_objection(*, tracking_id: str, reply: str, user, now: dt.datetime) 
     answer.staff_reply = reply
     answer.replied_at = now
     save_with_history(answer, user=user, reason="objection reply", now=now)
-    _record_on_comment(tracking_id, user=user, reason="objection reply", now=now)
+    _record_on_comment(answer, tracking_id, user=user, reason="objection reply", now=now)
     return answer
 
 

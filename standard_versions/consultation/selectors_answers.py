@@ -41,8 +41,12 @@ class AnswerState:
 
 
 def answer_of(comment: Comment) -> CommenterAnswer | None:
-    """The comment's answer, or None. One query."""
-    return CommenterAnswer.objects.filter(comment_id=comment.pk).first()
+    """The comment's answer, or None: no query when it was read with the comment
+    (``select_related("answer")``, as ``selectors_comments.comment_receipt`` does), else one."""
+    try:
+        return comment.answer
+    except CommenterAnswer.DoesNotExist:
+        return None
 
 
 def answer_state(

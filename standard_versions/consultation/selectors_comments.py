@@ -183,7 +183,8 @@ def comment_receipt(*, tracking_id: str) -> Receipt:
     criterion now and its title as the commenter saw it. Two queries, three for a comment
     written in es or pt-BR."""
     comment = (
-        Comment.objects.select_related("period__version__standard")
+        # The commenter's answer to the response in the same query (``selectors_answers``).
+        Comment.objects.select_related("period__version__standard", "answer")
         .filter(tracking_id=tracking_id)
         .first()
     )

@@ -10,6 +10,7 @@ from standard_versions.consultation.answer_keys import answer_key_for
 from standard_versions.consultation.comments import moderate_comment, respond_to_comment
 from standard_versions.models import Comment
 from standard_versions.roles import EDITORS, PUBLISHERS
+from tests.admin.conftest import publisher_admin  # noqa: F401 (a fixture)
 from tests.comments.conftest import draft, make_period, submit  # noqa: F401 (fixtures)
 from tests.staff import make_user, staff_client
 
