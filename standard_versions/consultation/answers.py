@@ -78,8 +78,9 @@ def response_is_public(comment: Comment) -> bool:
     return comment.moderation_state == ModerationState.PUBLISHED and bool(comment.response)
 
 
-def _window_days(comment: Comment) -> int:
-    return CommentPeriod.objects.values_list("answer_window_days", flat=True).get(
+def _window(comment: Comment) -> tuple[int, str]:
+    """The period's answer window in days, and its time zone (to say when it ends)."""
+    return CommentPeriod.objects.values_list("answer_window_days", "timezone").get(
         pk=comment.period_id
     )
 
@@ -122,10 +123,13 @@ def answer_response(
             _("The response to this comment has been answered already."),
             code="already_answered",
         )
-    ends = answer_window_ends(comment, window_days=_window_days(comment))
+    days, zone = _window(comment)
+    ends = answer_window_ends(comment, window_days=days)
     if now >= ends:
+        language = i18n.language_from_tag(get_language()) or "en"
         raise Conflict(
-            _("The time to answer the response ended at %(ends)s.") % {"ends": ends.isoformat()},
+            _("The time to answer the response ended on %(ends)s.")
+            % {"ends": i18n.format_datetime(ends, language=language, timezone=zone)},
             code="answer_window_closed",
         )
     answer = CommenterAnswer(comment=comment, kind=kind, text=text, submitted_at=now)
