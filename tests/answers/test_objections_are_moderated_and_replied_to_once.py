@@ -106,3 +106,10 @@ def test_every_step_is_in_both_histories(editor_client, objected):
         ("objection reply", editor),
     ]
     assert comment.history.latest().history_date == RESPONDED_AT
+
+
+def test_an_answer_changes_the_reports_etag(api_client, responded, key):
+    url = "/api/v1/standards/big/versions/9.0/disposition-report/"
+    before = api_client.get(url)["ETag"]
+    answer_response(tracking_id=responded, key=key, kind="accepted", now=RESPONDED_AT)
+    assert api_client.get(url)["ETag"] != before
