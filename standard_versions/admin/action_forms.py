@@ -114,6 +114,25 @@ class CloseForm(ReasonForm):
     pass
 
 
+def _answer_window_field(**options) -> forms.IntegerField:
+    return forms.IntegerField(
+        label=_("Days to answer a response"),
+        initial=DEFAULT_ANSWER_WINDOW_DAYS,
+        min_value=ANSWER_WINDOW_DAYS_MIN,
+        max_value=ANSWER_WINDOW_DAYS_MAX,
+        help_text=_(
+            "How long a commenter may accept or object to the response to their comment, "
+            "counted from the response; without an answer it is then assumed satisfactory."
+        ),
+        **options,
+    )
+
+
+class AnswerWindowForm(ReasonForm):
+    answer_window_days = _answer_window_field()
+    field_order = ("answer_window_days", "reason")
+
+
 class OpenPeriodForm(ReasonForm):
     version = forms.ModelChoiceField(
         label=_("Draft"),
@@ -139,17 +158,7 @@ class OpenPeriodForm(ReasonForm):
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("Markdown."),
     )
-    answer_window_days = forms.IntegerField(
-        label=_("Days to answer a response"),
-        required=False,  # empty: the default
-        initial=DEFAULT_ANSWER_WINDOW_DAYS,
-        min_value=ANSWER_WINDOW_DAYS_MIN,
-        max_value=ANSWER_WINDOW_DAYS_MAX,
-        help_text=_(
-            "How long a commenter may accept or object to the response to their comment, "
-            "counted from the response; without an answer it is then assumed satisfactory."
-        ),
-    )
+    answer_window_days = _answer_window_field(required=False)  # empty: the default
     field_order = (
         "version",
         "timezone",

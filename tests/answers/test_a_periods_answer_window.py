@@ -96,3 +96,20 @@ def test_the_admin_opens_a_period_with_its_window(publisher_admin, draft):
     assert period.answer_window_days == 21
     page = publisher_admin.get(f"/admin/standard_versions/commentperiod/{period.pk}/change/")
     assert "days to answer a response" in page.content.decode().lower()
+
+
+def test_the_admin_changes_a_periods_window_with_a_reason(publisher_admin, open_period):
+    base = f"/admin/standard_versions/commentperiod/{open_period.pk}"
+    page = publisher_admin.get(f"{base}/change/").content.decode()
+    assert f'href="{base}/answer-window/"' in page
+    form = publisher_admin.get(f"{base}/answer-window/").content.decode()
+    assert 'name="answer_window_days"' in form and 'value="14"' in form
+    refused = publisher_admin.post(f"{base}/answer-window/", {"answer_window_days": "0"})
+    assert refused.status_code == 200
+    response = publisher_admin.post(
+        f"{base}/answer-window/", {"answer_window_days": "30", "reason": "Longer summer"}
+    )
+    assert response.status_code == 302
+    latest = CommentPeriod.objects.get().history.latest()
+    assert (latest.answer_window_days, latest.history_change_reason) == (30, "Longer summer")
+    assert latest.history_user == publisher_admin.user
