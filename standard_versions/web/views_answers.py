@@ -38,6 +38,13 @@ def _form_input(request) -> AnswerFormInput:
 
 def _refused(request, tracking_id, form: AnswerFormInput, *, message, status, language, now):
     refused = AnswerFormInput(key=form.key, kind=form.kind, text=form.text, error=str(message))
+    # The page shown is the receipt: its language links must lead there (with the key), not to
+    # this POST-only URL.
+    request.path = reverse("web:comment-receipt", args=[tracking_id])
+    query = request.GET.copy()
+    if form.key:
+        query["key"] = form.key
+    request.GET = query
     return render_receipt(
         request, tracking_id, language=language, now=now, answer_form=refused, status=status
     )

@@ -78,6 +78,9 @@ def test_a_refused_answer_keeps_the_text_and_says_why_in_the_readers_language(
     assert 'id="answer-error"' in html
     assert "no son texto válido" in html or "no válid" in html
     assert 'value="objected" checked' in html
+    # Its language links lead to the receipt with the key, never to the POST-only URL.
+    assert f'/comments/{responded}/?lang=pt-BR&amp;key={key}"' in html
+    assert f"/comments/{responded}/answer/?lang=pt-BR" not in html
     assert not CommenterAnswer.objects.exists()
 
 
