@@ -12,7 +12,11 @@ from django import forms
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext_lazy as _
 
-from standard_versions.models import Version, VersionStatus
+from standard_versions.consultation.comment_limits import (
+    ANSWER_WINDOW_DAYS_MAX,
+    ANSWER_WINDOW_DAYS_MIN,
+)
+from standard_versions.models import DEFAULT_ANSWER_WINDOW_DAYS, Version, VersionStatus
 from standard_versions.standards.editing import MAX_REASON_LENGTH
 from standard_versions.translations import i18n
 
@@ -110,6 +114,25 @@ class CloseForm(ReasonForm):
     pass
 
 
+def _answer_window_field(**options) -> forms.IntegerField:
+    return forms.IntegerField(
+        label=_("Days to answer a response"),
+        initial=DEFAULT_ANSWER_WINDOW_DAYS,
+        min_value=ANSWER_WINDOW_DAYS_MIN,
+        max_value=ANSWER_WINDOW_DAYS_MAX,
+        help_text=_(
+            "How long a commenter may accept or object to the response to their comment, "
+            "counted from the response; without an answer it is then assumed satisfactory."
+        ),
+        **options,
+    )
+
+
+class AnswerWindowForm(ReasonForm):
+    answer_window_days = _answer_window_field()
+    field_order = ("answer_window_days", "reason")
+
+
 class OpenPeriodForm(ReasonForm):
     version = forms.ModelChoiceField(
         label=_("Draft"),
@@ -135,6 +158,7 @@ class OpenPeriodForm(ReasonForm):
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("Markdown."),
     )
+    answer_window_days = _answer_window_field(required=False)  # empty: the default
     field_order = (
         "version",
         "timezone",
@@ -142,6 +166,7 @@ class OpenPeriodForm(ReasonForm):
         "closes_at",
         "criteria",
         "instructions",
+        "answer_window_days",
         "reason",
     )
 

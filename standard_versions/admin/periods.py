@@ -16,6 +16,7 @@ from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from standard_versions.admin.action_forms import (
+    AnswerWindowForm,
     CloseForm,
     ExtendForm,
     OpenPeriodForm,
@@ -28,9 +29,10 @@ from standard_versions.admin.base import (
     period_zone_text,
     run_step,
 )
+from standard_versions.consultation import answers as answer_services
 from standard_versions.consultation import deadlines
 from standard_versions.consultation import periods as period_services
-from standard_versions.models import CommentPeriod, PeriodStatus
+from standard_versions.models import DEFAULT_ANSWER_WINDOW_DAYS, CommentPeriod, PeriodStatus
 from standard_versions.translations import i18n
 
 _local = period_zone_text
@@ -52,6 +54,7 @@ class CommentPeriodAdmin(EditorsAdmin):
         "timezone",
         "criterion_keys",
         "instructions",
+        "answer_window_days",
         "public_changes",
         "created_at_local",
     )
@@ -121,6 +124,11 @@ class CommentPeriodAdmin(EditorsAdmin):
             path("<path:object_id>/extend/", view(self.extend_view), name=f"{prefix}_extend"),
             path("<path:object_id>/close/", view(self.close_view), name=f"{prefix}_close"),
             path("<path:object_id>/reopen/", view(self.reopen_view), name=f"{prefix}_reopen"),
+            path(
+                "<path:object_id>/answer-window/",
+                view(self.answer_window_view),
+                name=f"{prefix}_answer-window",
+            ),
             *super().get_urls(),
         ]
 
@@ -147,6 +155,8 @@ class CommentPeriodAdmin(EditorsAdmin):
                 PeriodStatus.OPEN: [("extend", _("Extend")), ("close", _("Close early"))],
                 PeriodStatus.CLOSED: [("reopen", _("Reopen"))],
             }[period.status_at(timezone.now())]
+            # Whatever the status: responses come after the period closes.
+            steps = [*steps, ("answer-window", _("Days to answer a response"))]
             extra_context["workflow_links"] = [
                 (self._url(step, period.pk), label) for step, label in steps
             ]
@@ -194,6 +204,7 @@ class CommentPeriodAdmin(EditorsAdmin):
                 timezone=data["timezone"].strip(),
                 criteria=form.criteria_codes(),
                 instructions=data["instructions"],
+                answer_window_days=data["answer_window_days"] or DEFAULT_ANSWER_WINDOW_DAYS,
                 user=request.user,
                 reason=data["reason"],
                 now=now,
@@ -285,5 +296,34 @@ class CommentPeriodAdmin(EditorsAdmin):
             form_class=CloseForm,
             perform=perform,
             intro=_("Comments stop being accepted now; those already received stay valid."),
+        )
+        return run_step(self, request, step)
+
+    def answer_window_view(self, request, object_id):
+        period = self._period(object_id)
+
+        def perform(form, now):
+            changed = answer_services.set_answer_window(
+                period_id=period.pk,
+                days=form.cleaned_data["answer_window_days"],
+                user=request.user,
+                reason=form.cleaned_data["reason"],
+                now=now,
+            )
+            return _("Commenters have %(days)s days to answer a response.") % {
+                "days": changed.answer_window_days
+            }
+
+        step = self._period_step(
+            period,
+            title=_("Days to answer a response"),
+            submit_label=_("Save"),
+            form_class=AnswerWindowForm,
+            form_kwargs={"initial": {"answer_window_days": period.answer_window_days}},
+            perform=perform,
+            intro=_(
+                "Counted from each response, the responses already given included: a shorter "
+                "window can close one that was open."
+            ),
         )
         return run_step(self, request, step)

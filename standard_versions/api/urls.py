@@ -245,3 +245,30 @@ urlpatterns += [
         name="near-duplicate-campaign-respond",
     ),
 ]
+
+# The commenter answers back (issue 17, item 3): the answer, its moderation and reply (staff),
+# a period's open objections (staff).
+from standard_versions.api import views_answers  # noqa: E402
+
+urlpatterns += [
+    path(
+        "comments/<tracking:tracking_id>/answer/",
+        views_answers.CommenterAnswerView.as_view(),
+        name="comment-answer",
+    ),
+    path(
+        "comments/<tracking:tracking_id>/answer/moderation/",
+        views_answers.ObjectionModerateView.as_view(),
+        name="comment-answer-moderation",
+    ),
+    path(
+        "comments/<tracking:tracking_id>/answer/reply/",
+        views_answers.ObjectionReplyView.as_view(),
+        name="comment-answer-reply",
+    ),
+    path(
+        "comment-periods/<period:period_id>/objections/",
+        views_answers.CommentPeriodObjectionsView.as_view(),
+        name="comment-period-objections",
+    ),
+]

@@ -20,6 +20,7 @@ from standard_versions.api.operations import error_response, list_operation, ope
 from standard_versions.api.serializers import comment_periods as s
 from standard_versions.api.views import ContentAPIView
 from standard_versions.api.views_comments_common import valid_input
+from standard_versions.consultation import answers as answer_services
 from standard_versions.consultation import periods as period_services
 from standard_versions.consultation import selectors_comments
 from standard_versions.http.language import content_for
@@ -77,7 +78,8 @@ class CommentPeriodListView(_PeriodView):
             400: error_response(
                 "`closes_at_not_after_opens_at`, `criterion_not_in_version`, `scope_empty`, "
                 f"`invalid_timezone`, {INVALID_TIME}, `version_not_found` (the standard or "
-                "version named in the body), `instructions_too_long`, or `invalid` with `errors`."
+                "version named in the body), `instructions_too_long`, "
+                "`answer_window_out_of_range`, or `invalid` with `errors`."
             ),
             409: error_response("`version_not_draft`: periods are opened only on drafts."),
         },
@@ -112,6 +114,7 @@ class CommentPeriodListView(_PeriodView):
             timezone=data["timezone"],
             criteria=data["criteria"],
             instructions=data["instructions"],
+            answer_window_days=data["answer_window_days"],
             user=request.user,
             reason=data["reason"],
             now=now,
@@ -120,12 +123,39 @@ class CommentPeriodListView(_PeriodView):
 
 
 class CommentPeriodDetailView(_PeriodView):
+    required_role = PUBLISHERS
     serializer_class = s.CommentPeriodOutputSerializer
 
     @operation("comment_periods_retrieve", "Get a comment period", serializer_class)
     def get(self, request, period_id):
         """One comment period with its status, dates and scope."""
         now = timezone.now()
+        period = selectors_comments.period_get(period_id=period_id)
+        return Response(self.period_data(period, now=now))
+
+    @operation(
+        "comment_periods_partial_update",
+        "Set a period's answer window",
+        serializer_class,
+        request=s.CommentPeriodUpdateInputSerializer,
+        refusals={
+            400: error_response(
+                "`answer_window_out_of_range` (1 to 365 days), or `invalid` with `errors`."
+            ),
+        },
+    )
+    def patch(self, request, period_id):
+        """Staff (publishers): how many days commenters have to accept or object to a response,
+        counted from each response (it applies to the period's responses already given)."""
+        now = timezone.now()
+        data = valid_input(s.CommentPeriodUpdateInputSerializer, request.data)
+        answer_services.set_answer_window(
+            period_id=period_id,
+            days=data["answer_window_days"],
+            user=request.user,
+            reason=data["reason"],
+            now=now,
+        )
         period = selectors_comments.period_get(period_id=period_id)
         return Response(self.period_data(period, now=now))
 

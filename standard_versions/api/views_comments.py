@@ -28,7 +28,12 @@ from standard_versions.api.serializers import comments as s
 from standard_versions.api.views import ContentAPIView
 from standard_versions.api.views_comments_common import valid_input
 from standard_versions.consultation import comments as comment_services
-from standard_versions.consultation import export_files, selectors_campaigns, selectors_comments
+from standard_versions.consultation import (
+    export_files,
+    selectors_answers,
+    selectors_campaigns,
+    selectors_comments,
+)
 from standard_versions.consultation.comments import CommentSubmission
 from standard_versions.errors import InvalidInput
 from standard_versions.http.language import content_for
@@ -97,7 +102,7 @@ class CommentPeriodCommentsView(ContentAPIView):
     @operation(
         "comment_periods_comments_create",
         "Submit a comment",
-        s.CommentReceiptOutputSerializer,
+        s.CommentSubmittedOutputSerializer,
         status=201,
         refusals={
             400: error_response(
@@ -146,7 +151,7 @@ class CommentPeriodCommentsView(ContentAPIView):
             idempotency_key=key,
             now=now,
         )
-        body = s.CommentReceiptOutputSerializer(result.comment, context={"request": request}).data
+        body = s.CommentSubmittedOutputSerializer(result.comment, context={"request": request}).data
         response = Response(body, status=status.HTTP_201_CREATED)
         response["Location"] = body["receipt_url"]
         if result.replayed:
@@ -159,9 +164,14 @@ class CommentReceiptView(ContentAPIView):
 
     @operation("comments_retrieve", "Get a comment's receipt", serializer_class)
     def get(self, request, tracking_id):
-        """A comment's receipt and current status, by its tracking id (never its email address)."""
+        """A comment's receipt and current status, by its tracking id (never its email address).
+        ``answer`` is computed at the request (its status moves with the clock: pending until
+        the window's end, then assumed_satisfied); the receipt is never stored by a cache."""
+        now = timezone.now()
         receipt = selectors_comments.comment_receipt(tracking_id=tracking_id)
+        answer = selectors_answers.answer_of(receipt.comment)
         context = {
+            "answer_state": selectors_answers.answer_state(receipt.comment, answer, now=now),
             "request": request,
             "criterion_change": receipt.criterion_change,
             "criterion": receipt.criterion,
@@ -170,7 +180,10 @@ class CommentReceiptView(ContentAPIView):
             # The criterion's title in the reader's language (one query, none in English).
             "content": content_for(request, versions=[receipt.comment.period.version]),
         }
-        return Response(self.serializer_class(receipt.comment, context=context).data)
+        response = Response(self.serializer_class(receipt.comment, context=context).data)
+        # The body changes with the clock alone (the answer window's end): never reused unseen.
+        response["Cache-Control"] = "no-cache"
+        return response
 
 
 class CommentPeriodExportView(ContentAPIView):

@@ -26,3 +26,11 @@ LANGUAGE_TAG_MAX_CHARS = 35
 # Staff: a response to a commenter, and the reason kept in history for a staff change.
 RESPONSE_MAX_CHARS = 20_000
 STAFF_REASON_MAX_CHARS = 2000
+
+# A commenter's answer to a response: an objection's text (the rule, after NFC), and the days a
+# period gives commenters to answer (``CommentPeriod.answer_window_days``'s validators).
+ANSWER_TEXT_MAX_CHARS = 2000
+ANSWER_WINDOW_DAYS_MIN = 1
+ANSWER_WINDOW_DAYS_MAX = 365
+# Staff: the one reply to an objection.
+OBJECTION_REPLY_MAX_CHARS = 5000

@@ -14,9 +14,17 @@ from functools import lru_cache
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
+from standard_versions.consultation.answers import check_answer_window_days
 from standard_versions.errors import Conflict, InvalidInput, NotFound
 from standard_versions.history import save_with_history
-from standard_versions.models import CommentPeriod, Criterion, PeriodStatus, Version, VersionStatus
+from standard_versions.models import (
+    DEFAULT_ANSWER_WINDOW_DAYS,
+    CommentPeriod,
+    Criterion,
+    PeriodStatus,
+    Version,
+    VersionStatus,
+)
 from standard_versions.notifications import events
 from standard_versions.standards.revisions import bump_version_revision
 from standard_versions.text.rendering import MarkdownTooLong, render_markdown
@@ -188,6 +196,7 @@ def create_period(
     timezone: str,
     criteria: list[str] | None,
     instructions: str = "",
+    answer_window_days: int = DEFAULT_ANSWER_WINDOW_DAYS,
     user,
     reason: str,
     now: dt.datetime,
@@ -198,6 +207,7 @@ def create_period(
     _check_dates(opens_at=opens_at, closes_at=closes_at)
     validate_timezone(timezone)
     _check_instructions(instructions)
+    check_answer_window_days(answer_window_days)
     period = CommentPeriod(
         version=version,
         opens_at=opens_at,
@@ -205,6 +215,7 @@ def create_period(
         timezone=timezone,
         criterion_keys=scope_keys(version=version, codes=criteria),
         instructions=instructions,
+        answer_window_days=answer_window_days,
         created_at=now,
     )
     save_with_history(period, user=user, reason=reason or "comment period created", now=now)

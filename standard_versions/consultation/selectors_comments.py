@@ -198,7 +198,8 @@ def comment_receipt(*, tracking_id: str) -> Receipt:
     criterion now, its title as the commenter saw it and the changes its response names. Two
     queries, three for a comment written in es or pt-BR, one more for a response with links."""
     comment = (
-        Comment.objects.select_related("period__version__standard")
+        # The commenter's answer to the response in the same query (``selectors_answers``).
+        Comment.objects.select_related("period__version__standard", "answer")
         .annotate(has_links=Exists(ResponseLink.objects.filter(comment_id=OuterRef("pk"))))
         .filter(tracking_id=tracking_id)
         .first()

@@ -78,6 +78,9 @@ def _groups(deliveries: list[Delivery], *, language: str) -> list[dict]:
     grouped: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
     for delivery in deliveries:
         entry = mail_content.event_lines(delivery.event, language=language)
+        entry = mail_content.with_answer_link(
+            entry, delivery.event, delivery.subscription, language=language
+        )
         grouped[entry.group][entry.subgroup].append(entry)
     return [
         {

@@ -175,6 +175,7 @@ def _confirmation_mail(subscription: Subscription, *, language: str) -> tuple:
 
 def _event_mail(event: Event, subscription: Subscription, *, language: str) -> tuple:
     entry = mail_content.event_lines(event, language=language)
+    entry = mail_content.with_answer_link(entry, event, subscription, language=language)
     context = {
         "entry": entry,
         "target": mail_content.subscription_target(subscription),

@@ -5,7 +5,7 @@ the single mails (``mail``) and the digests (``digests``). Links are absolute
 """
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.conf import settings
 from django.urls import reverse
@@ -13,6 +13,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
 from standard_versions.consultation import deadlines
+from standard_versions.consultation.answer_keys import answer_key_for
 from standard_versions.models import Comment, Disposition, Event, EventKind, Subscription
 from standard_versions.models import SubscriptionScope as Scope
 from standard_versions.translations import i18n
@@ -162,6 +163,34 @@ def event_lines(event: Event, *, language: str) -> EventLines:
         quote=quote,
         links=links,
     )
+
+
+def with_answer_link(entry: EventLines, event: Event, subscription: Subscription, *, language: str):
+    """``entry`` with a link to accept or object to the response, carrying the answer key, when
+    the mail goes to the commenter's own subscription (scope comment, confirmed by then: an
+    unconfirmed one gets no such mail). Anyone else who follows the criterion gets the plain
+    receipt link: the key is the commenter's alone."""
+    own = (
+        event.kind == EventKind.RESPONSE_PUBLISHED
+        and subscription.scope == Scope.COMMENT
+        and event.comment_id is not None
+        and subscription.comment_id == event.comment_id
+    )
+    if not own:
+        return entry
+    tracking_id = (event.payload.get("comment") or {}).get("tracking_id", "")
+    if not tracking_id:
+        return entry
+    link = Link(
+        str(_("Accept the response or object to it")),
+        url(
+            "web:comment-receipt",
+            tracking_id,
+            language=language,
+            key=answer_key_for(tracking_id),
+        ),
+    )
+    return replace(entry, links=[*entry.links, link])
 
 
 def subscription_target(subscription: Subscription) -> str:

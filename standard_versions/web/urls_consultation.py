@@ -3,7 +3,12 @@
 from django.urls import path
 
 from standard_versions.http import converters, converters_comments  # noqa: F401 (registers them)
-from standard_versions.web import views_calendar, views_comments, views_consultation
+from standard_versions.web import (
+    views_answers,
+    views_calendar,
+    views_comments,
+    views_consultation,
+)
 
 urlpatterns = [
     path(
@@ -22,6 +27,11 @@ urlpatterns = [
         "comments/<tracking:tracking_id>/",
         views_consultation.comment_receipt,
         name="comment-receipt",
+    ),
+    path(
+        "comments/<tracking:tracking_id>/answer/",
+        views_answers.comment_answer,
+        name="comment-answer",
     ),
     path(
         "standards/<std:std>/versions/<label:label>/disposition-report/",

@@ -19,17 +19,23 @@ from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
-from standard_versions.consultation import comment_limits, selectors_comments, tracking_ids
+from standard_versions.consultation import (
+    comment_limits,
+    selectors_answers,
+    selectors_comments,
+    tracking_ids,
+)
 from standard_versions.consultation import comments as comment_services
 from standard_versions.consultation import selectors as selectors_consultation
+from standard_versions.consultation.answer_keys import answer_key_for
 from standard_versions.errors import Forbidden, InvalidInput
 from standard_versions.http.caching import BODY_CACHE_SECONDS
 from standard_versions.http.language import content_for
 from standard_versions.http.throttling import CommentSubmissionThrottle
 from standard_versions.models import CommentPeriod
 from standard_versions.translations.i18n import format_number
+from standard_versions.web import presenters_answers, presenters_receipt
 from standard_versions.web import presenters_consultation as presenters
-from standard_versions.web import presenters_receipt
 from standard_versions.web.caching import CACHEABLE_QUERY_KEYS
 from standard_versions.web.caching_consultation import (
     SENTINELS,
@@ -205,6 +211,8 @@ def _submit(request, period_id: int, *, language: str, now) -> HttpResponse:
         )
     receipt = reverse("web:comment-receipt", args=[result.comment.tracking_id])
     arrival = {"resent": "1"} if result.replayed else {"received": "1"}
+    # The submitter's own key to answer the response later (the tracking id is public).
+    arrival["key"] = answer_key_for(result.comment.tracking_id)
     return HttpResponseRedirect(_with_lang(receipt, request, **arrival), status=303)
 
 
@@ -229,7 +237,20 @@ def comment_receipt(request, tracking_id: str, *, language: str):
     if request.path != canonical_url:
         query = request.GET.urlencode()
         return HttpResponsePermanentRedirect(f"{canonical_url}?{query}" if query else canonical_url)
-    now = timezone.now()
+    return render_receipt(request, tracking_id, language=language, now=timezone.now())
+
+
+def render_receipt(
+    request,
+    tracking_id: str,
+    *,
+    language: str,
+    now,
+    answer_form: presenters_answers.AnswerFormInput | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    """The receipt page; ``answer_form``: the commenter's answer as sent and refused, shown
+    again with its error (``views_answers``). The answer key comes in ``?key=`` (or the form)."""
     receipt = selectors_comments.comment_receipt(tracking_id=tracking_id)
     content = content_for(request, versions=[receipt.comment.period.version])
     page = presenters_receipt.receipt_page(
@@ -242,17 +263,28 @@ def comment_receipt(request, tracking_id: str, *, language: str):
         title_when_commented=receipt.title_when_commented,
         response_links=receipt.response_links,
     )
+    answer = selectors_answers.answer_of(receipt.comment)
+    answer_section = presenters_answers.answer_section(
+        receipt.comment,
+        selectors_answers.answer_state(receipt.comment, answer, now=now),
+        language=language,
+        key=answer_form.key if answer_form else request.GET.get("key", ""),
+        form=answer_form,
+        answered=request.GET.get("answered") == "1",
+        action=_with_lang(reverse("web:comment-answer", args=[tracking_id]), request),
+    )
     context = page_context(
         request,
         language=language,
         page=page,
+        answer=answer_section,
         received=request.GET.get("received") == "1",
         resent=request.GET.get("resent") == "1",
         lookup_url=_with_lang(reverse("web:comment-lookup"), request),
         # Printed on paper, where a link cannot be followed.
         lookup_absolute_url=request.build_absolute_uri(reverse("web:comment-lookup")),
     )
-    response = render(request, "web/comment_receipt.html", context)
+    response = render(request, "web/comment_receipt.html", context, status=status)
     response["Cache-Control"] = PRIVATE_CACHE_CONTROL
     return response
 

@@ -32,6 +32,7 @@ PAGED_LISTS = {
     "comment_periods_list",
     "comment_periods_campaigns_list",
     "comment_periods_near_duplicates_list",
+    "comment_periods_objections_list",
     "webhooks_list",
     "webhooks_deliveries_list",
 }
@@ -43,6 +44,7 @@ CURSOR_LISTS = {
 }
 STAFF_READS = {
     "comment_periods_moderation_list",
+    "comment_periods_objections_list",
     "comment_periods_campaigns_list",
     "comment_periods_near_duplicates_list",
     "near_duplicates_members_list",
@@ -56,7 +58,12 @@ STAFF_READS = {
     "comments_response_links_list",
     "comment_periods_response_flags_list",
 }
-ANYONE_WRITES = {"comment_periods_comments_create", "subscriptions_create"}
+# The commenter's answer needs the answer key, not credentials.
+ANYONE_WRITES = {
+    "comment_periods_comments_create",
+    "subscriptions_create",
+    "comments_answer_create",
+}
 CONFLICTING_WRITES = {
     "versions_create",
     "versions_partial_update",
@@ -79,6 +86,9 @@ CONFLICTING_WRITES = {
     "near_duplicates_respond",
     # The same response link twice: 409 response_link_exists.
     "comments_response_links_create",
+    # One answer per comment, in its window; one reply per objection.
+    "comments_answer_create",
+    "comments_answer_reply",
     # A read, but of a job that may not be done yet: 409 export_not_ready.
     "exports_download",
 }

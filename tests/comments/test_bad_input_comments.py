@@ -101,8 +101,11 @@ def test_the_schema_documents_the_comment_endpoints(openapi_schema):
     components = openapi_schema["components"]["schemas"]
     public = [
         "CommentPeriodOutput",
-        "CommentReceiptOutput",
+        # The submitter's 201 (the receipt with the answer key); the receipt with its answer.
+        "CommentSubmittedOutput",
         "CommentReceiptDetailOutput",
+        "ReceiptAnswerOutput",
+        "CommenterAnswerOutput",
         "PublishedCommentOutput",
         "ReportPageCommentOutput",
         "DispositionReportPageOutput",

@@ -16,7 +16,12 @@ from standard_versions.api.serializers.standards import (
     TranslatableOutputSerializer,
 )
 from standard_versions.consultation import deadlines
-from standard_versions.consultation.comment_limits import STAFF_REASON_MAX_CHARS
+from standard_versions.consultation.comment_limits import (
+    ANSWER_WINDOW_DAYS_MAX,
+    ANSWER_WINDOW_DAYS_MIN,
+    STAFF_REASON_MAX_CHARS,
+)
+from standard_versions.models import DEFAULT_ANSWER_WINDOW_DAYS
 from standard_versions.translations import i18n
 
 
@@ -42,6 +47,25 @@ def _local(instant: dt.datetime, name: str) -> str:
     return instant.astimezone(zoneinfo.ZoneInfo(name)).isoformat()
 
 
+class StrictIntegerField(serializers.IntegerField):
+    """A JSON integer only (DRF takes ``"14"`` and ``14.0`` too); its range is the service's
+    rule, refused with its own code."""
+
+    def to_internal_value(self, data):
+        if isinstance(data, bool) or not isinstance(data, int):
+            self.fail("invalid")
+        return data
+
+
+def _answer_window_days(**options) -> StrictIntegerField:
+    return StrictIntegerField(
+        help_text=f"Days a commenter has to accept or object to a response, counted from the "
+        f"response: {ANSWER_WINDOW_DAYS_MIN} to {ANSWER_WINDOW_DAYS_MAX} (400 "
+        f"answer_window_out_of_range); {DEFAULT_ANSWER_WINDOW_DAYS} unless set.",
+        **options,
+    )
+
+
 class CommentPeriodCreateInputSerializer(serializers.Serializer):
     standard = StrictCharField(max_length=50)
     version = StrictCharField(max_length=20)
@@ -56,6 +80,12 @@ class CommentPeriodCreateInputSerializer(serializers.Serializer):
         max_length=1000,
     )
     instructions = optional_text()
+    answer_window_days = _answer_window_days(required=False, default=DEFAULT_ANSWER_WINDOW_DAYS)
+    reason = optional_text(max_length=STAFF_REASON_MAX_CHARS)
+
+
+class CommentPeriodUpdateInputSerializer(serializers.Serializer):
+    answer_window_days = _answer_window_days()
     reason = optional_text(max_length=STAFF_REASON_MAX_CHARS)
 
 
@@ -119,6 +149,10 @@ class CommentPeriodOutputSerializer(TranslatableOutputSerializer):
     instructions = ContentField(help_text="Markdown.")
     instructions_html = ContentHTMLField("instructions")
     changes = CommentPeriodChangeOutputSerializer(many=True, read_only=True)
+    answer_window_days = serializers.IntegerField(
+        read_only=True,
+        help_text="Days a commenter has to accept or object to a response, from the response.",
+    )
     url = serializers.SerializerMethodField()
     comments_url = serializers.SerializerMethodField()
 

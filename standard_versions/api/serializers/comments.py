@@ -3,10 +3,12 @@ responses, and the disposition report. Input and output apart; public output ser
 name ``email`` (tests check every public endpoint for it). Comment periods:
 ``comment_periods``."""
 
+from django.utils.http import urlencode
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework.reverse import reverse
 
+from standard_versions.api.serializers.answers import ReceiptAnswerOutputSerializer
 from standard_versions.api.serializers.fields import (
     StrictCharField,
     StrictRegexField,
@@ -14,6 +16,7 @@ from standard_versions.api.serializers.fields import (
 )
 from standard_versions.api.serializers.response_links import ResponseLinkOutputSerializer
 from standard_versions.consultation import comment_limits as limits
+from standard_versions.consultation.answer_keys import answer_key_for
 from standard_versions.consultation.selectors_comments import title_for_reader
 from standard_versions.consultation.selectors_response_links import CHANGING_DISPOSITIONS
 from standard_versions.models import CommentType, Disposition, ModerationState
@@ -66,6 +69,28 @@ class CommentReceiptOutputSerializer(serializers.Serializer):
         data = super().to_representation(comment)
         data["criterion"] = data["criterion"] or None
         return data
+
+
+class CommentSubmittedOutputSerializer(CommentReceiptOutputSerializer):
+    """The submitter's 201: the receipt and the key that lets them answer the response later
+    (never in the public receipt: the tracking id is public, the key is not)."""
+
+    answer_key = serializers.SerializerMethodField(
+        help_text="Keep it: the `key` of POST /comments/{tracking_id}/answer/, to accept or "
+        "object to the response once there is one. Shown only here and in the mail about the "
+        "response (to a verified address)."
+    )
+    answer_url = serializers.SerializerMethodField(
+        help_text="The receipt page with the key: where a person accepts or objects."
+    )
+
+    def get_answer_key(self, comment) -> str:
+        return answer_key_for(comment.tracking_id)
+
+    def get_answer_url(self, comment) -> str:
+        path = reverse("web:comment-receipt", args=[comment.tracking_id])
+        query = urlencode({"key": answer_key_for(comment.tracking_id)})
+        return self.context["request"].build_absolute_uri(f"{path}?{query}")
 
 
 class WordDiffPartOutputSerializer(serializers.Serializer):
@@ -125,6 +150,9 @@ class CommentReceiptDetailOutputSerializer(CommentReceiptOutputSerializer):
         "comment's language stored at submission, else the English; null for the version as a "
         "whole."
     )
+    answer = serializers.SerializerMethodField(
+        help_text="Where the response stands with the commenter, computed at the request."
+    )
 
     response_links = serializers.SerializerMethodField(
         help_text="The changes the response names, each with its word-level change (the text "
@@ -156,6 +184,10 @@ class CommentReceiptDetailOutputSerializer(CommentReceiptOutputSerializer):
     @extend_schema_field(ShownTextOutputSerializer(allow_null=True))
     def get_criterion_title_when_commented(self, comment):
         return _shown(self.context["title_when_commented"])
+
+    @extend_schema_field(ReceiptAnswerOutputSerializer)
+    def get_answer(self, comment):
+        return ReceiptAnswerOutputSerializer(self.context["answer_state"]).data
 
 
 class CommentAuthorOutputSerializer(serializers.Serializer):

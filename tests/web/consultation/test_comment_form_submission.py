@@ -9,6 +9,7 @@ import pytest
 import time_machine
 from django.test import Client
 
+from standard_versions.consultation.answer_keys import answer_key_for
 from standard_versions.models import Comment
 from tests.web.consultation.conftest import DAY, form_fields, make_period, page_url, post_comment
 
@@ -30,7 +31,8 @@ def test_a_valid_comment_is_stored_and_answered_with_a_redirect_to_its_receipt(c
     )
     comment = Comment.objects.get()
     assert response.status_code == 303
-    assert response["Location"] == f"/comments/{comment.tracking_id}/?received=1"
+    key = answer_key_for(comment.tracking_id)  # the submitter's own, to answer the response
+    assert response["Location"] == f"/comments/{comment.tracking_id}/?received=1&key={key}"
     assert (comment.criterion_code, comment.type, comment.identity_public) == (
         "A1.1",
         "technical",

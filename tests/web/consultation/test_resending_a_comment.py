@@ -9,6 +9,7 @@ import pytest
 import time_machine
 from django.test import Client
 
+from standard_versions.consultation.answer_keys import answer_key_for
 from standard_versions.consultation.comments import submit_comment
 from standard_versions.models import Comment
 from tests.web.consultation.conftest import DAY, make_period, page_url, post_comment
@@ -35,8 +36,9 @@ def test_the_same_text_sent_again_from_the_same_browser_and_form_gets_the_first_
     again = post_comment(browser, open_period, body="  Please review DM7\r\n yearly. ")
     comment = Comment.objects.get()
     assert first.status_code == again.status_code == 303
-    assert first["Location"] == f"/comments/{comment.tracking_id}/?received=1"
-    assert again["Location"] == f"/comments/{comment.tracking_id}/?resent=1"
+    key = answer_key_for(comment.tracking_id)
+    assert first["Location"] == f"/comments/{comment.tracking_id}/?received=1&key={key}"
+    assert again["Location"] == f"/comments/{comment.tracking_id}/?resent=1&key={key}"
     assert comment.type == "technical"  # the first comment, as it was sent
 
 
