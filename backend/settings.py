@@ -408,6 +408,7 @@ SPECTACULAR_SETTINGS = {
     # "kind" names other choice sets too (a period's changes): the answer's gets its own name.
     "ENUM_NAME_OVERRIDES": {
         "AnswerKindEnum": "standard_versions.models.responses.AnswerKind.choices",
+        "AnswerStatusEnum": "standard_versions.models.responses.AnswerStatus.choices",
     },
 }
 
