@@ -2,9 +2,10 @@
 of queries: a period's campaigns largest first, one campaign, its members by cursor; and for the
 public, a campaign shown once: its first published member stands for it, with the number of
 its published members and every sentence they added (``one_per_campaign``,
-``public_campaign_counts``, ``published_additions``)."""
+``attach_public_campaigns``, ``published_additions``)."""
 
-from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Window
+from django.db.models.functions import RowNumber
 from django.utils.translation import gettext_lazy as _
 
 from standard_versions.errors import NotFound
@@ -60,56 +61,94 @@ def campaign_members(*, campaign: NearDuplicateCampaign) -> QuerySet[CommentSign
 
 # ---- the public's view: a campaign once -----------------------------------------------------
 
+# How many members' added sentences a page shows with the comment that stands for them; the
+# rest are a link away (``published_additions``).
+ADDITIONS_SHOWN = 20
 
-def _earlier_published_member() -> Exists:
-    """A published member of the outer comment's campaign submitted before it: one probe of
-    ``signature_campaign_order_idx`` (campaign, submitted_at, id), which finds the campaign's
-    first member at once when it is published (the usual case: staff publish a campaign whole)."""
+
+def _earlier_published_member(*, per_criterion: bool) -> Exists:
+    """A published member of the outer comment's campaign (on the same criterion, with
+    ``per_criterion``) submitted before it: one probe of ``signature_campaign_order_idx``
+    (campaign, submitted_at, id), which finds the campaign's first member at once when it is
+    published (the usual case: staff publish a campaign whole)."""
     earlier = Q(submitted_at__lt=OuterRef("submitted_at")) | Q(
         submitted_at=OuterRef("submitted_at"), comment_id__lt=OuterRef("pk")
     )
+    same = {"comment__criterion_key": OuterRef("criterion_key")} if per_criterion else {}
     return Exists(
         CommentSignature.objects.filter(
             earlier,
             campaign_id=OuterRef("signature__campaign_id"),
             comment__moderation_state=ModerationState.PUBLISHED,
+            **same,
         )
     )
 
 
-def one_per_campaign(comments: QuerySet[Comment]) -> QuerySet[Comment]:
+def one_per_campaign(
+    comments: QuerySet[Comment], *, per_criterion: bool = False
+) -> QuerySet[Comment]:
     """``comments`` (published ones) with each near-duplicate campaign's first published member
-    only, annotated ``campaign_ref`` (its campaign's id, or None for a comment in none)."""
+    only (its first on each criterion, with ``per_criterion``: the report's sections), annotated
+    ``campaign_ref`` (its campaign's id, or None for a comment in none)."""
     return comments.annotate(campaign_ref=F("signature__campaign_id")).filter(
-        Q(signature__campaign__isnull=True) | ~_earlier_published_member()
+        Q(signature__campaign__isnull=True)
+        | ~_earlier_published_member(per_criterion=per_criterion)
     )
 
 
-def public_campaign_counts(campaign_ids) -> dict[int, tuple[int, int]]:
-    """For each campaign, how many of its members are published and how many of those add
-    sentences of their own. One query (none for no campaign)."""
-    ids = sorted({pk for pk in campaign_ids if pk is not None})
+def _published_members(campaign_ids):
+    return CommentSignature.objects.filter(
+        campaign_id__in=sorted(campaign_ids), comment__moderation_state=ModerationState.PUBLISHED
+    )
+
+
+def attach_public_campaigns(comments, *, per_criterion: bool = False) -> None:
+    """Give each comment of a page read through ``one_per_campaign`` its ``public_campaign``:
+    None, or (campaign id, its published members, how many of them add sentences of their own),
+    counted on the comment's criterion only with ``per_criterion``; with ``per_criterion``, also
+    ``campaign_additions``: the first ``ADDITIONS_SHOWN`` members' added sentences, as
+    (tracking id, sentences). One query, two with ``per_criterion``; none without campaigns."""
+    ids = {c.campaign_ref for c in comments if getattr(c, "campaign_ref", None) is not None}
     if not ids:
-        return {}
-    rows = (
-        CommentSignature.objects.filter(
-            campaign_id__in=ids, comment__moderation_state=ModerationState.PUBLISHED
-        )
-        .values("campaign_id")
+        for comment in comments:
+            comment.public_campaign, comment.campaign_additions = None, []
+        return
+    group = ["campaign_id", "comment__criterion_key"] if per_criterion else ["campaign_id"]
+    counts = {
+        tuple(row[:-2]): row[-2:]
+        for row in _published_members(ids)
+        .values(*group)
         .annotate(n=Count("pk"), with_additions=Count("pk", filter=~Q(unique_additions=[])))
         .order_by()
-        .values_list("campaign_id", "n", "with_additions")
-    )
-    return {pk: (n, with_additions) for pk, n, with_additions in rows}
-
-
-def attach_public_campaigns(comments) -> None:
-    """Give each comment of a page read through ``one_per_campaign`` its ``public_campaign``:
-    None, or (campaign id, published members, members with additions). One query at most."""
-    counts = public_campaign_counts(getattr(c, "campaign_ref", None) for c in comments)
+        .values_list(*group, "n", "with_additions")
+    }
+    additions: dict[tuple, list] = {}
+    if per_criterion:
+        rows = (
+            _published_members(ids)
+            .exclude(unique_additions=[])
+            .annotate(
+                rank=Window(
+                    RowNumber(),
+                    partition_by=[F("campaign_id"), F("comment__criterion_key")],
+                    order_by=[F("submitted_at").asc(), F("id").asc()],
+                )
+            )
+            .filter(rank__lte=ADDITIONS_SHOWN)
+            .values_list(
+                "campaign_id", "comment__criterion_key", "comment__tracking_id", "unique_additions"
+            )
+            .order_by("campaign_id", "comment__criterion_key", "submitted_at", "id")
+        )
+        for campaign_id, key, tracking_id, sentences in rows:
+            additions.setdefault((campaign_id, key), []).append((tracking_id, sentences))
     for comment in comments:
         ref = getattr(comment, "campaign_ref", None)
-        comment.public_campaign = (ref, *counts[ref]) if ref in counts else None
+        where = (ref, comment.criterion_key) if per_criterion else (ref,)
+        shown = counts.get(where)
+        comment.public_campaign = (ref, *shown) if shown else None
+        comment.campaign_additions = additions.get(where, []) if shown else []
 
 
 def public_campaign_get(*, campaign_id: int) -> NearDuplicateCampaign:

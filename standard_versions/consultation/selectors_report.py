@@ -23,6 +23,7 @@ from django.db import connections, router
 from django.db.models import Count
 
 from standard_versions.consultation import selectors_report_figures as figures_of
+from standard_versions.consultation.selectors_campaigns import one_per_campaign
 from standard_versions.consultation.selectors_comments import attach_scope_codes
 from standard_versions.consultation.selectors_report_figures import ReportCharts, SectionFigures
 from standard_versions.models import (
@@ -112,6 +113,8 @@ class ReportSection:
     criterion: Criterion | None = None
     # How many published comments the whole section has (the page may show a part).
     count: int = 0
+    # How many of them its pages show: a near-duplicate campaign once (``shown_of``).
+    rows: int = 0
     # What came of them (selectors_report_figures); None on a page's copy of a section.
     figures: SectionFigures | None = None
 
@@ -161,14 +164,21 @@ def published_of(period_ids: list[int]):
     )
 
 
+def shown_of(period_ids: list[int]):
+    """The published comments the report's pages show: a near-duplicate campaign once in each
+    section, as its first published member there, which says how many it stands for."""
+    return one_per_campaign(published_of(period_ids), per_criterion=True)
+
+
 def report_contents(
     *, version: Version, periods: list[CommentPeriod], now: dt.datetime
 ) -> ReportContents:
     """The sections with their counts, figures and the summary (counts per disposition,
     ``awaiting_response``, ``published``) and charts: the criteria, one GROUP BY over the
     published comments, and for criteria removed since, one query for the code and title their
-    first comment stored; then the figures (selectors_report_figures: five queries). Seven or
-    eight queries; no comment is loaded."""
+    first comment stored; one GROUP BY of the rows the pages show (a campaign once); then the
+    figures (selectors_report_figures: five queries). Eight or nine queries; no comment is
+    loaded."""
     period_ids = [p.pk for p in periods]
     criteria = list(
         Criterion.objects.filter(version=version)
@@ -234,6 +244,12 @@ def report_contents(
         for key in sorted(counts):
             code, title = firsts[key]
             sections.append(ReportSection(key=key, code=code, title=title, count=counts[key]))
+    if period_ids:
+        shown = dict(
+            shown_of(period_ids).values_list("criterion_key").annotate(n=Count("id")).order_by()
+        )
+        for section in sections:
+            section.rows = shown.get(section.key, 0)
     contents = ReportContents(
         period_ids=period_ids,
         sections=sections,

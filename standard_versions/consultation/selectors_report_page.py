@@ -12,15 +12,16 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.core import signing
-from django.db.models import Case, IntegerField, Q, Value, When
+from django.db.models import Case, F, IntegerField, Q, Value, When
 from django.db.models.expressions import RawSQL
 from django.utils.translation import gettext_lazy as _
 
 from standard_versions.consultation.report_outcomes import with_outcomes
+from standard_versions.consultation.selectors_campaigns import attach_public_campaigns
 from standard_versions.consultation.selectors_report import (
     ReportContents,
     ReportSection,
-    published_of,
+    shown_of,
 )
 from standard_versions.errors import InvalidInput, NotFound
 from standard_versions.models import Comment
@@ -123,14 +124,16 @@ def report_page(
     size: int = PAGE_SIZE,
 ) -> ReportPage:
     """One page of the report: at most ``size`` comments after ``cursor`` (before it, when it
-    points backward), or from the start of ``criterion``'s section, or from the start. Two
-    queries: the comments with their answers, and their links (none when there is nothing)."""
+    points backward), or from the start of ``criterion``'s section, or from the start; a
+    near-duplicate campaign once per section, with its count and its members' additions. Two
+    queries: the comments with their answers, and their links (none when there is nothing); two
+    more when the page has a campaign (``attach_public_campaigns``)."""
     sections = contents.sections
     index, within = _start(contents, cursor, criterion)
     backward = cursor is not None and cursor.backward
     step = -1 if backward else 1
     order = ("-submitted_at", "-id") if backward else ("submitted_at", "id")
-    base = published_of(contents.period_ids)
+    base = shown_of(contents.period_ids)
     wanted = size + 1
     parts = []
     whole: list[str] = []
@@ -140,13 +143,13 @@ def report_page(
     while 0 <= i < len(sections) and got < wanted:
         section = sections[i]
         if within is not None and i == index:
-            left = (within.position - 1) if backward else (section.count - within.position)
+            left = (within.position - 1) if backward else (section.rows - within.position)
             rows = base.filter(_beyond(within), criterion_key=section.key)
             parts.append(rows.order_by(*order)[:wanted])
             got += max(left, 0)
-        elif got + section.count <= wanted:
+        elif got + section.rows <= wanted:
             whole.append(section.key)
-            got += section.count
+            got += section.rows
         else:
             rows = base.filter(criterion_key=section.key).order_by(*order)
             parts.append(rows[: wanted - got])
@@ -162,9 +165,11 @@ def report_page(
         output_field=IntegerField(),
     )
     chosen = with_outcomes(Comment.objects.filter(pk__in=_union(parts)))
-    rows = list(chosen.annotate(_rank=rank).order_by("_rank", *order)[:wanted])
+    chosen = chosen.annotate(_rank=rank, campaign_ref=F("signature__campaign_id"))
+    rows = list(chosen.order_by("_rank", *order)[:wanted])
     more = len(rows) > size or (0 <= i < len(sections))
     rows = rows[:size]
+    attach_public_campaigns(rows, per_criterion=True)
     if backward:
         rows.reverse()
     page_sections = _group(contents, rows, index=index, within=within, backward=backward)
@@ -209,6 +214,7 @@ def _group(contents, rows, *, index: int, within: Cursor | None, backward: bool)
                 title=template.title,
                 criterion=template.criterion,
                 count=template.count,
+                rows=template.rows,
             )
             by_key[comment.criterion_key] = section
             result.append(section)
@@ -218,7 +224,7 @@ def _group(contents, rows, *, index: int, within: Cursor | None, backward: bool)
         if within is not None and section.key == within.key:
             start = within.position - n if backward else within.position + 1
         elif backward and section is result[0]:
-            start = section.count - n + 1
+            start = section.rows - n + 1
         else:
             start = 1
         for offset, comment in enumerate(section.comments):

@@ -41,6 +41,31 @@ class ReportComment:
     disposition_display: str
     response: str
     outcome: OutcomeItem | None = None
+    campaign: "CampaignNote | None" = None
+
+
+@dataclass(frozen=True)
+class CampaignNote:
+    """The near-duplicate campaign a comment stands for in its section."""
+
+    comments: int
+    with_additions: int
+    # The first members' own sentences: (tracking id, sentences).
+    additions: list[tuple[str, list[str]]]
+    additions_url: str
+
+
+def campaign_note(comment: Comment) -> CampaignNote | None:
+    shown = getattr(comment, "public_campaign", None)
+    if shown is None:
+        return None
+    pk, count, with_additions = shown
+    return CampaignNote(
+        comments=count,
+        with_additions=with_additions,
+        additions=list(comment.campaign_additions),
+        additions_url=reverse("public-campaign-additions", kwargs={"campaign_id": pk}),
+    )
 
 
 @dataclass(frozen=True)
@@ -195,4 +220,5 @@ def report_comment(
         disposition_display=comment.get_disposition_display() if comment.disposition else "",
         response=comment.response,
         outcome=outcome,
+        campaign=campaign_note(comment),
     )

@@ -22,12 +22,14 @@ PDF = "/standards/big/versions/9.0/disposition-report.pdf"
 # disposition; the links by class; the answers; the comments per day; the campaign comments;
 # then the page's comments with their answers and their links (JSON and page: + the
 # translations' one query on the page), or every row and its links in chunks (downloads).
+# The basis's count of the rows the pages show (a campaign once) is one more query of each; the
+# fixture's campaign is on the page, whose counts and additions are two more (selectors_campaigns).
 PINNED = {
-    API: 11,
-    PAGE: 11,
-    API + "?format=csv": 11,
-    API + "?format=iso-csv": 11,
-    PDF: 11,
+    API: 14,
+    PAGE: 14,
+    API + "?format=csv": 12,
+    API + "?format=iso-csv": 12,
+    PDF: 12,
 }
 
 

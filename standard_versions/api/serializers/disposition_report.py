@@ -8,11 +8,13 @@ from rest_framework import serializers
 
 from standard_versions.api.serializers.comment_periods import CommentPeriodOutputSerializer
 from standard_versions.api.serializers.comments import (
+    PublicCampaignOutputSerializer,
     ReportCommentOutputSerializer,
     ReportSectionOutputSerializer,
     SectionOutputFields,
 )
 from standard_versions.consultation.report_outcomes import outcome_of
+from standard_versions.consultation.selectors_campaigns import ADDITIONS_SHOWN
 from standard_versions.models import AnswerStatus, ChangeClass, ChangeTarget
 
 
@@ -71,8 +73,30 @@ class ReportOutcomeFields(serializers.Serializer):
         return None if replied is None else serializers.DateTimeField().to_representation(replied)
 
 
+class ReportCampaignAdditionOutputSerializer(serializers.Serializer):
+    tracking_id = serializers.CharField()
+    unique_additions = serializers.ListField(child=serializers.CharField())
+
+
+class ReportCampaignOutputSerializer(PublicCampaignOutputSerializer):
+    """The near-duplicate campaign a report comment stands for, counted in its section."""
+
+    additions = ReportCampaignAdditionOutputSerializer(
+        many=True,
+        help_text=f"The first {ADDITIONS_SHOWN} members' own sentences; `additions_url` has all.",
+    )
+
+
 class ReportPageCommentOutputSerializer(ReportCommentOutputSerializer, ReportOutcomeFields):
-    pass
+    @extend_schema_field(ReportCampaignOutputSerializer(allow_null=True))
+    def get_campaign(self, comment):
+        shown = super().get_campaign(comment)
+        if shown is not None:
+            shown["additions"] = [
+                {"tracking_id": tracking_id, "unique_additions": sentences}
+                for tracking_id, sentences in comment.campaign_additions
+            ]
+        return shown
 
 
 class ReportFiguresOutputSerializer(serializers.Serializer):
