@@ -30,7 +30,7 @@ from standard_versions.consultation.comment_text import is_blank, storable_text
 
 # The comment locked, with its submission recorded first (moderation's own helper, so that the
 # comment's history has its first record before any staff or commenter step lands on it).
-from standard_versions.consultation.moderation import _comment_for_update
+from standard_versions.consultation.moderation import comment_for_update
 from standard_versions.errors import Conflict, Forbidden, InvalidInput, NotFound
 from standard_versions.history import save_with_history
 from standard_versions.models import (
@@ -113,7 +113,7 @@ def answer_response(
     if kind == AnswerKind.ACCEPTED:
         text = ""
     _check_length(text, limit=ANSWER_TEXT_MAX_CHARS, code="objection_too_long")
-    comment = _comment_for_update(tracking_id)
+    comment = comment_for_update(tracking_id)
     if not response_is_public(comment):
         raise Conflict(
             _("There is no public response to this comment yet."), code="no_response_yet"
@@ -160,7 +160,7 @@ def _record_on_comment(
     answer: CommenterAnswer, tracking_id: str, *, user, reason: str, now: dt.datetime
 ) -> None:
     """The step in the comment's own history too (the audit trail, the report's fingerprint)."""
-    comment = _comment_for_update(tracking_id)
+    comment = comment_for_update(tracking_id)
     save_with_history(comment, user=user, reason=reason, now=now)
     answer.comment = comment
 

@@ -47,7 +47,9 @@ def record_submissions(comments: list[Comment]) -> None:
     )
 
 
-def _comment_for_update(tracking_id: str) -> Comment:
+def comment_for_update(tracking_id: str) -> Comment:
+    """The comment, locked for the rest of the transaction, its history begun with the record of
+    its submission (every staff or commenter step on a comment starts here), or NotFound."""
     comment = Comment.objects.select_for_update().filter(tracking_id=tracking_id).first()
     if comment is None:
         raise NotFound(
@@ -101,7 +103,7 @@ def moderate_comment(
     ``history_reason``, when given, is the history's reason instead (a whole campaign's
     moderation says so in each member's history, while ``reason`` stays the public one)."""
     reason = checked_moderation(state=state, reason=reason)
-    comment = _comment_for_update(tracking_id)
+    comment = comment_for_update(tracking_id)
     if comment.moderation_state == state and comment.moderation_reason == reason:
         return comment
     was_public = response_is_public(comment)
@@ -127,7 +129,7 @@ def respond_to_comment(
 ) -> Comment:
     """Record what was done with a comment: its disposition and the staff response."""
     response = checked_response(disposition=disposition, response=response)
-    comment = _comment_for_update(tracking_id)
+    comment = comment_for_update(tracking_id)
     changed = (comment.disposition, comment.response) != (disposition, response)
     comment.disposition = disposition
     comment.response = response

@@ -21,7 +21,7 @@ import datetime as dt
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext_lazy as _
 
-from standard_versions.consultation.moderation import _comment_for_update
+from standard_versions.consultation.moderation import comment_for_update
 from standard_versions.errors import Conflict, InvalidInput, NotFound
 from standard_versions.history import delete_with_history, save_with_history
 from standard_versions.models import (
@@ -120,7 +120,7 @@ def link_response_change(
             code="invalid_change_class",
         )
     target_key = (target_key or "").strip()
-    comment = _comment_for_update(tracking_id)
+    comment = comment_for_update(tracking_id)
     comment = Comment.objects.select_related("period__version__standard").get(pk=comment.pk)
     version = _linked_version(comment=comment, standard_slug=standard_slug, label=label)
     _check_target(version=version, target=target, target_key=target_key)
@@ -171,7 +171,7 @@ def unlink_response_change(
         raise NotFound(
             _("There is no response link %(id)s.") % {"id": link_id}, code="response_link_not_found"
         )
-    comment = _comment_for_update(link.comment.tracking_id)
+    comment = comment_for_update(link.comment.tracking_id)
     reason = (reason or "").strip() or (
         f"response link: removed {_describe(link, link.version.label)}"
     )
