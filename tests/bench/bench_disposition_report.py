@@ -38,14 +38,16 @@ def main(argv: list[str]) -> None:
     comment_load.prepare(DB, "")
     env = comment_load.server_env(DB, "", REDIS_URL="")
     try:
-        output = subprocess.run(
+        run = subprocess.run(
             [sys.executable, "-m", "tests.bench.bench_disposition_report", "--child", str(size)],
             cwd=comment_load.ROOT,
             env=env,
-            check=True,
             capture_output=True,
             text=True,
-        ).stdout
+        )
+        if run.returncode:
+            raise SystemExit(f"the benchmark's process failed:\n{run.stderr[-3000:]}")
+        output = run.stdout
         lines = output.strip().splitlines()
         for line in lines[:-1]:
             print(f"   {line}")
