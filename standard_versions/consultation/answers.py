@@ -30,7 +30,7 @@ from standard_versions.consultation.comment_text import is_blank, storable_text
 
 # The comment locked, with its submission recorded first (moderation's own helper, so that the
 # comment's history has its first record before any staff or commenter step lands on it).
-from standard_versions.consultation.moderation import comment_for_update
+from standard_versions.consultation.moderation import comment_for_update, response_is_public
 from standard_versions.errors import Conflict, Forbidden, InvalidInput, NotFound
 from standard_versions.history import save_with_history
 from standard_versions.models import (
@@ -71,11 +71,6 @@ def _check_length(text: str, *, limit: int, code: str) -> None:
             },
             code=code,
         )
-
-
-def response_is_public(comment: Comment) -> bool:
-    """The public sees the response (the receipt, the report): a published comment's."""
-    return comment.moderation_state == ModerationState.PUBLISHED and bool(comment.response)
 
 
 def _window(comment: Comment) -> tuple[int, str]:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from django.db.models import QuerySet
 
-from standard_versions.consultation.answers import response_is_public
+from standard_versions.consultation.moderation import response_is_public
 from standard_versions.models import (
     AnswerKind,
     AnswerStatus,

@@ -20,8 +20,9 @@ RECEIPT_TRANSLATED = RECEIPT + 1
 RECEIPT_OF_A_TRANSLATED_COMMENT = RECEIPT_TRANSLATED + 1
 # the report's head, version, periods, criteria, the counts by criterion and disposition, the
 # page's comments (no scope codes: the period covers the whole version) + the translations; the
-# figures (4: links by class, answers, days, campaigns) and the page's links (1)
-REPORT_TRANSLATED = 6 + 1 + 4 + 1
+# figures (4: links by class, answers, days, campaigns), the rows the pages show (1: a campaign
+# once) and the page's links (1)
+REPORT_TRANSLATED = 6 + 1 + 4 + 1 + 1
 # the report page, after the API's request: the version, periods and counts it kept in the
 # cache under the same head serve the page too, so the head, the comments and the translations
 REPORT_PAGE_TRANSLATED = 3 + 1  # the page's links
