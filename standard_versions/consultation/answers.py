@@ -31,6 +31,7 @@ from standard_versions.consultation.comment_text import is_blank, storable_text
 # The comment locked, with its submission recorded first (moderation's own helper, so that the
 # comment's history has its first record before any staff or commenter step lands on it).
 from standard_versions.consultation.moderation import comment_for_update, response_is_public
+from standard_versions.consultation.selectors_comments import period_for_update
 from standard_versions.errors import Conflict, Forbidden, InvalidInput, NotFound
 from standard_versions.history import save_with_history
 from standard_versions.models import (
@@ -227,17 +228,7 @@ def set_answer_window(
     It applies to every response of the period, those already given included: a shorter window
     can close one that was open (an answer already taken stands)."""
     check_answer_window_days(days)
-    period = (
-        CommentPeriod.objects.select_for_update()
-        .select_related("version__standard")
-        .filter(pk=period_id)
-        .first()
-    )
-    if period is None:
-        raise NotFound(
-            _("There is no comment period %(id)s.") % {"id": period_id},
-            code="comment_period_not_found",
-        )
+    period = period_for_update(period_id)
     if period.answer_window_days == days:
         return period
     period.answer_window_days = days

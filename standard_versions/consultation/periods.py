@@ -15,7 +15,8 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from standard_versions.consultation.answers import check_answer_window_days
-from standard_versions.errors import Conflict, InvalidInput, NotFound
+from standard_versions.consultation.selectors_comments import period_for_update
+from standard_versions.errors import Conflict, InvalidInput
 from standard_versions.history import save_with_history
 from standard_versions.models import (
     DEFAULT_ANSWER_WINDOW_DAYS,
@@ -128,21 +129,6 @@ def _version(*, standard_slug: str, label: str) -> Version:
     return version
 
 
-def _locked(period_id: int) -> CommentPeriod:
-    period = (
-        CommentPeriod.objects.select_for_update()
-        .select_related("version__standard")
-        .filter(pk=period_id)
-        .first()
-    )
-    if period is None:
-        raise NotFound(
-            _("There is no comment period %(id)s.") % {"id": period_id},
-            code="comment_period_not_found",
-        )
-    return period
-
-
 def _require_reason(reason: str) -> str:
     reason = (reason or "").strip()
     if not reason:
@@ -169,7 +155,7 @@ def _locked_for_new_closing(
     """What extending and reopening check first, in this order: the reason (stripped, returned),
     the period (locked), and the new closing instant (with an offset, inside the range)."""
     reason = _require_reason(reason)
-    period = _locked(period_id)
+    period = period_for_update(period_id)
     _require_aware(closes_at=closes_at)
     _check_range(closes_at=closes_at)
     return period, reason
@@ -247,7 +233,7 @@ def extend_period(
 def close_period_early(*, period_id: int, user, reason: str, now: dt.datetime) -> CommentPeriod:
     """Close an open period at ``now``; comments submitted before ``now`` stay valid."""
     reason = _require_reason(reason)
-    period = _locked(period_id)
+    period = period_for_update(period_id)
     status = period.status_at(now)
     if status == PeriodStatus.CLOSED:
         raise Conflict(_("The period has already closed."), code="comment_period_closed")

@@ -90,6 +90,23 @@ def period_get(*, period_id: int) -> CommentPeriod:
     return period
 
 
+def period_for_update(period_id: int) -> CommentPeriod:
+    """The period with its version and standard, locked for the rest of the transaction (the
+    services that change it start here), or NotFound."""
+    period = (
+        CommentPeriod.objects.select_for_update()
+        .select_related("version__standard")
+        .filter(pk=period_id)
+        .first()
+    )
+    if period is None:
+        raise NotFound(
+            _("There is no comment period %(id)s.") % {"id": period_id},
+            code="comment_period_not_found",
+        )
+    return period
+
+
 def published_comments(
     *, period: CommentPeriod, one_per_campaign: bool = False
 ) -> QuerySet[Comment]:

@@ -34,7 +34,8 @@ def report_comments(*, contents: ReportContents, fields: tuple[str, ...]):
     )
 
 
-_DOWNLOAD_FIELDS = (
+# The comment fields the downloads and the PDF show.
+REPORT_COMMENT_FIELDS = (
     "criterion_key",
     "tracking_id",
     "period_id",
@@ -59,7 +60,7 @@ def download_rows(*, basis: ReportBasis, now: dt.datetime) -> Iterator[tuple]:
     contents = basis.contents
     if not contents.sections:
         return
-    rows = report_comments(contents=contents, fields=_DOWNLOAD_FIELDS)
+    rows = report_comments(contents=contents, fields=REPORT_COMMENT_FIELDS)
     by_key = {section.key: section for section in contents.sections}
     windows = {p.pk: p.answer_window_days for p in basis.periods}
     for comment in rows.iterator(chunk_size=2000):

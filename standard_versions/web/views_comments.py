@@ -118,24 +118,6 @@ def disposition_report(request, std: str, label: str, *, language: str):
     return cached_page(request, etag=etag, immutable=False, cache_key=key, render=render)
 
 
-_PDF_FIELDS = (
-    "criterion_key",
-    "tracking_id",
-    "period_id",
-    "submitted_at",
-    "type",
-    "language",
-    "identity_public",
-    "name",
-    "organization",
-    "body",
-    "proposed_text",
-    "disposition",
-    "response",
-    "responded_at",
-)
-
-
 @allow_methods("GET")
 @_not_found_as_404
 @in_response_language
@@ -156,7 +138,9 @@ def disposition_report_pdf(request, std: str, label: str, *, language: str):
             standard_slug=std, label=label, head=head, now=now
         )
         content = content_for(request, versions=[basis.version])
-        rows = selectors_report_rows.report_comments(contents=basis.contents, fields=_PDF_FIELDS)
+        rows = selectors_report_rows.report_comments(
+            contents=basis.contents, fields=selectors_report_rows.REPORT_COMMENT_FIELDS
+        )
         document = presenters_report_pdf.report_document(
             basis,
             comments=rows.iterator(chunk_size=2000) if basis.contents.sections else [],

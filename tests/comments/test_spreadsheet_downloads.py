@@ -197,17 +197,18 @@ def test_the_staff_xlsx_export_is_for_staff_and_errors_stay_json(
 
 
 def test_an_export_longer_than_a_spreadsheet_is_refused_with_a_code(
-    editor_client, open_period, comments, monkeypatch
+    editor_client, open_period, comments, monkeypatch, tmp_path
 ):
     from standard_versions.api import renderers_xlsx
 
     monkeypatch.setattr(renderers_xlsx, "MAX_ROWS", 3)
-    before = set(Path(tempfile.gettempdir()).glob("openpyxl.*"))
+    # A temporary folder of this test's own: other test processes write workbooks meanwhile.
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
     response = editor_client.get(f"/api/v1/comment-periods/{open_period.pk}/export/?format=xlsx")
     assert response.status_code == 400
     assert response.json()["code"] == "export_too_large_for_xlsx"
     # The half-written sheet is not left on disk.
-    assert set(Path(tempfile.gettempdir()).glob("openpyxl.*")) == before
+    assert list(Path(tmp_path).glob("openpyxl.*")) == []
 
 
 def test_characters_xml_cannot_carry_become_replacement_characters():
