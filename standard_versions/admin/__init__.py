@@ -1,9 +1,17 @@
 """The staff admin: the Standard's content (standards.py), the workflow pages that publish and
-open periods (version_actions.py, periods.py), comments (comments.py) and export jobs (exports.py),
-all on base.py.
+open periods (version_actions.py, periods.py), comments (comments.py), the commenters' answers
+(answers.py) and export jobs (exports.py), all on base.py.
 
 Django's admin autodiscovery imports this package; each module registers its models."""
 
-from standard_versions.admin import comments, exports, notifications, periods, standards, webhooks
+from standard_versions.admin import (
+    answers,
+    comments,
+    exports,
+    notifications,
+    periods,
+    standards,
+    webhooks,
+)
 
-__all__ = ["comments", "exports", "notifications", "periods", "standards", "webhooks"]
+__all__ = ["answers", "comments", "exports", "notifications", "periods", "standards", "webhooks"]
