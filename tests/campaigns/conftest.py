@@ -3,7 +3,7 @@
 import pytest
 from django.utils import timezone
 
-from standard_versions.consultation import near_duplicates
+from standard_versions.consultation import campaign_moderation, moderation, near_duplicates
 from standard_versions.consultation.comments import submit_comment
 from tests.comments.conftest import (  # noqa: F401 (fixtures)
     _generous_throttle,
@@ -29,6 +29,10 @@ ADDITIONS = [
 ]
 
 
+# A comment of its own, beside the form letters.
+OTHER = "The practice area on evaluation should say who reviews the results."
+
+
 def letter_with(addition: str) -> str:
     return f"{FORM_LETTER} {addition}"
 
@@ -47,3 +51,23 @@ def letters(open_period):  # noqa: F811 (the imported fixture)
     return [add_comment(open_period, FORM_LETTER)] + [
         add_comment(open_period, letter_with(addition)) for addition in ADDITIONS
     ]
+
+
+@pytest.fixture
+def published(open_period, letters, django_user_model):  # noqa: F811 (the imported fixture)
+    """The four letters grouped into their campaign and published with it, and ``OTHER``
+    published: (campaign, letters, other, the staff member)."""
+    from standard_versions.models import NearDuplicateCampaign
+
+    other = add_comment(open_period, OTHER)
+    run(open_period)
+    campaign = NearDuplicateCampaign.objects.get()
+    staff = django_user_model.objects.create(username="moderator")
+    now = timezone.now()
+    campaign_moderation.moderate_campaign(
+        campaign_id=campaign.pk, state="published", user=staff, now=now
+    )
+    moderation.moderate_comment(
+        tracking_id=other.tracking_id, state="published", user=staff, now=now
+    )
+    return campaign, letters, other, staff

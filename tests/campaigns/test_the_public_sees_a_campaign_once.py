@@ -5,30 +5,11 @@ one link away. ``?campaigns=each`` lists every comment."""
 import pytest
 from django.utils import timezone
 
-from standard_versions.consultation import campaign_moderation, moderation
+from standard_versions.consultation import moderation
 from standard_versions.models import NearDuplicateCampaign
-from tests.campaigns.conftest import ADDITIONS, add_comment, run
+from tests.campaigns.conftest import ADDITIONS, run
 
 pytestmark = pytest.mark.django_db
-
-OTHER = "The practice area on evaluation should say who reviews the results."
-
-
-@pytest.fixture
-def published(open_period, letters, django_user_model):
-    """The four letters grouped and published, and one comment of its own, published."""
-    other = add_comment(open_period, OTHER)
-    run(open_period)
-    campaign = NearDuplicateCampaign.objects.get()
-    staff = django_user_model.objects.create(username="moderator")
-    now = timezone.now()
-    campaign_moderation.moderate_campaign(
-        campaign_id=campaign.pk, state="published", user=staff, now=now
-    )
-    moderation.moderate_comment(
-        tracking_id=other.tracking_id, state="published", user=staff, now=now
-    )
-    return campaign, letters, other, staff
 
 
 def _list(client, period, query=""):

@@ -5,37 +5,19 @@ sentences they added; the contents and the figures still count every comment."""
 import pytest
 from django.utils import timezone
 
-from standard_versions.consultation import campaign_moderation, moderation
+from standard_versions.consultation import moderation
 from standard_versions.consultation.selectors_report import report_contents, report_periods
 from standard_versions.consultation.selectors_report_page import report_page
-from standard_versions.models import NearDuplicateCampaign
-from tests.campaigns.conftest import ADDITIONS, add_comment, run
+from tests.campaigns.conftest import ADDITIONS
 
 pytestmark = pytest.mark.django_db
 
 API = "/api/v1/standards/big/versions/9.0/disposition-report/"
 PAGE = "/standards/big/versions/9.0/disposition-report/"
-OTHER = "The practice area on evaluation should say who reviews the results."
-
-
-@pytest.fixture
-def published(open_period, letters, django_user_model):
-    other = add_comment(open_period, OTHER)
-    run(open_period)
-    campaign = NearDuplicateCampaign.objects.get()
-    staff = django_user_model.objects.create(username="moderator")
-    now = timezone.now()
-    campaign_moderation.moderate_campaign(
-        campaign_id=campaign.pk, state="published", user=staff, now=now
-    )
-    moderation.moderate_comment(
-        tracking_id=other.tracking_id, state="published", user=staff, now=now
-    )
-    return campaign, letters, other
 
 
 def test_the_json_shows_the_campaign_once_with_its_count_and_additions(client, published):
-    campaign, letters, other = published
+    campaign, letters, other, _staff = published
     body = client.get(API).json()
     [section] = body["sections"]
     assert [c["tracking_id"] for c in section["comments"]] == [
@@ -54,7 +36,7 @@ def test_the_json_shows_the_campaign_once_with_its_count_and_additions(client, p
 
 
 def test_the_page_says_what_the_text_stands_for(client, published):
-    _campaign, letters, _other = published
+    _campaign, letters, _other, _staff = published
     html = client.get(PAGE).content.decode()
     assert "This text stands for 4 published comments of one campaign" in html
     assert "3 of them add sentences of their own" in html
@@ -65,7 +47,7 @@ def test_the_page_says_what_the_text_stands_for(client, published):
 
 
 def test_withholding_the_first_letter_makes_the_next_stand_for_the_campaign(client, published):
-    _campaign, letters, _other = published
+    _campaign, letters, _other, _staff = published
     moderation.moderate_comment(
         tracking_id=letters[0].tracking_id,
         state="withheld",
@@ -82,7 +64,7 @@ def test_withholding_the_first_letter_makes_the_next_stand_for_the_campaign(clie
 def test_a_report_with_a_campaign_pages_through_its_rows(published, draft):
     """A page of one: the two rows the report shows, then no more (the hidden members are not
     counted as rows, so no page comes out empty)."""
-    _campaign, letters, other = published
+    _campaign, letters, other, _staff = published
     periods = report_periods(version=draft)
     contents = report_contents(version=draft, periods=periods, now=timezone.now())
     assert [(s.count, s.rows) for s in contents.sections] == [(5, 2)]
