@@ -59,10 +59,11 @@ class ReusedClients(RedisCacheClient):
 class ResilientRedisCache(RedisCache):
     """``RedisCache`` that degrades to a per-process memory cache while Redis is unavailable."""
 
-    _class = ReusedClients
-
     def __init__(self, server, params):
         super().__init__(server, params)
+        # Set on the instance: ``RedisCache.__init__`` sets ``self._class`` itself, so a class
+        # attribute here would be shadowed (and was, until a profile of a submission showed it).
+        self._class = ReusedClients
         self._location = str(server)
         self._fallback = LocMemCache(
             f"resilient-fallback:{self._location}",
