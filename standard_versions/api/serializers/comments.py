@@ -9,6 +9,7 @@ from rest_framework import serializers
 from rest_framework.reverse import reverse
 
 from standard_versions.api.serializers.answers import ReceiptAnswerOutputSerializer
+from standard_versions.api.serializers.copied_fields import CopiedFieldsMixin
 from standard_versions.api.serializers.fields import (
     StrictCharField,
     StrictRegexField,
@@ -24,7 +25,7 @@ from standard_versions.models import CommentType, Disposition, ModerationState
 # ---- submitting ----------------------------------------------------------------------------
 
 
-class CommentSubmitInputSerializer(serializers.Serializer):
+class CommentSubmitInputSerializer(CopiedFieldsMixin, serializers.Serializer):
     # Lengths of body and proposed_text are the service's rule (after NFC normalisation); here
     # only a bound generous enough never to decide it (``comment_limits``).
     criterion = optional_text(max_length=limits.CRITERION_CODE_MAX_CHARS, allow_null=True)
@@ -51,7 +52,7 @@ class CommentSubmitInputSerializer(serializers.Serializer):
     )
 
 
-class CommentReceiptOutputSerializer(serializers.Serializer):
+class CommentReceiptOutputSerializer(CopiedFieldsMixin, serializers.Serializer):
     tracking_id = serializers.CharField()
     status = serializers.CharField(source="moderation_state")
     submitted_at = serializers.DateTimeField()
