@@ -2,6 +2,7 @@
 one, with its table of response callbacks, for every operation, which cost a comment submission
 about a tenth of its CPU in its throttle's two operations."""
 
+import pytest
 import redis
 
 from standard_versions.http.resilient_cache import ResilientRedisCache, ReusedClients
@@ -27,3 +28,28 @@ def test_every_operation_uses_the_same_redis_client(monkeypatch):
     cache.incr("counter")
     cache.delete_many(["probe", "counter"])
     assert len(built) == 1
+
+
+def test_incr_counts_in_one_round_trip_and_refuses_a_missing_key(monkeypatch):
+    cache = ResilientRedisCache(LOCATION, {"KEY_PREFIX": "wwc-tests-one-trip"})
+    cache.delete_many(["counter", "missing"])
+    cache.add("counter", 0, 30)
+    # The first loads the script into Redis if it has not seen it (SCRIPT LOAD, once a server).
+    assert cache.incr("counter") == 1
+    commands = []
+    real_execute = redis.Redis.execute_command
+
+    def counting_execute(self, *args, **options):
+        commands.append(args[0])
+        return real_execute(self, *args, **options)
+
+    monkeypatch.setattr(redis.Redis, "execute_command", counting_execute)
+    assert cache.incr("counter") == 2
+    assert cache.incr("counter", 5) == 7
+    assert len(commands) == 2, commands
+    with pytest.raises(ValueError, match="not found"):
+        cache.incr("missing")
+    monkeypatch.undo()
+    assert cache.get("missing") is None
+    assert cache.get("counter") == 7
+    cache.delete("counter")
