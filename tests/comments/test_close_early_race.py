@@ -1,5 +1,8 @@
-"""A submission that read the period just before staff closed it early is refused, not stored
-with a submitted_at after the new closing instant."""
+"""A submission whose request came in just before staff closed the period early, but whose
+transaction reads the period after the close committed, is refused, not stored with a
+submitted_at after the new closing instant. (The submission reads its period once, under a share
+lock in the transaction that inserts, so a close cannot commit between its check and its INSERT:
+the close waits for the lock.)"""
 
 import datetime as dt
 
@@ -13,16 +16,18 @@ from standard_versions.models import Comment
 pytestmark = pytest.mark.django_db
 
 
-def test_a_period_closed_between_reading_and_storing_refuses_the_comment(open_period, monkeypatch):
+def test_a_period_closed_just_before_the_submission_reads_it_refuses_the_comment(
+    open_period, monkeypatch
+):
     close_at = open_period.opens_at + dt.timedelta(hours=1)
     submitted_at = close_at + dt.timedelta(milliseconds=1)
-    original_check = comment_services._check_lengths
+    original_read = comment_services._locked_period_window
 
-    def close_early_meanwhile(**kwargs):
-        close_period_early(period_id=open_period.pk, user=None, reason="Closed early", now=close_at)
-        return original_check(**kwargs)
+    def close_early_meanwhile(period_id):
+        close_period_early(period_id=period_id, user=None, reason="Closed early", now=close_at)
+        return original_read(period_id)
 
-    monkeypatch.setattr(comment_services, "_check_lengths", close_early_meanwhile)
+    monkeypatch.setattr(comment_services, "_locked_period_window", close_early_meanwhile)
     with pytest.raises(Forbidden) as refusal:
         comment_services.submit_comment(
             period_id=open_period.pk, body="Just in time?", now=submitted_at
@@ -34,13 +39,13 @@ def test_a_period_closed_between_reading_and_storing_refuses_the_comment(open_pe
 def test_a_submission_before_the_early_close_instant_is_kept(open_period, monkeypatch):
     close_at = open_period.opens_at + dt.timedelta(hours=1)
     submitted_at = close_at - dt.timedelta(milliseconds=1)
-    original_check = comment_services._check_lengths
+    original_read = comment_services._locked_period_window
 
-    def close_early_meanwhile(**kwargs):
-        close_period_early(period_id=open_period.pk, user=None, reason="Closed early", now=close_at)
-        return original_check(**kwargs)
+    def close_early_meanwhile(period_id):
+        close_period_early(period_id=period_id, user=None, reason="Closed early", now=close_at)
+        return original_read(period_id)
 
-    monkeypatch.setattr(comment_services, "_check_lengths", close_early_meanwhile)
+    monkeypatch.setattr(comment_services, "_locked_period_window", close_early_meanwhile)
     result = comment_services.submit_comment(
         period_id=open_period.pk, body="In time", now=submitted_at
     )

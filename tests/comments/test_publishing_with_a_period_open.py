@@ -140,16 +140,16 @@ def test_the_web_form_refuses_a_comment_on_a_version_that_is_not_a_draft(client,
     assert not Comment.objects.exists()
 
 
-def test_a_version_published_between_reading_and_storing_refuses_the_comment(
+def test_a_version_published_just_before_the_submission_reads_it_refuses_the_comment(
     draft, open_period, monkeypatch
 ):
-    """The submission reads the period and its version before its transaction; the version is
-    published (closing the period a moment after the submission's ``now``) before the INSERT:
-    the check under the period's lock refuses it, as an early close would."""
+    """The version is published (closing the period a moment after the submission's ``now``)
+    just before the submission's transaction reads the period and its version under the period's
+    lock: the check refuses it, as an early close would."""
     submitted_at = timezone.now()
-    original_check = comments._check_lengths
+    original_read = comments._locked_period_window
 
-    def published_meanwhile(**kwargs):
+    def published_meanwhile(period_id):
         draft_services.publish_version(
             version=draft,
             user=None,
@@ -157,9 +157,9 @@ def test_a_version_published_between_reading_and_storing_refuses_the_comment(
             now=submitted_at + dt.timedelta(milliseconds=1),
             close_open_period=True,
         )
-        return original_check(**kwargs)
+        return original_read(period_id)
 
-    monkeypatch.setattr(comments, "_check_lengths", published_meanwhile)
+    monkeypatch.setattr(comments, "_locked_period_window", published_meanwhile)
     with pytest.raises(comments.Forbidden) as refusal:
         comments.submit_comment(period_id=open_period.pk, body="Race.", now=submitted_at)
     assert refusal.value.code == "version_not_draft"
