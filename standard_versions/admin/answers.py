@@ -11,12 +11,11 @@ from django.contrib import admin
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
-from standard_versions.admin.base import StaffAdmin, period_zone_text
+from standard_versions.admin.base import MODERATION_FIELDS, PublicSubmissionAdmin, period_zone_text
 from standard_versions.consultation import answers as answer_services
 from standard_versions.models import CommenterAnswer
 
 ANSWER_FIELDS = ("comment", "kind", "submitted_at_local", "text")
-MODERATION_FIELDS = ("moderation_state", "moderation_reason")
 
 
 class CommenterAnswerForm(forms.ModelForm):
@@ -50,7 +49,7 @@ class OpenObjectionFilter(admin.SimpleListFilter):
 
 
 @admin.register(CommenterAnswer)
-class CommenterAnswerAdmin(StaffAdmin):
+class CommenterAnswerAdmin(PublicSubmissionAdmin):
     form = CommenterAnswerForm
     list_display = ("comment", "kind", "submitted_at_local", "moderation_state", "replied")
     list_filter = (OpenObjectionFilter, "kind", "moderation_state")
@@ -84,26 +83,18 @@ class CommenterAnswerAdmin(StaffAdmin):
             fields.append("staff_reply")
         return fields
 
-    def _is_editable(self, obj) -> bool:
-        return True
-
-    def has_add_permission(self, request) -> bool:
-        return False
-
     def save_with_service(self, *, request, obj, form, change, reason, now):
-        changed = set(form.changed_data)
         data = form.cleaned_data
         tracking_id = obj.comment.tracking_id
         with transaction.atomic():
-            if changed & set(MODERATION_FIELDS):
-                answer_services.moderate_answer(
-                    tracking_id=tracking_id,
-                    state=data["moderation_state"],
-                    reason=data["moderation_reason"],
-                    user=request.user,
-                    now=now,
-                )
-            if "staff_reply" in changed:
+            self.moderate_if_changed(
+                answer_services.moderate_answer,
+                tracking_id=tracking_id,
+                form=form,
+                request=request,
+                now=now,
+            )
+            if "staff_reply" in form.changed_data:
                 answer_services.reply_to_objection(
                     tracking_id=tracking_id, reply=data["staff_reply"], user=request.user, now=now
                 )

@@ -216,3 +216,30 @@ class StaffAdmin(EditorsAdmin):
         if getattr(request, "_service_refused", False):
             return HttpResponseRedirect(request.path)
         return super().response_add(request, obj, post_url_continue)
+
+
+# The staff's moderation of what the public sent (a comment, an objection).
+MODERATION_FIELDS = ("moderation_state", "moderation_reason")
+
+
+class PublicSubmissionAdmin(StaffAdmin):
+    """What the public sent (comments, answers to responses): staff moderate and answer it
+    whatever its version's state, through the services; never added here."""
+
+    def _is_editable(self, obj) -> bool:
+        return True
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def moderate_if_changed(self, moderate, *, tracking_id: str, form, request, now) -> None:
+        """``moderate`` (a service) the submission ``tracking_id`` with the form's moderation
+        fields, if the staff changed them."""
+        if set(form.changed_data) & set(MODERATION_FIELDS):
+            moderate(
+                tracking_id=tracking_id,
+                state=form.cleaned_data["moderation_state"],
+                reason=form.cleaned_data["moderation_reason"],
+                user=request.user,
+                now=now,
+            )

@@ -14,7 +14,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from standard_versions.admin.base import StaffAdmin, period_zone_text
+from standard_versions.admin.base import MODERATION_FIELDS, PublicSubmissionAdmin, period_zone_text
 from standard_versions.admin.comment_paging import CommentLanguageFilter, CommentPagingMixin
 from standard_versions.admin.comment_search import CommentSearchMixin
 from standard_versions.consultation import comments as comment_services
@@ -36,7 +36,6 @@ COMMENT_FIELDS = (
     "content_sha256",
 )
 COMMENTER_FIELDS = ("name", "organization", "identity_public", "email")
-MODERATION_FIELDS = ("moderation_state", "moderation_reason")
 RESPONSE_FIELDS = ("disposition", "response")
 
 
@@ -55,7 +54,7 @@ class CommentModerationForm(forms.ModelForm):
 
 
 @admin.register(Comment)
-class CommentAdmin(CommentPagingMixin, CommentSearchMixin, StaffAdmin):
+class CommentAdmin(CommentPagingMixin, CommentSearchMixin, PublicSubmissionAdmin):
     form = CommentModerationForm
     list_display = (
         "tracking_id",
@@ -130,24 +129,17 @@ class CommentAdmin(CommentPagingMixin, CommentSearchMixin, StaffAdmin):
                 request, object_id, {**(extra_context or {}), "times_note": note}
             )
 
-    def _is_editable(self, obj) -> bool:
-        return True
-
-    def has_add_permission(self, request) -> bool:
-        return False
-
     def save_with_service(self, *, request, obj, form, change, reason, now):
         changed = set(form.changed_data)
         data = form.cleaned_data
         with transaction.atomic():
-            if changed & set(MODERATION_FIELDS):
-                comment_services.moderate_comment(
-                    tracking_id=obj.tracking_id,
-                    state=data["moderation_state"],
-                    reason=data["moderation_reason"],
-                    user=request.user,
-                    now=now,
-                )
+            self.moderate_if_changed(
+                comment_services.moderate_comment,
+                tracking_id=obj.tracking_id,
+                form=form,
+                request=request,
+                now=now,
+            )
             if changed & set(RESPONSE_FIELDS):
                 comment_services.respond_to_comment(
                     tracking_id=obj.tracking_id,

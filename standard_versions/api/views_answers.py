@@ -10,17 +10,16 @@ from django.utils import timezone
 from rest_framework import status
 from rest_framework.response import Response
 
-from standard_versions.api.operations import error_response, list_operation, operation
+from standard_versions.api import views_staff as staff
+from standard_versions.api.operations import error_response, operation
 from standard_versions.api.pagination import StandardPagination
-from standard_versions.api.permissions_comments import StaffRoleRequired
 from standard_versions.api.serializers import answers as s
 from standard_versions.api.views import ContentAPIView
 from standard_versions.api.views_comments_common import valid_input
 from standard_versions.consultation import answers as answer_services
-from standard_versions.consultation import selectors_answers, selectors_comments
+from standard_versions.consultation import selectors_answers
 from standard_versions.http.throttling import CommentSubmissionThrottle
 from standard_versions.models import CommenterAnswer
-from standard_versions.roles import EDITORS
 
 
 class CommenterAnswerView(ContentAPIView):
@@ -66,81 +65,46 @@ class CommenterAnswerView(ContentAPIView):
         return Response(body, status=status.HTTP_201_CREATED)
 
 
-class _StaffAnswerChangeView(ContentAPIView):
-    """POST: one staff change of an objection, ``change`` (a service of
-    ``consultation.answers``) called with the fields of ``input_serializer``; editors only."""
-
-    required_role = EDITORS
-    serializer_class = s.StaffAnswerOutputSerializer
-    input_serializer = None
-    change = None
-
-    def post(self, request, tracking_id):
-        now = timezone.now()
-        data = valid_input(self.input_serializer, request.data)
-        answer = type(self).change(tracking_id=tracking_id, user=request.user, now=now, **data)
-        return Response(self.serializer_class(answer, context={"request": request}).data)
+NO_OBJECTION = {404: error_response("`objection_not_found`: the response has no objection.")}
 
 
-class ObjectionModerateView(_StaffAnswerChangeView):
+@staff.change_schema(
+    "comments_answer_moderate",
+    summary="Publish or withhold an objection",
+    invalid="`invalid_moderation_state`, `reason_required` (withholding), `invalid_text`, or "
+    "`invalid` with `errors`.",
+    refusals=NO_OBJECTION,
+)
+class ObjectionModerateView(staff.ChangeView):
     """Staff (editors): publish or withhold an objection (withholding needs a reason)."""
 
+    serializer_class = s.StaffAnswerOutputSerializer
     input_serializer = s.AnswerModerateInputSerializer
     change = staticmethod(answer_services.moderate_answer)
 
-    @operation(
-        "comments_answer_moderate",
-        "Publish or withhold an objection",
-        s.StaffAnswerOutputSerializer,
-        request=s.AnswerModerateInputSerializer,
-        refusals={
-            400: error_response(
-                "`invalid_moderation_state`, `reason_required` (withholding), `invalid_text`, "
-                "or `invalid` with `errors`."
-            ),
-            404: error_response("`objection_not_found`: the response has no objection."),
-        },
-    )
-    def post(self, request, tracking_id):
-        return super().post(request, tracking_id)
 
-
-class ObjectionReplyView(_StaffAnswerChangeView):
+@staff.change_schema(
+    "comments_answer_reply",
+    summary="Reply to an objection (once)",
+    invalid="`reply_required`, `reply_too_long`, `invalid_text`, or `invalid` with `errors`.",
+    refusals={
+        **NO_OBJECTION,
+        409: error_response("`already_replied`: staff reply to an objection once."),
+    },
+)
+class ObjectionReplyView(staff.ChangeView):
     """Staff (editors): the one reply to an objection."""
 
+    serializer_class = s.StaffAnswerOutputSerializer
     input_serializer = s.ObjectionReplyInputSerializer
     change = staticmethod(answer_services.reply_to_objection)
 
-    @operation(
-        "comments_answer_reply",
-        "Reply to an objection (once)",
-        s.StaffAnswerOutputSerializer,
-        request=s.ObjectionReplyInputSerializer,
-        refusals={
-            400: error_response(
-                "`reply_required`, `reply_too_long`, `invalid_text`, or `invalid` with `errors`."
-            ),
-            404: error_response("`objection_not_found`: the response has no objection."),
-            409: error_response("`already_replied`: staff reply to an objection once."),
-        },
-    )
-    def post(self, request, tracking_id):
-        return super().post(request, tracking_id)
 
-
-class CommentPeriodObjectionsView(ContentAPIView):
+@staff.period_list_schema("comment_periods_objections_list", "List a period's open objections")
+class CommentPeriodObjectionsView(staff.PeriodListView):
     """Staff: the period's objections not yet replied to, oldest first."""
 
     queryset = CommenterAnswer.objects.none()  # for the schema generator only
-    permission_classes = [StaffRoleRequired]
-    required_role = EDITORS
     serializer_class = s.StaffAnswerOutputSerializer
     pagination_class = StandardPagination
-
-    @list_operation(
-        "comment_periods_objections_list", "List a period's open objections", serializer_class
-    )
-    def get(self, request, period_id):
-        period = selectors_comments.period_get(period_id=period_id)
-        objections = selectors_answers.open_objections(period=period)
-        return self.list_response(objections, context={"request": request})
+    rows = staticmethod(selectors_answers.open_objections)

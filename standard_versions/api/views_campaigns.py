@@ -5,21 +5,13 @@ Views are thin: they read the clock once (``now``), parse, call one service or s
 serialize.
 """
 
-from django.utils import timezone
-from drf_spectacular.utils import extend_schema_view
-from rest_framework.response import Response
-
-from standard_versions.api.operations import error_response, list_operation, operation
+from standard_versions.api import views_staff as staff
+from standard_versions.api.operations import error_response, list_operation
 from standard_versions.api.pagination import CommentKeysetPagination
 from standard_versions.api.permissions_comments import StaffRoleRequired
 from standard_versions.api.serializers import campaigns as s
 from standard_versions.api.views import ContentAPIView
-from standard_versions.api.views_comments_common import valid_input
-from standard_versions.consultation import (
-    campaign_moderation,
-    selectors_campaigns,
-    selectors_comments,
-)
+from standard_versions.consultation import campaign_moderation, selectors_campaigns
 from standard_versions.models import NearDuplicateCampaign
 from standard_versions.roles import EDITORS
 
@@ -31,21 +23,16 @@ class _StaffCampaignView(ContentAPIView):
     required_role = EDITORS
 
 
-class CommentPeriodNearDuplicatesView(_StaffCampaignView):
+@staff.period_list_schema(
+    "comment_periods_near_duplicates_list", "List a period's near-duplicate campaigns"
+)
+class CommentPeriodNearDuplicatesView(staff.PeriodListView):
     """Staff: the period's near-duplicate campaigns (form letters with personal edits, grouped
     on the task queue), largest first, with their template text and counts."""
 
+    queryset = NearDuplicateCampaign.objects.none()  # for the schema generator only
     serializer_class = s.NearDuplicateCampaignOutputSerializer
-
-    @list_operation(
-        "comment_periods_near_duplicates_list",
-        "List a period's near-duplicate campaigns",
-        serializer_class,
-    )
-    def get(self, request, period_id):
-        period = selectors_comments.period_get(period_id=period_id)
-        campaigns = selectors_campaigns.near_duplicate_campaigns(period=period)
-        return self.list_response(campaigns, context={"request": request})
+    rows = staticmethod(selectors_campaigns.near_duplicate_campaigns)
 
 
 class NearDuplicateMembersView(_StaffCampaignView):
@@ -64,45 +51,28 @@ class NearDuplicateMembersView(_StaffCampaignView):
         return self.list_response(members, context={"template_id": campaign.template_id})
 
 
-class _CampaignChangeView(_StaffCampaignView):
-    """POST: one staff change of every member of a campaign, ``change`` (a service of
-    ``consultation.campaign_moderation``) called with the fields of ``input_serializer``."""
+class _CampaignChangeView(_StaffCampaignView, staff.ChangeView):
+    """POST: one staff change of every member of a campaign (a service of
+    ``consultation.campaign_moderation``); the answer reads the campaign again."""
 
     serializer_class = s.NearDuplicateCampaignOutputSerializer
-    input_serializer = None
-    change = None
 
-    def post(self, request, campaign_id):
-        now = timezone.now()
-        data = valid_input(self.input_serializer, request.data)
-        campaign = type(self).change(campaign_id=campaign_id, user=request.user, now=now, **data)
-        campaign = selectors_campaigns.campaign_get(campaign_id=campaign.pk)
-        return Response(self.serializer_class(campaign, context={"request": request}).data)
+    def shown(self, changed):
+        return selectors_campaigns.campaign_get(campaign_id=changed.pk)
 
 
-def _change_schema(operation_id: str, *, summary: str, request, refusals: str):
-    refusals = {
-        400: error_response(refusals),
-        404: error_response("`campaign_not_found`."),
-        409: error_response("`campaign_changed`: the campaign's count is not the `count` sent."),
-    }
-    return extend_schema_view(
-        post=operation(
-            operation_id,
-            summary,
-            s.NearDuplicateCampaignOutputSerializer,
-            request=request,
-            refusals=refusals,
-        )
-    )
+CAMPAIGN_REFUSALS = {
+    404: error_response("`campaign_not_found`."),
+    409: error_response("`campaign_changed`: the campaign's count is not the `count` sent."),
+}
 
 
-@_change_schema(
+@staff.change_schema(
     "near_duplicates_moderate",
     summary="Publish or withhold every comment of a campaign",
-    request=s.CampaignModerateInputSerializer,
-    refusals="`invalid_moderation_state`, `reason_required` (withholding), or `invalid` with "
+    invalid="`invalid_moderation_state`, `reason_required` (withholding), or `invalid` with "
     "`errors`.",
+    refusals=CAMPAIGN_REFUSALS,
 )
 class NearDuplicateModerateView(_CampaignChangeView):
     """Staff (editors): publish or withhold every member of a near-duplicate campaign at once;
@@ -112,12 +82,12 @@ class NearDuplicateModerateView(_CampaignChangeView):
     change = staticmethod(campaign_moderation.moderate_campaign)
 
 
-@_change_schema(
+@staff.change_schema(
     "near_duplicates_respond",
     summary="Answer every comment of a campaign",
-    request=s.CampaignRespondInputSerializer,
-    refusals="`invalid_disposition`, `response_required`, `response_too_long`, or `invalid` "
+    invalid="`invalid_disposition`, `response_required`, `response_too_long`, or `invalid` "
     "with `errors`.",
+    refusals=CAMPAIGN_REFUSALS,
 )
 class NearDuplicateRespondView(_CampaignChangeView):
     """Staff (editors): give every member of a near-duplicate campaign one disposition and

@@ -10,14 +10,14 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import status
 from rest_framework.response import Response
 
-from standard_versions.api.operations import error_response, list_operation
+from standard_versions.api import views_staff as staff
+from standard_versions.api.operations import error_response
 from standard_versions.api.pagination import CommentKeysetPagination
 from standard_versions.api.permissions_comments import StaffRoleRequired
 from standard_versions.api.serializers import response_links as s
 from standard_versions.api.views import ContentAPIView
 from standard_versions.api.views_comments_common import valid_input
 from standard_versions.consultation import response_links as link_services
-from standard_versions.consultation import selectors_comments
 from standard_versions.consultation import selectors_response_links as selectors_links
 from standard_versions.models import Comment
 from standard_versions.roles import EDITORS
@@ -115,20 +115,14 @@ class CommentResponseLinkDetailView(_StaffView):
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
-class CommentPeriodResponseFlagsView(_StaffView):
+@staff.period_list_schema(
+    "comment_periods_response_flags_list", "List a period's accepted comments that name no change"
+)
+class CommentPeriodResponseFlagsView(staff.PeriodListView):
     """A period's comments accepted or partially accepted whose response names no change yet,
     oldest first; pages by cursor."""
 
     queryset = Comment.objects.none()  # for the schema generator only
     serializer_class = s.FlaggedCommentOutputSerializer
     pagination_class = CommentKeysetPagination
-
-    @list_operation(
-        "comment_periods_response_flags_list",
-        "List a period's accepted comments that name no change",
-        serializer_class,
-    )
-    def get(self, request, period_id):
-        period = selectors_comments.period_get(period_id=period_id)
-        flags = selectors_links.response_flags(period=period)
-        return self.list_response(flags, context=self.serializer_context())
+    rows = staticmethod(selectors_links.response_flags)

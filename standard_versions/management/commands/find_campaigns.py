@@ -2,7 +2,7 @@ from django.core.management.base import BaseCommand
 from django.utils import timezone
 
 from standard_versions.consultation import near_duplicates
-from standard_versions.models import CommentPeriod
+from standard_versions.management.commands._periods import add_period_argument, periods_named
 
 
 class Command(BaseCommand):
@@ -12,14 +12,11 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--period", type=int, help="Only this comment period (its id).")
+        add_period_argument(parser)
 
     def handle(self, *args, period=None, **options):
         now = timezone.now()
-        periods = CommentPeriod.objects.order_by("id")
-        if period is not None:
-            periods = periods.filter(pk=period)
-        for each in periods:
+        for each in periods_named(period):
             result = near_duplicates.find_campaigns(period=each, now=now)
             self.stdout.write(
                 f"period {each.pk}: {result.examined} comments examined, "

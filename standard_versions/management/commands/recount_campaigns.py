@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 
 from standard_versions.consultation import tallies
-from standard_versions.models import CommentPeriod
+from standard_versions.management.commands._periods import add_period_argument, periods_named
 
 
 class Command(BaseCommand):
@@ -11,12 +11,9 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--period", type=int, help="Only this comment period (its id).")
+        add_period_argument(parser)
 
     def handle(self, *args, period=None, **options):
-        periods = CommentPeriod.objects.order_by("id")
-        if period is not None:
-            periods = periods.filter(pk=period)
-        for each in periods:
+        for each in periods_named(period):
             count = tallies.recount_tallies(period=each)
             self.stdout.write(f"period {each.pk}: {count} groups of identical comments")
