@@ -49,7 +49,29 @@ def _campaign_for_update(
     return campaign, members
 
 
-def _announce(members: list[Comment], *, were_public: list[bool], now: dt.datetime) -> None:
+def _save_members(
+    campaign: NearDuplicateCampaign,
+    members: list[Comment],
+    values: dict,
+    *,
+    were_public: list[bool],
+    user,
+    reason: str,
+    now: dt.datetime,
+) -> None:
+    """Set ``values`` on every one of ``members``, save them in bulk with a history reason
+    naming the campaign, and announce each response that has become public by it (a member
+    whose ``were_public`` is true is announced no second time)."""
+    for comment in members:
+        for name, value in values.items():
+            setattr(comment, name, value)
+    bulk_save_with_history(
+        members,
+        fields=list(values),
+        user=user,
+        reason=f"campaign {campaign.pk}: {reason}",
+        now=now,
+    )
     for comment, was_public in zip(members, were_public, strict=True):
         if moderation.response_is_public(comment) and not was_public:
             events.response_published(comment, now=now)
@@ -68,20 +90,16 @@ def moderate_campaign(
     """Publish or withhold every member of the campaign (withholding needs a reason)."""
     reason = moderation.checked_moderation(state=state, reason=reason)
     campaign, members = _campaign_for_update(campaign_id, expected_count=count)
-    history_reason = f"campaign {campaign.pk}: {reason or f'moderation: {state}'}"
     changed = [c for c in members if (c.moderation_state, c.moderation_reason) != (state, reason)]
-    were_public = [moderation.response_is_public(c) for c in changed]
-    for comment in changed:
-        comment.moderation_state = state
-        comment.moderation_reason = reason
-    bulk_save_with_history(
+    _save_members(
+        campaign,
         changed,
-        fields=["moderation_state", "moderation_reason"],
+        {"moderation_state": state, "moderation_reason": reason},
+        were_public=[moderation.response_is_public(c) for c in changed],
         user=user,
-        reason=history_reason,
+        reason=reason or f"moderation: {state}",
         now=now,
     )
-    _announce(changed, were_public=were_public, now=now)
     return campaign
 
 
@@ -99,22 +117,18 @@ def respond_to_campaign(
     """Give every member of the campaign the disposition and the response."""
     response = moderation.checked_response(disposition=disposition, response=response)
     campaign, members = _campaign_for_update(campaign_id, expected_count=count)
-    history_reason = f"campaign {campaign.pk}: {reason.strip() or f'disposition: {disposition}'}"
     # A member whose response was already this one and public is announced no second time.
     were_public = [
         moderation.response_is_public(c) and (c.disposition, c.response) == (disposition, response)
         for c in members
     ]
-    for comment in members:
-        comment.disposition = disposition
-        comment.response = response
-        comment.responded_at = now
-    bulk_save_with_history(
+    _save_members(
+        campaign,
         members,
-        fields=["disposition", "response", "responded_at"],
+        {"disposition": disposition, "response": response, "responded_at": now},
+        were_public=were_public,
         user=user,
-        reason=history_reason,
+        reason=reason.strip() or f"disposition: {disposition}",
         now=now,
     )
-    _announce(members, were_public=were_public, now=now)
     return campaign

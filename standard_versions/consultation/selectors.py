@@ -40,11 +40,15 @@ def period_head(*, period_id: int) -> CommentPeriod:
     parameters = [ModerationState.PUBLISHED, period_id]
     period = next(iter(CommentPeriod.objects.raw(_PERIOD_HEAD_SQL, parameters)), None)
     if period is None:
-        raise NotFound(
-            _("There is no comment period %(id)s.") % {"id": period_id},
-            code="comment_period_not_found",
-        )
+        raise period_not_found(period_id)
     return period
+
+
+def period_not_found(period_id: int) -> NotFound:
+    return NotFound(
+        _("There is no comment period %(id)s.") % {"id": period_id},
+        code="comment_period_not_found",
+    )
 
 
 def current_periods(*, now: dt.datetime) -> list[CommentPeriod]:

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from standard_versions.consultation import selectors_campaigns
 from standard_versions.consultation.search import search_comments
+from standard_versions.consultation.selectors import period_not_found
 from standard_versions.consultation.selectors_response_links import (
     LinkedChange,
     links_of_comments,
@@ -83,10 +84,7 @@ def period_list(*, status: str | None, now: dt.datetime) -> QuerySet[CommentPeri
 def period_get(*, period_id: int) -> CommentPeriod:
     period = CommentPeriod.objects.select_related("version__standard").filter(pk=period_id).first()
     if period is None:
-        raise NotFound(
-            _("There is no comment period %(id)s.") % {"id": period_id},
-            code="comment_period_not_found",
-        )
+        raise period_not_found(period_id)
     return period
 
 
@@ -100,10 +98,7 @@ def period_for_update(period_id: int) -> CommentPeriod:
         .first()
     )
     if period is None:
-        raise NotFound(
-            _("There is no comment period %(id)s.") % {"id": period_id},
-            code="comment_period_not_found",
-        )
+        raise period_not_found(period_id)
     return period
 
 

@@ -9,7 +9,7 @@ or its read a little longer, never wrong.
 """
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.core import signing
 from django.db.models import Case, F, IntegerField, Q, Value, When
@@ -207,15 +207,8 @@ def _group(contents, rows, *, index: int, within: Cursor | None, backward: bool)
         section = by_key.get(comment.criterion_key)
         if section is None:
             i = contents.index_of_key(comment.criterion_key)
-            template = contents.sections[i]
-            section = ReportSection(
-                key=template.key,
-                code=template.code,
-                title=template.title,
-                criterion=template.criterion,
-                count=template.count,
-                rows=template.rows,
-            )
+            # The page's own copy: its comments only, and no figures.
+            section = replace(contents.sections[i], comments=[], figures=None)
             by_key[comment.criterion_key] = section
             result.append(section)
         section.comments.append(comment)

@@ -12,29 +12,15 @@ from standard_versions.consultation.report_outcomes import ANSWER_FIELDS, outcom
 from standard_versions.consultation.selectors_report import (
     ReportBasis,
     ReportContents,
+    ReportSection,
     published_of,
 )
+from standard_versions.models import Comment
 
 _DATES = DateTimeField()
 
 
-def report_comments(*, contents: ReportContents, fields: tuple[str, ...]):
-    """Every published comment in the report's order, with its answer and links, ``fields``
-    only: two queries per 2,000 comments when iterated in chunks."""
-    sections = contents.sections
-    rank = Case(
-        *(When(criterion_key=s.key, then=Value(n)) for n, s in enumerate(sections)),
-        output_field=IntegerField(),
-    )
-    return with_outcomes(
-        published_of(contents.period_ids)
-        .annotate(_rank=rank)
-        .order_by("_rank", "submitted_at", "id")
-        .only(*fields, *ANSWER_FIELDS)
-    )
-
-
-# The comment fields the downloads and the PDF show.
+# The comment fields the downloads (CSV, XLSX, the ISO/IEC template) and the PDF show.
 REPORT_COMMENT_FIELDS = (
     "criterion_key",
     "tracking_id",
@@ -53,20 +39,43 @@ REPORT_COMMENT_FIELDS = (
 )
 
 
+def _report_comments(contents: ReportContents):
+    """Every published comment in the report's order, with its answer and links,
+    ``REPORT_COMMENT_FIELDS`` only: two queries per 2,000 comments when iterated in chunks."""
+    sections = contents.sections
+    rank = Case(
+        *(When(criterion_key=s.key, then=Value(n)) for n, s in enumerate(sections)),
+        output_field=IntegerField(),
+    )
+    return with_outcomes(
+        published_of(contents.period_ids)
+        .annotate(_rank=rank)
+        .order_by("_rank", "submitted_at", "id")
+        .only(*REPORT_COMMENT_FIELDS, *ANSWER_FIELDS)
+    )
+
+
+def sections_and_comments(contents: ReportContents) -> Iterator[tuple[ReportSection, Comment]]:
+    """Every published comment in the report's order (with its answer and links,
+    ``REPORT_COMMENT_FIELDS`` only) and its section of ``contents``, read in chunks of 2,000: two
+    queries each, none before the first is wanted. A comment published after the contents were
+    read has no section yet: it is left for the next download."""
+    if not contents.sections:
+        return
+    by_key = {section.key: section for section in contents.sections}
+    rows = _report_comments(contents)
+    for comment in rows.iterator(chunk_size=2000):
+        section = by_key.get(comment.criterion_key)
+        if section is not None:
+            yield section, comment
+
+
 def download_rows(*, basis: ReportBasis, now: dt.datetime) -> Iterator[tuple]:
     """Every published comment in the report's order as a tuple of the download's columns
     (renderers_comments.REPORT_COLUMNS), values as the JSON has them; the changes, the answer's
     status, the published objection and the staff reply last. Two queries per 2,000 rows."""
-    contents = basis.contents
-    if not contents.sections:
-        return
-    rows = report_comments(contents=contents, fields=REPORT_COMMENT_FIELDS)
-    by_key = {section.key: section for section in contents.sections}
     windows = {p.pk: p.answer_window_days for p in basis.periods}
-    for comment in rows.iterator(chunk_size=2000):
-        section = by_key.get(comment.criterion_key)
-        if section is None:  # published after the contents were read: on the next download
-            continue
+    for section, comment in sections_and_comments(basis.contents):
         public = comment.identity_public and (comment.name or comment.organization)
         outcome = outcome_of(comment, window_days=windows[comment.period_id], now=now)
         yield (
@@ -109,34 +118,13 @@ ISO_COLUMNS = (
 # wording of a language version: editorial.
 ISO_TYPES = {"general": "ge", "technical": "te", "editorial": "ed", "translation": "ed"}
 
-_ISO_FIELDS = (
-    "criterion_key",
-    "tracking_id",
-    "type",
-    "identity_public",
-    "name",
-    "organization",
-    "body",
-    "proposed_text",
-    "disposition",
-    "response",
-)
-
 
 def iso_rows(*, basis: ReportBasis) -> Iterator[tuple]:
     """Every published comment as a row of ISO_COLUMNS: the commenter's organization (if
     published) as MB/NC, the criterion's code as the clause, the comment's type as ge/te/ed, and
     the tracking id, disposition and response as the secretariat's observations. Two queries
     per 2,000 rows."""
-    contents = basis.contents
-    if not contents.sections:
-        return
-    rows = report_comments(contents=contents, fields=_ISO_FIELDS)
-    by_key = {section.key: section for section in contents.sections}
-    for comment in rows.iterator(chunk_size=2000):
-        section = by_key.get(comment.criterion_key)
-        if section is None:
-            continue
+    for section, comment in sections_and_comments(basis.contents):
         organization = comment.organization if comment.identity_public else ""
         observation = [comment.tracking_id]
         if comment.disposition:

@@ -54,8 +54,9 @@ class PdfDocument:
 def report_document(
     basis: ReportBasis, *, comments, content: ContentText, language: str, now: dt.datetime
 ) -> PdfDocument:
-    """``comments``: an iterable of the published comments in the report's order with their
-    outcomes (``selectors_report_rows.report_comments``), read only when they are printed."""
+    """``comments``: the published comments in the report's order with their outcomes, each
+    with its section (``selectors_report_rows.sections_and_comments``), read only when they
+    are printed."""
     contents = basis.contents
     timezone = basis.periods[-1].timezone if basis.periods else "UTC"
     published = contents.summary["published"]
@@ -71,10 +72,8 @@ def report_document(
             comments=[],
         )
     if with_comments:
-        for comment in comments:
-            section = sections.get(comment.criterion_key)
-            if section is None:  # published after the contents were read
-                continue
+        for report_section, comment in comments:
+            section = sections[report_section.key]
             window = basis.window_days(comment.period_id)
             outcome = outcome_item(outcome_of(comment, window_days=window, now=now))
             section.comments.append(

@@ -138,12 +138,9 @@ def disposition_report_pdf(request, std: str, label: str, *, language: str):
             standard_slug=std, label=label, head=head, now=now
         )
         content = content_for(request, versions=[basis.version])
-        rows = selectors_report_rows.report_comments(
-            contents=basis.contents, fields=selectors_report_rows.REPORT_COMMENT_FIELDS
-        )
         document = presenters_report_pdf.report_document(
             basis,
-            comments=rows.iterator(chunk_size=2000) if basis.contents.sections else [],
+            comments=selectors_report_rows.sections_and_comments(basis.contents),
             content=content,
             language=language,
             now=now,
