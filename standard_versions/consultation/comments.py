@@ -21,7 +21,6 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from standard_versions.consultation import deadlines, tallies
-from standard_versions.consultation.comment_insert import insert_comment
 from standard_versions.consultation.comment_limits import BODY_MAX_CHARS, PROPOSED_TEXT_MAX_CHARS
 from standard_versions.consultation.comment_text import (
     campaign_hash,
@@ -45,6 +44,7 @@ from standard_versions.models import (
     VersionStatus,
 )
 from standard_versions.notifications import events
+from standard_versions.row_insert import insert_new
 from standard_versions.translations import i18n
 
 
@@ -320,7 +320,7 @@ def _store(
     comment.content_sha256 = receipt_sha256(comment)
     # The new row is the comment's first state; its history record is written at the first staff
     # change (``_record_submission``), which halves the writes of a deadline surge.
-    insert_comment(comment)
+    insert_new(comment)
     if comment.email:
         # The receipt mail: a row of the outbox in this transaction; the POST never waits for mail.
         events.comment_received(comment, language=i18n.current_language(), now=now)

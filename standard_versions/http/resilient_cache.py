@@ -67,7 +67,17 @@ class ReusedClients(RedisCacheClient):
             raise ValueError(f"Key '{key}' not found.")
         return value
 
+    def count_up(self, key, ttl: int) -> int:
+        """Add one to the counter ``key``, created at 1 with ``ttl`` seconds to live when it is
+        missing: one round trip (a script of INCR, and EXPIRE when it made the key)."""
+        client = self.get_client(key, write=True)
+        script = self._count_up_script
+        if script is None or script.registered_client is not client:
+            script = self._count_up_script = client.register_script(_COUNT_UP)
+        return script(keys=[key], args=[ttl])
+
     _incr_script = None
+    _count_up_script = None
 
 
 # INCRBY only if the key exists (nil otherwise): Django's incr semantics, atomically.
@@ -75,6 +85,28 @@ _INCR_EXISTING = (
     "if redis.call('EXISTS', KEYS[1]) == 1 then "
     "return redis.call('INCRBY', KEYS[1], ARGV[1]) end return nil"
 )
+
+# INCR, and a time to live for the key it has just created (at 1): a throttle's window in one
+# command. A key INCR finds is left with the time to live it was created with.
+_COUNT_UP = (
+    "local value = redis.call('INCR', KEYS[1]) "
+    "if value == 1 then redis.call('EXPIRE', KEYS[1], ARGV[1]) end return value"
+)
+
+
+def count_up(cache, key: str, *, ttl: int) -> int:
+    """Add one to the counter ``key`` of ``cache`` (created with ``ttl`` seconds to live when it
+    is missing) and return its value: one Redis command on ``ResilientRedisCache``; on any other
+    cache, its public ``add`` (a no-op when the key exists) and ``incr`` (atomic in Redis and in
+    the local-memory cache)."""
+    if isinstance(cache, ResilientRedisCache):
+        return cache.count_up(key, ttl=ttl)
+    cache.add(key, 0, ttl)
+    try:
+        return cache.incr(key)
+    except ValueError:  # expired between add() and incr()
+        cache.add(key, 1, ttl)
+        return 1
 
 
 class ResilientRedisCache(RedisCache):
@@ -92,10 +124,24 @@ class ResilientRedisCache(RedisCache):
         )
 
     def _call(self, name: str, *args, **kwargs):
+        return self._on_redis_else_memory(
+            lambda: getattr(super(ResilientRedisCache, self), name)(*args, **kwargs),
+            lambda: getattr(self._fallback, name)(*args, **kwargs),
+        )
+
+    def count_up(self, key, *, ttl: int, version=None) -> int:
+        """``count_up`` (the module's) in one Redis command, else in this process's memory."""
+        redis_key = self.make_and_validate_key(key, version=version)
+        return self._on_redis_else_memory(
+            lambda: self._cache.count_up(redis_key, ttl),
+            lambda: count_up(self._fallback, key, ttl=ttl),
+        )
+
+    def _on_redis_else_memory(self, on_redis, in_memory):
         if time.monotonic() < _down_until.get(self._location, 0.0):
-            return getattr(self._fallback, name)(*args, **kwargs)
+            return in_memory()
         try:
-            return getattr(super(), name)(*args, **kwargs)
+            return on_redis()
         except UNAVAILABLE as error:
             with _lock:
                 first = time.monotonic() >= _down_until.get(self._location, 0.0)
@@ -108,7 +154,7 @@ class ResilientRedisCache(RedisCache):
                     error,
                     RETRY_SECONDS,
                 )
-            return getattr(self._fallback, name)(*args, **kwargs)
+            return in_memory()
 
     def is_reachable(self) -> bool:
         """A PING to Redis now (for the readiness probe), whatever the recent failures."""

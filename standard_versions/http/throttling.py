@@ -2,16 +2,18 @@
 
 Counts live in the Django cache, which is Redis when ``REDIS_URL`` is set, so every gunicorn worker
 and host shares them. DRF's ``SimpleRateThrottle`` keeps a list of timestamps with a read-modify-
-write that loses counts under concurrency; this one counts fixed windows with the cache's atomic
-``incr`` (Redis INCR), so concurrent requests of one client never slip past the limit.
+write that loses counts under concurrency; this one counts fixed windows with an atomic count
+(Redis INCR), so concurrent requests of one client never slip past the limit.
 """
 
 import math
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import DEFAULT_CACHE_ALIAS, caches
 from rest_framework.settings import api_settings
 from rest_framework.throttling import SimpleRateThrottle
+
+from standard_versions.http.resilient_cache import count_up
 
 
 class CommentSubmissionThrottle(SimpleRateThrottle):
@@ -52,15 +54,8 @@ class CommentSubmissionThrottle(SimpleRateThrottle):
 
 def _count(key: str, *, ttl: int) -> int:
     """Add one to the counter ``key`` (created with ``ttl`` seconds to live); return its value.
-
-    Only the cache's public API: ``add`` is a no-op when the key exists, and ``incr`` is atomic in
-    Redis (INCR) and in the local-memory cache."""
-    cache.add(key, 0, ttl)
-    try:
-        return cache.incr(key)
-    except ValueError:  # expired between add() and incr()
-        cache.add(key, 1, ttl)
-        return 1
+    One Redis command per request with Redis (``count_up``)."""
+    return count_up(caches[DEFAULT_CACHE_ALIAS], key, ttl=ttl)
 
 
 class SubscriptionRequestThrottle(CommentSubmissionThrottle):

@@ -23,6 +23,7 @@ from standard_versions.models import (
     Subscription,
     Version,
 )
+from standard_versions.row_insert import insert_new
 
 log = logging.getLogger(__name__)
 
@@ -57,16 +58,18 @@ def _nudge_worker() -> None:
 
 
 def _record(*, kind: str, now: dt.datetime, dedupe_key: str = "", **fields) -> Event | None:
+    # Inserted with its SQL built once (``row_insert``): a receipt event is written by every
+    # submission with an address, and the ORM's save cost a tenth of the submission's CPU.
     event = Event(kind=kind, occurred_at=now, dedupe_key=dedupe_key, **fields)
     if dedupe_key:
         # A savepoint, so that an event recorded already leaves the caller's transaction usable.
         try:
             with transaction.atomic():
-                event.save(force_insert=True)
+                insert_new(event)
         except IntegrityError:
             return None
     else:
-        event.save(force_insert=True)
+        insert_new(event)
     transaction.on_commit(_nudge_worker)
     return event
 

@@ -86,12 +86,19 @@ class CommentSubmittedOutputSerializer(CommentReceiptOutputSerializer):
     )
 
     def get_answer_key(self, comment) -> str:
-        return answer_key_for(comment.tracking_id)
+        return self._answer_key(comment.tracking_id)
 
     def get_answer_url(self, comment) -> str:
         path = reverse("web:comment-receipt", args=[comment.tracking_id])
-        query = urlencode({"key": answer_key_for(comment.tracking_id)})
+        query = urlencode({"key": self._answer_key(comment.tracking_id)})
         return self.context["request"].build_absolute_uri(f"{path}?{query}")
+
+    def _answer_key(self, tracking_id: str) -> str:
+        # Signed once per comment, not once per field: an HMAC is on every submission's path.
+        remembered = getattr(self, "_remembered_key", None)
+        if remembered is None or remembered[0] != tracking_id:
+            remembered = self._remembered_key = (tracking_id, answer_key_for(tracking_id))
+        return remembered[1]
 
 
 class WordDiffPartOutputSerializer(serializers.Serializer):

@@ -1,0 +1,44 @@
+"""A new row's INSERT, its SQL built once per model and database vendor: for the rows every
+comment submission writes (the comment, its receipt event).
+
+``Model.save(force_insert=True)`` compiles the same INSERT on every call (0.20 ms of CPU against
+0.13 ms here for a comment, measured alternating in one process). The statement names every
+concrete column but the id, as the ORM's does, and each value goes through its field's
+``pre_save`` and ``get_db_prep_save``, as the ORM's do. No signal is sent, so it is only for
+models whose ``post_save`` has no receiver a caller needs: a Comment's one receiver is
+django-simple-history's, which a submission skips on purpose (the first history record is written
+at the first staff change); an Event keeps no history. Tests compare each row with the ORM's:
+``tests/comments/test_a_new_row_is_inserted_as_the_orm_inserts_it.py``.
+"""
+
+from functools import cache
+
+from django.db import connection, models
+
+
+@cache
+def _statement(model: type[models.Model], vendor: str) -> tuple[str, tuple]:
+    meta = model._meta
+    fields = tuple(f for f in meta.concrete_fields if not f.primary_key)
+    quote = connection.ops.quote_name
+    columns = ", ".join(quote(f.column) for f in fields)
+    placeholders = ", ".join(["%s"] * len(fields))
+    sql = (
+        f"INSERT INTO {quote(meta.db_table)} ({columns}) VALUES ({placeholders}) "
+        f"RETURNING {quote(meta.pk.column)}"
+    )
+    return sql, fields
+
+
+def insert_new(instance: models.Model) -> None:
+    """INSERT ``instance`` (new, its id unset) and set its id, as ``save(force_insert=True)``
+    does, without its signals."""
+    sql, fields = _statement(type(instance), connection.vendor)
+    values = [
+        field.get_db_prep_save(field.pre_save(instance, True), connection) for field in fields
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, values)
+        instance.pk = cursor.fetchone()[0]
+    instance._state.adding = False
+    instance._state.db = connection.alias
