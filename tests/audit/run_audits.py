@@ -85,6 +85,9 @@ class LighthouseResult:
     failing: list[str] = field(default_factory=list)
     seconds: list[float] = field(default_factory=list)
     error: str = ""
+    # The CPU slowdown of the last scored run and the host's benchmark index it was chosen for
+    # (tests/audit/lighthouse.mjs: Lighthouse's 4x, or less on a host slower than it assumes).
+    cpu: str = ""
 
     @property
     def failed(self) -> bool:
@@ -254,6 +257,12 @@ def run_lighthouse(
             for category in CATEGORIES
         }
         result.runs.append(scores)
+        multiplier = report.get("configSettings", {}).get("throttling", {})
+        index = report.get("environment", {}).get("benchmarkIndex")
+        if "cpuSlowdownMultiplier" in multiplier and index is not None:
+            result.cpu = (
+                f"; cpu {multiplier['cpuSlowdownMultiplier']:.1f}x for host index {index:.0f}"
+            )
         result.error = ""
         if not result.scores or (scores["performance"] or 0) > (result.scores["performance"] or 0):
             result.scores = scores
@@ -552,7 +561,7 @@ def format_scores(result: LighthouseResult) -> str:
         runs = f" (performance runs: {', '.join(str(r['performance']) for r in result.runs)})"
     verdict = "FAIL" if result.failed else "ok"
     seconds = "+".join(f"{s:.0f}" for s in result.seconds)
-    return f"{verdict:4} {result.name:24} {scores}{runs} [{seconds} s]"
+    return f"{verdict:4} {result.name:24} {scores}{runs} [{seconds} s{result.cpu}]"
 
 
 if __name__ == "__main__":
