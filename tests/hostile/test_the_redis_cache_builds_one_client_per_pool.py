@@ -11,6 +11,19 @@ from standard_versions.http.resilient_cache import ResilientRedisCache, ReusedCl
 LOCATION = "redis://127.0.0.1:6379/15"
 
 
+def _count_commands(monkeypatch) -> list[str]:
+    """The names of the Redis commands sent from now on (until ``monkeypatch.undo()``)."""
+    commands = []
+    real_execute = redis.Redis.execute_command
+
+    def counting_execute(self, *args, **options):
+        commands.append(args[0])
+        return real_execute(self, *args, **options)
+
+    monkeypatch.setattr(redis.Redis, "execute_command", counting_execute)
+    return commands
+
+
 def test_every_operation_uses_the_same_redis_client(monkeypatch):
     built = []
     real_init = redis.Redis.__init__
@@ -37,14 +50,7 @@ def test_incr_counts_in_one_round_trip_and_refuses_a_missing_key(monkeypatch):
     cache.add("counter", 0, 30)
     # The first loads the script into Redis if it has not seen it (SCRIPT LOAD, once a server).
     assert cache.incr("counter") == 1
-    commands = []
-    real_execute = redis.Redis.execute_command
-
-    def counting_execute(self, *args, **options):
-        commands.append(args[0])
-        return real_execute(self, *args, **options)
-
-    monkeypatch.setattr(redis.Redis, "execute_command", counting_execute)
+    commands = _count_commands(monkeypatch)
     assert cache.incr("counter") == 2
     assert cache.incr("counter", 5) == 7
     assert len(commands) == 2, commands
@@ -60,14 +66,7 @@ def test_a_throttle_count_is_one_command_and_its_window_expires(monkeypatch):
     cache = ResilientRedisCache(LOCATION, {"KEY_PREFIX": "wwc-tests-count-up"})
     cache.delete("window")
     assert cache.count_up("window", ttl=30) == 1  # loads the script if Redis has not seen it
-    commands = []
-    real_execute = redis.Redis.execute_command
-
-    def counting_execute(self, *args, **options):
-        commands.append(args[0])
-        return real_execute(self, *args, **options)
-
-    monkeypatch.setattr(redis.Redis, "execute_command", counting_execute)
+    commands = _count_commands(monkeypatch)
     assert [cache.count_up("window", ttl=30) for _ in range(3)] == [2, 3, 4]
     assert commands == ["EVALSHA"] * 3
     monkeypatch.undo()
