@@ -264,6 +264,10 @@ MARKDOWN_MAX_CHARS = env_int("MARKDOWN_MAX_CHARS", 20_000, minimum=100)
 # last read (standard_versions/standards/head_memo.py); 0 makes every revalidation query the
 # database.
 REVALIDATION_MEMO_MS = env_int("REVALIDATION_MEMO_MS", 1000, minimum=0)
+# How long each worker may serve the home, compare and consultation pages from what it last read
+# for their cache keys (standard_versions/memo.py): the most another worker's change can take to
+# show on them; 0 reads them on every request.
+PAGE_HEAD_MEMO_MS = env_int("PAGE_HEAD_MEMO_MS", 1000, minimum=0)
 # Bodies of published content each worker keeps in memory too (standard_versions/http/body_memo.py).
 BODY_MEMO_BYTES = env_int("BODY_MEMO_BYTES", 32 * 1024 * 1024, minimum=0)
 

@@ -1,10 +1,14 @@
 """The one way a service records a change: the row is saved (or deleted) with the acting user,
 the reason and the instant the service was given, so its history record says who, why and when
-(django-simple-history reads ``_history_user``, ``_change_reason`` and ``_history_date``)."""
+(django-simple-history reads ``_history_user``, ``_change_reason`` and ``_history_date``).
+Each also makes this worker forget the pages' heads it remembered (``memo.py``), so what it
+changed shows on them at once."""
 
 import datetime as dt
 
 from simple_history.utils import bulk_update_with_history
+
+from standard_versions.memo import forget_page_heads
 
 
 def save_with_history(instance, *, user, reason: str, now: dt.datetime) -> None:
@@ -13,6 +17,7 @@ def save_with_history(instance, *, user, reason: str, now: dt.datetime) -> None:
     instance._change_reason = reason
     instance._history_date = now
     instance.save()
+    forget_page_heads()
 
 
 def delete_with_history(instance, *, user, reason: str, now: dt.datetime) -> None:
@@ -21,6 +26,7 @@ def delete_with_history(instance, *, user, reason: str, now: dt.datetime) -> Non
     instance._change_reason = reason
     instance._history_date = now
     instance.delete()
+    forget_page_heads()
 
 
 def bulk_save_with_history(
@@ -39,3 +45,4 @@ def bulk_save_with_history(
         default_change_reason=reason,
         default_date=now,
     )
+    forget_page_heads()

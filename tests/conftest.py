@@ -8,6 +8,7 @@ from django.core.management import call_command
 from rest_framework.test import APIClient
 
 from standard_versions.http.body_memo import published_bodies
+from standard_versions.memo import page_heads
 from standard_versions.standards.head_memo import revalidation_heads
 from tests import hypothesis_profiles  # noqa: F401 (loads the profile for this run)
 
@@ -35,11 +36,22 @@ def _empty_cache():
     # may differ in the next: the per-worker memos are emptied with the cache.
     cache.clear()
     revalidation_heads.clear()
+    page_heads.clear()
     published_bodies.clear()
     yield
     cache.clear()
     revalidation_heads.clear()
+    page_heads.clear()
     published_bodies.clear()
+
+
+@pytest.fixture
+def page_heads_read_every_time(monkeypatch):
+    """The home, compare and consultation pages read their heads on every request, as a worker
+    does once its moment (``PAGE_HEAD_MEMO_MS``, standard_versions/memo.py) is over: for the
+    tests of their cache keys and pinned queries. The requests within the moment are pinned in
+    tests/web/test_the_pages_remember_their_heads_for_a_moment.py."""
+    monkeypatch.setattr(page_heads, "ttl", 0)
 
 
 @pytest.fixture

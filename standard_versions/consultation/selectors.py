@@ -6,6 +6,7 @@ from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
 from standard_versions.errors import NotFound
+from standard_versions.memo import remembered
 from standard_versions.models import (
     Comment,
     CommentPeriod,
@@ -44,6 +45,15 @@ def period_head(*, period_id: int) -> CommentPeriod:
     return period
 
 
+def remembered_period_head(*, period_id: int, clock: float) -> CommentPeriod:
+    """``period_head`` for the consultation page, remembered by this worker for
+    ``PAGE_HEAD_MEMO_MS`` (``memo.py``): what the page shows of its comments changes only with a
+    moderation or response saved with history, which makes the worker forget it."""
+    return remembered(
+        ("period head", period_id), lambda: period_head(period_id=period_id), clock=clock
+    )
+
+
 def period_not_found(period_id: int) -> NotFound:
     return NotFound(
         _("There is no comment period %(id)s.") % {"id": period_id},
@@ -72,6 +82,19 @@ def current_period_windows(*, now: dt.datetime) -> list[CommentPeriod]:
         "WHERE p.closes_at > %s AND v.status = %s"
     )
     return _soonest_first(CommentPeriod.objects.raw(query, [now, VersionStatus.DRAFT]), now=now)
+
+
+def remembered_period_windows(*, now: dt.datetime, clock: float) -> list[CommentPeriod]:
+    """``current_period_windows`` for the home page, read at most every ``PAGE_HEAD_MEMO_MS`` by
+    this worker (``memo.py``): the periods read then that are still current at ``now``, in
+    ``now``'s order. Read again when ``now`` is before the time they were read for (only a
+    test's clock goes back)."""
+    read_at, windows = remembered(
+        ("period windows",), lambda: (now, current_period_windows(now=now)), clock=clock
+    )
+    if now < read_at:
+        return current_period_windows(now=now)
+    return _soonest_first([window for window in windows if window.closes_at > now], now=now)
 
 
 def _soonest_first(periods, *, now: dt.datetime) -> list[CommentPeriod]:

@@ -14,6 +14,7 @@ from standard_versions.diff.engine import VersionDiff
 from standard_versions.diff.result import CommentBehind
 from standard_versions.diff.selectors import snapshots_diff, version_snapshots
 from standard_versions.diff.snapshots import VersionSnapshot
+from standard_versions.memo import remembered
 from standard_versions.models import Standard, Version
 from standard_versions.standards.selectors import standard_get, version_not_found
 from standard_versions.translations.content import ContentText
@@ -52,6 +53,16 @@ def comparable_version_heads(*, standard_slug: str) -> list[Version]:
     if not heads:
         standard_get(slug=standard_slug)
     return heads
+
+
+def remembered_comparable_version_heads(*, standard_slug: str, clock: float) -> list[Version]:
+    """``comparable_version_heads``, remembered by this worker for ``PAGE_HEAD_MEMO_MS``
+    (``memo.py``); a standard that does not exist is asked about every time."""
+    return remembered(
+        ("compare heads", standard_slug),
+        lambda: comparable_version_heads(standard_slug=standard_slug),
+        clock=clock,
+    )
 
 
 def pick_version(versions: list[Version], *, standard_slug: str, label: str) -> Version:

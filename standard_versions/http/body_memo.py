@@ -13,17 +13,27 @@ from collections import OrderedDict
 from django.conf import settings
 
 
+def _size(body: object) -> int | None:
+    """A body's length: bytes or str, or a tuple of bytes (a page cached in pieces,
+    ``web/caching_consultation.py``); None for anything else, which is not kept."""
+    if isinstance(body, bytes | str):
+        return len(body)
+    if isinstance(body, tuple) and all(isinstance(piece, bytes) for piece in body):
+        return sum(len(piece) for piece in body)
+    return None
+
+
 class BodyMemo:
-    """At most ``max_bytes`` of bodies (bytes or str), the least recently used dropped first;
-    thread-safe, since gunicorn's threads share it."""
+    """At most ``max_bytes`` of bodies (bytes, str or pieces of bytes), the least recently used
+    dropped first; thread-safe, since gunicorn's threads share it."""
 
     def __init__(self, *, max_bytes: int) -> None:
         self.max_bytes = max_bytes
-        self._bodies: OrderedDict[str, bytes | str] = OrderedDict()
+        self._bodies: OrderedDict[str, bytes | str | tuple[bytes, ...]] = OrderedDict()
         self._bytes = 0
         self._lock = threading.Lock()
 
-    def get(self, key: str) -> bytes | str | None:
+    def get(self, key: str) -> bytes | str | tuple[bytes, ...] | None:
         with self._lock:
             body = self._bodies.get(key)
             if body is not None:
@@ -31,16 +41,17 @@ class BodyMemo:
             return body
 
     def put(self, key: str, body: object) -> None:
-        if not isinstance(body, bytes | str) or len(body) > self.max_bytes // 4:
+        size = _size(body)
+        if size is None or size > self.max_bytes // 4:
             return
         with self._lock:
             if key in self._bodies:
                 return
             self._bodies[key] = body
-            self._bytes += len(body)
+            self._bytes += size
             while self._bytes > self.max_bytes:
                 _key, dropped = self._bodies.popitem(last=False)
-                self._bytes -= len(dropped)
+                self._bytes -= _size(dropped)
 
     def clear(self) -> None:
         with self._lock:

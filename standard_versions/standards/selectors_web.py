@@ -2,6 +2,7 @@
 
 from django.db.models import Prefetch
 
+from standard_versions.memo import remembered
 from standard_versions.models import Standard, Version
 
 
@@ -34,3 +35,8 @@ def home_head() -> list:
         cursor.execute(f"SELECT MAX(updated_at), COUNT(*) FROM {Translation._meta.db_table}")
         latest, count = cursor.fetchone()
     return [standard_rows, version_rows, {"latest": latest, "count": count}]
+
+
+def remembered_home_head(*, clock: float) -> list:
+    """``home_head``, remembered by this worker for ``PAGE_HEAD_MEMO_MS`` (``memo.py``)."""
+    return remembered(("home head",), home_head, clock=clock)

@@ -47,13 +47,15 @@ def _not_found_as_404(view):
 @allow_methods("GET")
 @in_response_language
 def home(request, *, language: str):
-    now = timezone.now()
-    # The windows only, on every request; the periods with their versions only to render.
-    windows = selectors_consultation.current_period_windows(now=now)
+    now, clock = timezone.now(), time.monotonic()
+    # The windows only, on every request (remembered by the worker for a moment, memo.py); the
+    # periods with their versions only to render.
+    windows = selectors_consultation.remembered_period_windows(now=now, clock=clock)
     time_left = [
         presenters_consultation.time_left(period, language=language, now=now) for period in windows
     ]
-    digest = home_digest(selectors_web.home_head(), windows, time_left=time_left, language=language)
+    head = selectors_web.remembered_home_head(clock=clock)
+    digest = home_digest(head, windows, time_left=time_left, language=language)
 
     def render_page() -> str:
         periods = selectors_consultation.current_periods(now=now)

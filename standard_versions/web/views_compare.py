@@ -6,6 +6,7 @@ message (400 or 404), never a server error. Pages of two versions that are not d
 """
 
 import re
+import time
 from dataclasses import dataclass
 
 from django.http import HttpResponse
@@ -73,8 +74,11 @@ def _pair(params, *, versions: list[Version], standard_slug: str) -> ComparePair
 @_not_found_as_404
 @in_response_language
 def compare(request, std: str, *, language: str):
-    # The versions' heads on every request (the cache key); the versions themselves to render.
-    heads = selectors_compare.comparable_version_heads(standard_slug=std)
+    # The versions' heads on every request (the cache key; remembered by the worker for a moment,
+    # memo.py); the versions themselves to render.
+    heads = selectors_compare.remembered_comparable_version_heads(
+        standard_slug=std, clock=time.monotonic()
+    )
 
     def pick(versions: list[Version], label: str) -> Version:
         return selectors_compare.pick_version(versions, standard_slug=std, label=label)

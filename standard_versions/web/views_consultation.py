@@ -9,6 +9,8 @@ POST-redirect-GET: a stored comment answers 303 to its receipt, so reloading the
 sends the comment again.
 """
 
+import time
+
 from django.core.cache import cache
 from django.http import HttpResponse, HttpResponsePermanentRedirect, HttpResponseRedirect
 from django.middleware.csrf import get_token
@@ -29,6 +31,7 @@ from standard_versions.consultation import comments as comment_services
 from standard_versions.consultation import selectors as selectors_consultation
 from standard_versions.consultation.answer_keys import answer_key_for
 from standard_versions.errors import Forbidden, InvalidInput
+from standard_versions.http.body_memo import published_bodies
 from standard_versions.http.caching import BODY_CACHE_SECONDS
 from standard_versions.http.language import content_for
 from standard_versions.http.throttling import CommentSubmissionThrottle
@@ -94,7 +97,12 @@ def render_consultation(
         origin=site_origin(request),
         open_form=open_form,
     )
-    pieces = cache.get(key) if cacheable else None
+    # The key names one page for ever (it digests all the page shows): this worker keeps it too.
+    pieces = published_bodies.get(key) if cacheable else None
+    if pieces is None and cacheable:
+        pieces = cache.get(key)
+        if pieces is not None:
+            published_bodies.put(key, pieces)
     if pieces is None:
         full = selectors_comments.period_get(period_id=period.pk)
         criteria = selectors_consultation.period_criteria(period=full)
@@ -128,6 +136,7 @@ def render_consultation(
         pieces = split_at_sentinels(html)
         if cacheable:
             cache.set(key, pieces, BODY_CACHE_SECONDS)
+            published_bodies.put(key, pieces)
     html = fill_tokens(
         pieces,
         csrf_token=get_token(request),
@@ -223,7 +232,10 @@ def comment_period(request, period_id: int, *, language: str):
     now = timezone.now()
     if request.method == "POST":
         return _submit(request, period_id, language=language, now=now)
-    period = selectors_consultation.period_head(period_id=period_id)
+    # Remembered by the worker for a moment (memo.py); a submission reads its period afresh.
+    period = selectors_consultation.remembered_period_head(
+        period_id=period_id, clock=time.monotonic()
+    )
     return render_consultation(request, period, language=language, now=now)
 
 

@@ -9,7 +9,8 @@ from standard_versions.models import Criterion
 from standard_versions.standards.revisions import bump_version_revision
 from tests.factories import build_version
 
-pytestmark = pytest.mark.django_db
+# Requests as after the worker's moment of remembered heads (tests/conftest.py).
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_heads_read_every_time")]
 
 URL = "/standards/big/compare/?from={old}&to={new}"
 # the standard's versions' heads (raw SQL, for the cache key), the versions themselves +

@@ -32,6 +32,7 @@ def test_the_comment_period_section_says_none_is_open_until_periods_exist(client
     assert "No comment period is open or scheduled at the moment." in html
 
 
+@pytest.mark.usefixtures("page_heads_read_every_time")
 def test_the_home_page_costs_the_same_queries_for_one_or_many_versions(client):
     build_version(standard_slug="one", label="1.0", criteria=1)
     with CaptureQueriesContext(connection) as few:

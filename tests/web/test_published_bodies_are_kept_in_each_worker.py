@@ -56,3 +56,27 @@ def test_the_memo_keeps_to_its_bytes_dropping_the_least_recently_used():
     memo.put("huge", b"h" * 26)  # over a quarter of the memo: never kept
     assert memo.get("huge") is None
     assert BodyMemo(max_bytes=0).get("a") is None
+
+
+def test_a_page_in_pieces_is_kept_by_the_bytes_of_its_pieces():
+    memo = BodyMemo(max_bytes=100)
+    memo.put("page", (b"x" * 10, b"sentinel", b"y" * 7))
+    assert memo.get("page") == (b"x" * 10, b"sentinel", b"y" * 7)
+    memo.put("too large", (b"x" * 20, b"y" * 6))  # 26 bytes: over a quarter of the memo
+    assert memo.get("too large") is None
+    memo.put("not bytes", ("text", "pieces"))
+    assert memo.get("not bytes") is None
+
+
+def test_a_second_read_of_a_consultation_page_asks_the_shared_cache_nothing(client, monkeypatch):
+    from tests.factories import build_version
+    from tests.web.consultation.conftest import make_period, page_url
+
+    period = make_period(build_version(label="9.0", criteria=3, status="draft"))
+    first = client.get(page_url(period))
+    asked = []
+    monkeypatch.setattr(cache, "get", lambda key, *a, **k: asked.append(key))
+    second = client.get(page_url(period))
+    assert second.status_code == first.status_code == 200
+    assert second.content.count(b'class="comment-link"') == 3
+    assert not [key for key in asked if str(key).startswith("consultation:")]

@@ -14,7 +14,8 @@ from standard_versions.models import Version
 from tests.comments.conftest import make_period
 from tests.factories import build_version
 
-pytestmark = pytest.mark.django_db
+# Requests as after the worker's moment of remembered heads (tests/conftest.py).
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_heads_read_every_time")]
 # the current periods' windows and the head: standards, versions, translations' latest change
 HEAD_QUERIES = 4
 

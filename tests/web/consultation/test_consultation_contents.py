@@ -159,6 +159,7 @@ def _queries(client, path: str) -> int:
     return len(captured)
 
 
+@pytest.mark.usefixtures("page_heads_read_every_time")
 def test_a_comment_link_page_is_cached_like_the_page_itself(client, open_period):
     cache.clear()
     path = f"{page_url(open_period)}?comment=A1.3"

@@ -12,7 +12,8 @@ from standard_versions.models import Comment, Translation
 from tests.factories import build_version
 from tests.web.consultation.conftest import make_period, page_url, post_comment
 
-pytestmark = pytest.mark.django_db
+# Requests as after the worker's moment of remembered heads (tests/conftest.py).
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_heads_read_every_time")]
 
 # the period's head (raw SQL, for the cache key, with what its published comments are like) + the
 # period with version and standard + the criteria in scope with their practice areas + the
