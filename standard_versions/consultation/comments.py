@@ -44,6 +44,7 @@ from standard_versions.models import (
     VersionStatus,
 )
 from standard_versions.notifications import events
+from standard_versions.raw_rows import first_raw_instance
 from standard_versions.row_insert import insert_new
 from standard_versions.translations import i18n
 
@@ -159,7 +160,7 @@ def _criterion(period: CommentPeriod, code: str) -> Criterion | None:
         f"SELECT id, key, code, title, description, revision FROM {criteria} "
         "WHERE version_id = %s AND code = %s LIMIT 1"
     )
-    criterion = next(iter(Criterion.objects.raw(query, [period.version_id, code])), None)
+    criterion = first_raw_instance(Criterion, query, [period.version_id, code])
     in_scope = criterion is not None and (
         period.criterion_keys is None or criterion.key in period.criterion_keys
     )
@@ -332,7 +333,7 @@ def _locked_period_window(period_id: int) -> CommentPeriod | None:
     """What a submission needs of its period, in one query: the window, the scope
     (``criterion_keys``) and its version's ``version_label`` and ``version_status``; None if
     there is no such period. Raw SQL: it runs on every submission, and Django has no FOR SHARE;
-    ``raw()`` still converts the columns.
+    ``raw_rows`` converts the columns as the ORM does.
 
     In ``_store``'s transaction: the period as committed now, share-locked until the transaction
     ends (on SQLite the write transaction already holds the database's write lock:
@@ -347,7 +348,7 @@ def _locked_period_window(period_id: int) -> CommentPeriod | None:
         "v.label AS version_label, v.status AS version_status "
         f"FROM {periods} p JOIN {versions} v ON v.id = p.version_id WHERE p.id = %s{share}"
     )
-    return next(iter(CommentPeriod.objects.raw(query, [period_id])), None)
+    return first_raw_instance(CommentPeriod, query, [period_id])
 
 
 def new_tracking_id() -> str:

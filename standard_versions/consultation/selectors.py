@@ -16,6 +16,7 @@ from standard_versions.models import (
     Version,
     VersionStatus,
 )
+from standard_versions.raw_rows import first_raw_instance, raw_instances
 
 # A raw query: the consultation page's cache lookup and time left need only these columns, and the
 # ORM's query compilation would cost more than everything else a cached page does. The page shows
@@ -39,7 +40,7 @@ def period_head(*, period_id: int) -> CommentPeriod:
     and ``published_comments`` and ``comments_history_id`` (what its published comments are
     like, for the page's cache key). One cheap query; no related objects loaded."""
     parameters = [ModerationState.PUBLISHED, period_id]
-    period = next(iter(CommentPeriod.objects.raw(_PERIOD_HEAD_SQL, parameters)), None)
+    period = first_raw_instance(CommentPeriod, _PERIOD_HEAD_SQL, parameters)
     if period is None:
         raise period_not_found(period_id)
     return period
@@ -81,7 +82,8 @@ def current_period_windows(*, now: dt.datetime) -> list[CommentPeriod]:
         f"FROM {periods} p JOIN {versions} v ON v.id = p.version_id "
         "WHERE p.closes_at > %s AND v.status = %s"
     )
-    return _soonest_first(CommentPeriod.objects.raw(query, [now, VersionStatus.DRAFT]), now=now)
+    periods = raw_instances(CommentPeriod, query, [now, VersionStatus.DRAFT])
+    return _soonest_first(periods, now=now)
 
 
 def remembered_period_windows(*, now: dt.datetime, clock: float) -> list[CommentPeriod]:

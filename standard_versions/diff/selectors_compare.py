@@ -16,6 +16,7 @@ from standard_versions.diff.selectors import snapshots_diff, version_snapshots
 from standard_versions.diff.snapshots import VersionSnapshot
 from standard_versions.memo import remembered
 from standard_versions.models import Standard, Version
+from standard_versions.raw_rows import raw_instances
 from standard_versions.standards.selectors import standard_get, version_not_found
 from standard_versions.translations.content import ContentText
 
@@ -49,7 +50,7 @@ def comparable_version_heads(*, standard_slug: str) -> list[Version]:
         f"LEFT JOIN {versions} b ON b.id = v.based_on_id "
         "WHERE s.slug = %s ORDER BY v.created_at DESC, v.label DESC"
     )
-    heads = list(Version.objects.raw(query, [standard_slug]))
+    heads = raw_instances(Version, query, [standard_slug])
     if not heads:
         standard_get(slug=standard_slug)
     return heads
