@@ -3,7 +3,8 @@
 A version page is a function of (version, revision, language) and of the code that renders it,
 so its ETag is the API's version ETag with a ``-web`` variant plus a digest of the templates and
 stylesheet: a deploy that changes them never serves HTML rendered by older code. A matching
-``If-None-Match`` costs one query; a cached page costs the same one query and a cache read.
+``If-None-Match`` costs one query; a cached page costs the same one query and a cache read (the
+worker's own memory first: ``http/body_memo.py``).
 """
 
 import hashlib

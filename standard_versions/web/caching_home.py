@@ -2,7 +2,8 @@
 current comment periods, and their "time left" as the reader would read it now. A new version, a
 publication, a translation, a period opened or closed, or an hour off a countdown makes a new
 digest, hence a new page and a new ETag; between two, every reader in a language gets the same
-bytes and a revalidation is a 304 after the head's queries."""
+bytes and a revalidation is a 304 after the head's queries, which each worker reads at most once
+per ``PAGE_HEAD_MEMO_MS`` (``memo.py``)."""
 
 import hashlib
 import json
