@@ -17,9 +17,10 @@ from django.db import transaction
 class HeadMemo:
     """Values remembered for ``ttl`` seconds of a caller-supplied monotonic clock.
 
-    Holds at most ``max_entries`` values; when full it starts again empty, because the set of
-    non-draft versions and criteria is small and a miss only costs the query it replaces. With a
-    ``ttl`` of 0 it remembers nothing.
+    Holds at most ``max_entries`` values; when full it starts again empty, because what it holds
+    is few (non-draft versions and their criteria; the heads of the home page, of each standard's
+    compare page and of each period) and a miss only costs the query it replaces. With a ``ttl``
+    of 0 it remembers nothing.
     """
 
     def __init__(self, *, ttl: float, max_entries: int = 1024) -> None:
