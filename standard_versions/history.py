@@ -8,7 +8,7 @@ import datetime as dt
 
 from simple_history.utils import bulk_update_with_history
 
-from standard_versions.memo import forget_page_heads
+from standard_versions.memo import page_heads
 
 
 def save_with_history(instance, *, user, reason: str, now: dt.datetime) -> None:
@@ -17,7 +17,7 @@ def save_with_history(instance, *, user, reason: str, now: dt.datetime) -> None:
     instance._change_reason = reason
     instance._history_date = now
     instance.save()
-    forget_page_heads()
+    page_heads.forget()
 
 
 def delete_with_history(instance, *, user, reason: str, now: dt.datetime) -> None:
@@ -26,7 +26,7 @@ def delete_with_history(instance, *, user, reason: str, now: dt.datetime) -> Non
     instance._change_reason = reason
     instance._history_date = now
     instance.delete()
-    forget_page_heads()
+    page_heads.forget()
 
 
 def bulk_save_with_history(
@@ -45,4 +45,4 @@ def bulk_save_with_history(
         default_change_reason=reason,
         default_date=now,
     )
-    forget_page_heads()
+    page_heads.forget()

@@ -44,15 +44,14 @@ class HeadMemo:
     def clear(self) -> None:
         self._entries = {}
 
+    def forget(self) -> None:
+        """For a change being saved: clear now, and again once it is committed (a read served
+        meanwhile may have remembered what it replaced)."""
+        self.clear()
+        transaction.on_commit(self.clear)
+
 
 page_heads = HeadMemo(ttl=settings.PAGE_HEAD_MEMO_MS / 1000)
-
-
-def forget_page_heads() -> None:
-    """Forget the pages' heads now, and again once the change being saved is committed (a read
-    served meanwhile may have remembered what it replaced)."""
-    page_heads.clear()
-    transaction.on_commit(page_heads.clear)
 
 
 def remembered(key: Hashable, read: Callable[[], object], *, clock: float):

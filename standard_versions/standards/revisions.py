@@ -1,7 +1,6 @@
-from django.db import transaction
 from django.db.models import F
 
-from standard_versions.memo import forget_page_heads
+from standard_versions.memo import page_heads
 from standard_versions.models import Version
 from standard_versions.standards.head_memo import revalidation_heads
 
@@ -16,7 +15,5 @@ def bump_version_revision(*, version: Version) -> None:
     """
     Version.objects.filter(pk=version.pk).update(revision=F("revision") + 1)
     version.refresh_from_db(fields=["revision"])
-    revalidation_heads.clear()
-    # Again once the new revision is visible: a revalidation served meanwhile may have read the old.
-    transaction.on_commit(revalidation_heads.clear)
-    forget_page_heads()
+    revalidation_heads.forget()
+    page_heads.forget()
