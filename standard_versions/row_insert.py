@@ -30,13 +30,23 @@ def _statement(model: type[models.Model], vendor: str) -> tuple[str, tuple]:
     return sql, fields
 
 
-def insert_new(instance: models.Model) -> None:
+def insert_new(instance: models.Model, *, along: tuple[str, list] | None = None) -> None:
     """INSERT ``instance`` (new, its id unset) and set its id, as ``save(force_insert=True)``
-    does, without its signals."""
+    does, without its signals.
+
+    ``along``: another write (its SQL and parameters) made in the same statement, as a
+    data-modifying WITH query (PostgreSQL only): one round trip instead of two, and either both
+    are written or neither is."""
     sql, fields = _statement(type(instance), connection.vendor)
     values = [
         field.get_db_prep_save(field.pre_save(instance, True), connection) for field in fields
     ]
+    if along is not None:
+        if connection.vendor != "postgresql":
+            raise ValueError("Only PostgreSQL writes in a WITH query.")
+        pk = connection.ops.quote_name(instance._meta.pk.column)
+        sql = f"WITH new_row AS ({sql}), along AS ({along[0]}) SELECT {pk} FROM new_row"
+        values = [*values, *along[1]]
     with connection.cursor() as cursor:
         cursor.execute(sql, values)
         instance.pk = cursor.fetchone()[0]

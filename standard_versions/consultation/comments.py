@@ -45,7 +45,6 @@ from standard_versions.models import (
 )
 from standard_versions.notifications import events
 from standard_versions.raw_rows import first_raw_instance
-from standard_versions.row_insert import insert_new
 from standard_versions.translations import i18n
 
 
@@ -321,11 +320,10 @@ def _store(
     comment.content_sha256 = receipt_sha256(comment)
     # The new row is the comment's first state; its history record is written at the first staff
     # change (``_record_submission``), which halves the writes of a deadline surge.
-    insert_new(comment)
+    tallies.insert_counted(comment)
     if comment.email:
         # The receipt mail: a row of the outbox in this transaction; the POST never waits for mail.
         events.comment_received(comment, language=i18n.current_language(), now=now)
-    tallies.add_to_tally(comment)
     return SubmissionResult(comment=comment, replayed=False)
 
 

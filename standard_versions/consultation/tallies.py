@@ -5,6 +5,7 @@ from django.db import connection, transaction
 from django.db.models import Count, Max, Min
 
 from standard_versions.models import Comment, CommentPeriod, IdenticalCommentTally
+from standard_versions.row_insert import insert_new
 
 _TABLE = IdenticalCommentTally._meta.db_table
 # PostgreSQL's two-argument LEAST/GREATEST are SQLite's scalar MIN/MAX.
@@ -19,22 +20,33 @@ _UPSERT = (
 ).format(t=_TABLE, earlier=_EARLIER, later=_LATER)
 
 
+def insert_counted(comment: Comment) -> None:
+    """INSERT a new comment and count it in its tally, in the caller's transaction and at its
+    end: a form letter's tally row is locked from here to the commit only, so its senders queue
+    for microseconds, not for each other's whole submission. On PostgreSQL both writes are one
+    statement (``insert_new``'s ``along``), one round trip fewer per submission; elsewhere, two."""
+    if connection.vendor == "postgresql":
+        insert_new(comment, along=(_UPSERT, _upsert_parameters(comment)))
+        return
+    insert_new(comment)
+    add_to_tally(comment)
+
+
 def add_to_tally(comment: Comment) -> None:
-    """Count a comment just inserted, in its transaction. One statement, the transaction's last:
-    a form letter's row is locked from here to the commit only, so its senders queue for
-    microseconds, not for each other's whole submission."""
-    submitted_at = connection.ops.adapt_datetimefield_value(comment.submitted_at)
+    """Count a comment just inserted, in its transaction (``insert_counted``)."""
     with connection.cursor() as cursor:
-        cursor.execute(
-            _UPSERT,
-            [
-                comment.period_id,
-                comment.normalized_hash,
-                submitted_at,
-                submitted_at,
-                comment.tracking_id,
-            ],
-        )
+        cursor.execute(_UPSERT, _upsert_parameters(comment))
+
+
+def _upsert_parameters(comment: Comment) -> list:
+    submitted_at = connection.ops.adapt_datetimefield_value(comment.submitted_at)
+    return [
+        comment.period_id,
+        comment.normalized_hash,
+        submitted_at,
+        submitted_at,
+        comment.tracking_id,
+    ]
 
 
 @transaction.atomic
