@@ -44,7 +44,7 @@ class LimitedJSONParser(JSONParser):
         except (UnicodeDecodeError, LookupError):
             raise ParseError(_("The request body is not valid UTF-8 text.")) from None
         try:
-            return json.loads(text, parse_constant=_refuse_constant)
+            return json.loads(text, parse_constant=refuse_constant)
         except RecursionError:
             raise ParseError(_("The JSON in the request body is nested too deeply.")) from None
         except ValueError as error:
@@ -53,6 +53,6 @@ class LimitedJSONParser(JSONParser):
             ) from None
 
 
-def _refuse_constant(name: str):
+def refuse_constant(name: str):
     """NaN and Infinity are not JSON (RFC 8259); Python's parser accepts them by default."""
     raise ValueError(f"{name} is not valid JSON")

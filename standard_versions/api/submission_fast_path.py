@@ -44,6 +44,7 @@ from rest_framework.exceptions import Throttled
 from rest_framework.renderers import JSONRenderer
 
 from standard_versions.api.exceptions import exception_handler
+from standard_versions.api.parsers import refuse_constant
 from standard_versions.consultation import comment_limits as limits
 from standard_versions.consultation import comments as comment_services
 from standard_versions.consultation.answer_keys import answer_key_for
@@ -188,13 +189,9 @@ def _parsed(body: bytes):
     """The body as ``LimitedJSONParser`` parses it: UTF-8, no NaN or Infinity; ValueError else
     (and on nesting too deep, which the parser refuses too)."""
     try:
-        return json.loads(body.decode("utf-8"), parse_constant=_refuse_constant)
+        return json.loads(body.decode("utf-8"), parse_constant=refuse_constant)
     except RecursionError:
         raise ValueError("nested too deeply") from None
-
-
-def _refuse_constant(name: str):
-    raise ValueError(f"{name} is not JSON")
 
 
 def _clean(value, *, longest: int, trimmed: bool) -> bool:
