@@ -17,15 +17,12 @@ import secrets
 from dataclasses import dataclass
 
 from django.db import IntegrityError, connection, transaction
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from standard_versions.consultation import deadlines, tallies
-from standard_versions.consultation.comment_limits import BODY_MAX_CHARS, PROPOSED_TEXT_MAX_CHARS
+from standard_versions.consultation import comment_one_statement, submission_checks, tallies
 from standard_versions.consultation.comment_text import (
     campaign_hash,
     canonical_sha256,
-    is_blank,
     storable_text,
 )
 from standard_versions.consultation.moderation import (  # noqa: F401 (named here for callers)
@@ -33,15 +30,13 @@ from standard_versions.consultation.moderation import (  # noqa: F401 (named her
     respond_to_comment,
 )
 from standard_versions.consultation.selectors_comments import period_get
-from standard_versions.errors import Conflict, Forbidden, InvalidInput
+from standard_versions.errors import Conflict, InvalidInput
 from standard_versions.models import (
     Comment,
     CommentPeriod,
     CommentType,
     Criterion,
-    PeriodStatus,
     Version,
-    VersionStatus,
 )
 from standard_versions.notifications import events
 from standard_versions.raw_rows import first_raw_instance
@@ -107,95 +102,6 @@ def _replay(*, period_id: int, key: str, request_sha256: str | None) -> Submissi
     return SubmissionResult(comment=earlier, replayed=True)
 
 
-def _refuse_unless_open(period: CommentPeriod, *, now: dt.datetime) -> None:
-    status = period.status_at(now)
-    if status == PeriodStatus.OPEN:
-        return
-    # In the active language (the request's), as the pages say it.
-    accepting = deadlines.accepting_text(
-        period.opens_at,
-        period.closes_at,
-        timezone=period.timezone,
-        language=i18n.current_language(),
-    )
-    if status == PeriodStatus.SCHEDULED:
-        raise Forbidden(
-            _("This comment period is not open yet: comments are accepted %(accepting)s.")
-            % {"accepting": accepting},
-            code="comment_period_not_open",
-        )
-    raise Forbidden(
-        _("This comment period has closed: comments were accepted %(accepting)s.")
-        % {"accepting": accepting},
-        code="comment_period_closed",
-    )
-
-
-def _refuse_unless_draft(period: CommentPeriod, *, label: str, status: str) -> None:
-    """Comments are only ever on drafts: publishing or withdrawing closes a draft's periods, and
-    this refuses any period left open on a version that is no longer one (older data)."""
-    if status == VersionStatus.DRAFT:
-        return
-    raise Forbidden(
-        _("Version %(label)s is %(status)s: comments are accepted only on drafts.")
-        % {"label": label, "status": VersionStatus(status).label},
-        code="version_not_draft",
-    )
-
-
-def _accepting(period: CommentPeriod, *, now: dt.datetime) -> bool:
-    """``period`` as ``_locked_period_window`` reads it."""
-    return (
-        period.status_at(now) == PeriodStatus.OPEN and period.version_status == VersionStatus.DRAFT
-    )
-
-
-def _criterion(period: CommentPeriod, code: str) -> Criterion | None:
-    if not code:
-        return None
-    # Raw SQL: on every submission, and the ORM's compiling of it cost more than the query.
-    criteria = Criterion._meta.db_table
-    query = (
-        f"SELECT id, key, code, title, description, revision FROM {criteria} "
-        "WHERE version_id = %s AND code = %s LIMIT 1"
-    )
-    criterion = first_raw_instance(Criterion, query, [period.version_id, code])
-    in_scope = criterion is not None and (
-        period.criterion_keys is None or criterion.key in period.criterion_keys
-    )
-    if not in_scope:
-        raise InvalidInput(
-            _("Criterion %(code)s is not open for comment in this period.") % {"code": code},
-            code="criterion_not_in_scope",
-        )
-    return criterion
-
-
-def _check_lengths(*, body: str, proposed_text: str) -> None:
-    if is_blank(body):
-        raise InvalidInput(_("The comment is empty."), code="comment_body_empty")
-    # Refused whole, never cut: the numbers in the reader's language ("10,001", "10.001").
-    language = i18n.language_from_tag(get_language()) or "en"
-    for text, limit, message, code in (
-        (
-            body,
-            BODY_MAX_CHARS,
-            _("The comment has %(count)s characters; the limit is %(max)s."),
-            "comment_body_too_long",
-        ),
-        (
-            proposed_text,
-            PROPOSED_TEXT_MAX_CHARS,
-            _("The proposed text has %(count)s characters; the limit is %(max)s."),
-            "proposed_text_too_long",
-        ),
-    ):
-        if len(text) > limit:
-            count = i18n.format_number(len(text), language=language)
-            limit_display = i18n.format_number(limit, language=language)
-            raise InvalidInput(message % {"count": count, "max": limit_display}, code=code)
-
-
 def submit_comment(
     *,
     idempotency_key: str | None = None,
@@ -230,6 +136,9 @@ def submit(
     # What an earlier comment with the key must match to be this request's answer.
     replay_any = resubmission_key is not None
     try:
+        stored = _stored_in_one_statement(submission, idempotency_key=idempotency_key, now=now)
+        if stored is not None:
+            return stored
         return _store(submission, idempotency_key=idempotency_key, replay_any=replay_any, now=now)
     except IntegrityError:
         # Another request with the same key committed first (we waited for it on its index
@@ -289,7 +198,7 @@ def _store(
         period_get(period_id=submission.period_id)  # says it is not there, as every view does
     sent = _as_stored(submission)
     request_sha256 = _request_sha256(sent)
-    if idempotency_key is not None and not _accepting(period, now=now):
+    if idempotency_key is not None and not submission_checks.accepting(period, now=now):
         # Acknowledged before the period closed: its receipt, even now.
         earlier = _replay(
             period_id=period.pk,
@@ -298,13 +207,74 @@ def _store(
         )
         if earlier is not None:
             return earlier
-    _refuse_unless_open(period, now=now)
-    _refuse_unless_draft(period, label=period.version_label, status=period.version_status)
-    criterion = _criterion(period, sent.criterion_code)
-    _check_lengths(body=sent.body, proposed_text=sent.proposed_text)
+    submission_checks.refuse_unless_open(period, now=now)
+    submission_checks.refuse_unless_draft(
+        period, label=period.version_label, status=period.version_status
+    )
+    criterion = submission_checks.criterion_in_scope(period, sent.criterion_code)
+    submission_checks.check_lengths(body=sent.body, proposed_text=sent.proposed_text)
+    comment = _new_comment(
+        sent,
+        criterion=criterion,
+        idempotency_key=idempotency_key,
+        request_sha256=request_sha256,
+        now=now,
+    )
+    comment.period = period
+    # The new row is the comment's first state; its history record is written at the first staff
+    # change (``_record_submission``), which halves the writes of a deadline surge.
+    tallies.insert_counted(comment)
+    if comment.email:
+        # The receipt mail: a row of the outbox in this transaction; the POST never waits for mail.
+        events.comment_received(comment, language=i18n.current_language(), now=now)
+    return SubmissionResult(comment=comment, replayed=False)
 
+
+def _stored_in_one_statement(
+    submission: CommentSubmission, *, idempotency_key: str | None, now: dt.datetime
+) -> SubmissionResult | None:
+    """The submission stored by one statement that checks its period itself
+    (``comment_one_statement``), on PostgreSQL, for a submission with no email (whose receipt
+    mail ``_store`` writes in its transaction); None when it was not stored that way and
+    ``_store`` must decide, with nothing written. A refusal is always ``_store``'s: it checks the
+    period before the text, and says why."""
+    if submission.email or not comment_one_statement.applies():
+        return None
+    try:
+        sent = _as_stored(submission)
+        submission_checks.check_lengths(body=sent.body, proposed_text=sent.proposed_text)
+    except InvalidInput:
+        return None
+    criterion = None
+    if sent.criterion_code:
+        criterion = comment_one_statement.criterion_of(
+            period_id=submission.period_id, code=sent.criterion_code
+        )
+        if criterion is None:
+            return None
+    comment = _new_comment(
+        sent,
+        criterion=criterion,
+        idempotency_key=idempotency_key,
+        request_sha256=_request_sha256(sent),
+        now=now,
+    )
+    if not comment_one_statement.insert_if_accepting(comment, criterion=criterion, now=now):
+        return None
+    return SubmissionResult(comment=comment, replayed=False)
+
+
+def _new_comment(
+    sent: CommentSubmission,
+    *,
+    criterion: Criterion | None,
+    idempotency_key: str | None,
+    request_sha256: str,
+    now: dt.datetime,
+) -> Comment:
+    """The new comment's row, its receipt hash set, for ``sent`` as ``_as_stored`` gives it."""
     comment = Comment(
-        period=period,
+        period_id=sent.period_id,
         tracking_id=new_tracking_id(),
         submitted_at=now,
         criterion_key=criterion.key if criterion else "",
@@ -318,13 +288,7 @@ def _store(
         request_sha256=request_sha256,
     )
     comment.content_sha256 = receipt_sha256(comment)
-    # The new row is the comment's first state; its history record is written at the first staff
-    # change (``_record_submission``), which halves the writes of a deadline surge.
-    tallies.insert_counted(comment)
-    if comment.email:
-        # The receipt mail: a row of the outbox in this transaction; the POST never waits for mail.
-        events.comment_received(comment, language=i18n.current_language(), now=now)
-    return SubmissionResult(comment=comment, replayed=False)
+    return comment
 
 
 def _locked_period_window(period_id: int) -> CommentPeriod | None:

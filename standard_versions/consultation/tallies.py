@@ -20,6 +20,18 @@ _UPSERT = (
 ).format(t=_TABLE, earlier=_EARLIER, later=_LATER)
 
 
+# The same count for a row a WITH query inserts as ``new_row``: made only if that row was.
+_UPSERT_AFTER_NEW_ROW = _UPSERT.replace(
+    "VALUES (%s, %s, 1, %s, %s, %s)", "SELECT %s, %s, 1, %s, %s, %s FROM new_row"
+)
+assert _UPSERT_AFTER_NEW_ROW != _UPSERT
+
+
+def count_after_new_row(comment: Comment) -> tuple[str, list]:
+    """The tally's upsert for ``comment`` as the ``along`` of ``row_insert.insert_new_if``."""
+    return _UPSERT_AFTER_NEW_ROW, _upsert_parameters(comment)
+
+
 def insert_counted(comment: Comment) -> None:
     """INSERT a new comment and count it in its tally, in the caller's transaction and at its
     end: a form letter's tally row is locked from here to the commit only, so its senders queue

@@ -72,3 +72,33 @@ def submit(client, period, **payload):
     return client.post(
         f"/api/v1/comment-periods/{period.pk}/comments/", payload, format="json", **headers
     )
+
+
+@pytest.fixture
+def before_the_period_is_read(monkeypatch):
+    """``before_the_period_is_read(change)``: ``change()`` runs once, just before the
+    submission's first read of its period, whichever way it is stored: the one statement that
+    checks the period itself (PostgreSQL) or ``_store``'s locked read, which a statement that
+    found the period changed falls back to."""
+    from standard_versions.consultation import comment_one_statement, comments
+
+    def install(change):
+        pending = [change]
+
+        def first_change():
+            while pending:
+                pending.pop()()
+
+        def patched(module, name):
+            original = getattr(module, name)
+
+            def changed_then_read(*args, **kwargs):
+                first_change()
+                return original(*args, **kwargs)
+
+            monkeypatch.setattr(module, name, changed_then_read)
+
+        patched(comments, "_locked_period_window")
+        patched(comment_one_statement, "insert_if_accepting")
+
+    return install

@@ -2,7 +2,8 @@
 transaction reads the period after the close committed, is refused, not stored with a
 submitted_at after the new closing instant. (The submission reads its period once, under a share
 lock in the transaction that inserts, so a close cannot commit between its check and its INSERT:
-the close waits for the lock.)"""
+the close waits for the lock. On PostgreSQL that transaction is one statement that checks the
+period itself; finding it closed, it writes nothing and the locked read refuses.)"""
 
 import datetime as dt
 
@@ -17,17 +18,15 @@ pytestmark = pytest.mark.django_db
 
 
 def test_a_period_closed_just_before_the_submission_reads_it_refuses_the_comment(
-    open_period, monkeypatch
+    open_period, before_the_period_is_read
 ):
     close_at = open_period.opens_at + dt.timedelta(hours=1)
     submitted_at = close_at + dt.timedelta(milliseconds=1)
-    original_read = comment_services._locked_period_window
-
-    def close_early_meanwhile(period_id):
-        close_period_early(period_id=period_id, user=None, reason="Closed early", now=close_at)
-        return original_read(period_id)
-
-    monkeypatch.setattr(comment_services, "_locked_period_window", close_early_meanwhile)
+    before_the_period_is_read(
+        lambda: close_period_early(
+            period_id=open_period.pk, user=None, reason="Closed early", now=close_at
+        )
+    )
     with pytest.raises(Forbidden) as refusal:
         comment_services.submit_comment(
             period_id=open_period.pk, body="Just in time?", now=submitted_at
@@ -36,16 +35,16 @@ def test_a_period_closed_just_before_the_submission_reads_it_refuses_the_comment
     assert not Comment.objects.exists()
 
 
-def test_a_submission_before_the_early_close_instant_is_kept(open_period, monkeypatch):
+def test_a_submission_before_the_early_close_instant_is_kept(
+    open_period, before_the_period_is_read
+):
     close_at = open_period.opens_at + dt.timedelta(hours=1)
     submitted_at = close_at - dt.timedelta(milliseconds=1)
-    original_read = comment_services._locked_period_window
-
-    def close_early_meanwhile(period_id):
-        close_period_early(period_id=period_id, user=None, reason="Closed early", now=close_at)
-        return original_read(period_id)
-
-    monkeypatch.setattr(comment_services, "_locked_period_window", close_early_meanwhile)
+    before_the_period_is_read(
+        lambda: close_period_early(
+            period_id=open_period.pk, user=None, reason="Closed early", now=close_at
+        )
+    )
     result = comment_services.submit_comment(
         period_id=open_period.pk, body="In time", now=submitted_at
     )

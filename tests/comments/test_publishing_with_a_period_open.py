@@ -9,7 +9,7 @@ from django.utils import timezone
 from rest_framework.test import APIClient
 
 from standard_versions.consultation import comments
-from standard_versions.errors import Conflict
+from standard_versions.errors import Conflict, Forbidden
 from standard_versions.models import Comment, CommentPeriod, Version
 from standard_versions.standards import drafts as draft_services
 from tests.comments.conftest import DAY, make_period, submit
@@ -141,26 +141,22 @@ def test_the_web_form_refuses_a_comment_on_a_version_that_is_not_a_draft(client,
 
 
 def test_a_version_published_just_before_the_submission_reads_it_refuses_the_comment(
-    draft, open_period, monkeypatch
+    draft, open_period, before_the_period_is_read
 ):
     """The version is published (closing the period a moment after the submission's ``now``)
     just before the submission's transaction reads the period and its version under the period's
     lock: the check refuses it, as an early close would."""
     submitted_at = timezone.now()
-    original_read = comments._locked_period_window
-
-    def published_meanwhile(period_id):
-        draft_services.publish_version(
+    before_the_period_is_read(
+        lambda: draft_services.publish_version(
             version=draft,
             user=None,
             reason="Approved",
             now=submitted_at + dt.timedelta(milliseconds=1),
             close_open_period=True,
         )
-        return original_read(period_id)
-
-    monkeypatch.setattr(comments, "_locked_period_window", published_meanwhile)
-    with pytest.raises(comments.Forbidden) as refusal:
+    )
+    with pytest.raises(Forbidden) as refusal:
         comments.submit_comment(period_id=open_period.pk, body="Race.", now=submitted_at)
     assert refusal.value.code == "version_not_draft"
     assert not Comment.objects.exists()

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
-from standard_versions.consultation import comments, selectors
+from standard_versions.consultation import comments, selectors, submission_checks
 from standard_versions.diff import selectors_compare
 from standard_versions.models import CommentPeriod, Criterion, ModerationState, Version
 from standard_versions.raw_rows import first_raw_instance, raw_instances
@@ -76,7 +76,7 @@ def test_the_current_windows_are_read_as_raw_reads_them(period):
 
 
 def test_a_submissions_criterion_and_period_are_read_as_raw_reads_them(period):
-    criterion = comments._criterion(period, "A1.1")
+    criterion = submission_checks.criterion_in_scope(period, "A1.1")
     assert isinstance(criterion, Criterion)
     assert criterion.code == "A1.1"
     query = "SELECT id, key, code, title, description, revision FROM standard_versions_criterion"
