@@ -124,6 +124,11 @@ DATABASE_REPLICA_URLS = env_list("DATABASE_REPLICA_URLS", [])
 DATABASE_REPLICA_RETRY_SECONDS = env_int("DATABASE_REPLICA_RETRY_SECONDS", 10, minimum=1)
 # replica_0, replica_1, ...: parsed like the primary; refused unless both are PostgreSQL.
 DATABASES.update(replica_databases(DATABASE_REPLICA_URLS, primary=DATABASES["default"]))
+# Django's PostgreSQL backend with a health check that needs no query while the connection is
+# quiet (backend/postgresql/base.py).
+for _database in DATABASES.values():
+    if _database["ENGINE"] == "django.db.backends.postgresql":
+        _database["ENGINE"] = "backend.postgresql"
 DATABASE_REPLICAS = [alias for alias in DATABASES if alias != "default"]
 if DATABASE_REPLICAS:
     DATABASE_ROUTERS = ["backend.replicas.ReplicaRouter"]

@@ -28,6 +28,7 @@ holds it to:
   ``Content-Language``).
 """
 
+import functools
 import json
 import re
 
@@ -35,7 +36,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.http import HttpResponse
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.utils.http import urlencode
@@ -151,11 +152,28 @@ def plain_submission(data, *, period_id: int) -> CommentSubmission | None:
     )
 
 
+# A tracking id's shape (``new_tracking_id``: lowercase base32), which ``reverse`` would put in
+# the paths unquoted.
+_TRACKING_ID = "trackingidplaceholderaaaaa"
+
+
+@functools.lru_cache(maxsize=8)
+def _receipt_paths(script_prefix: str) -> tuple[str, str]:
+    """The API's and the web's receipt paths for ``_TRACKING_ID`` under ``script_prefix`` (the
+    argument only keys the cache: ``reverse`` reads the prefix itself), reversed once instead of
+    twice per submission."""
+    return (
+        reverse("comment-receipt", args=[_TRACKING_ID]),
+        reverse("web:comment-receipt", args=[_TRACKING_ID]),
+    )
+
+
 def submitted_body(comment: Comment, request) -> dict:
     """The 201's body, as ``CommentSubmittedOutputSerializer`` gives it, field for field and in
     its order."""
     key = answer_key_for(comment.tracking_id)
-    receipt_path = reverse("web:comment-receipt", args=[comment.tracking_id])
+    api_receipt, web_receipt = _receipt_paths(get_script_prefix())
+    receipt_path = web_receipt.replace(_TRACKING_ID, comment.tracking_id)
     return {
         "tracking_id": str(comment.tracking_id),
         "status": str(comment.moderation_state),
@@ -164,7 +182,7 @@ def submitted_body(comment: Comment, request) -> dict:
         "period": int(comment.period_id),
         "criterion": comment.criterion_code or None,
         "receipt_url": request.build_absolute_uri(
-            reverse("comment-receipt", args=[comment.tracking_id])
+            api_receipt.replace(_TRACKING_ID, comment.tracking_id)
         ),
         "answer_key": key,
         "answer_url": request.build_absolute_uri(f"{receipt_path}?{urlencode({'key': key})}"),
