@@ -23,7 +23,7 @@ from tests.bench.bench_slow_clients import nginx
 from tests.bench.notify_sinks import free_port
 
 READS_DB, INGEST_DB = "h_production_reads", "h_production_ingest"
-WORKERS, THREADS = 4, 4
+WORKERS, THREADS, WORKER_CLASS = 4, 4, "gthread"
 
 # One comment row as the service stores it (the generated search column computes itself).
 PGBENCH_SCRIPT = """\\set n random(1, 1000000000)
@@ -89,6 +89,9 @@ def main(argv: list[str]) -> None:
     parser.add_argument("--ingest-seconds", type=float, default=30.0)
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--redis-url", default="redis://127.0.0.1:6379/10")
+    parser.add_argument("--workers", type=int, default=WORKERS)
+    parser.add_argument("--threads", type=int, default=THREADS)
+    parser.add_argument("--worker-class", default=WORKER_CLASS)
     args, _unknown = parser.parse_known_args(argv)
     figures: dict[str, float] = {}
     period = comment_load.prepare(READS_DB, args.redis_url)
@@ -99,9 +102,10 @@ def main(argv: list[str]) -> None:
         with (
             comment_load.gunicorn(
                 port=gunicorn_port,
-                workers=WORKERS,
-                threads=THREADS,
+                workers=args.workers,
+                threads=args.threads,
                 env=env,
+                worker_class=args.worker_class,
                 log_path="/tmp/bench_production_reads.log",
             ),
             nginx(listen=proxy, upstream=gunicorn_port),
@@ -117,8 +121,9 @@ def main(argv: list[str]) -> None:
             [
                 f"--duration={args.ingest_seconds}",
                 f"--clients={args.clients}",
-                f"--workers={WORKERS}",
-                f"--threads={THREADS}",
+                f"--workers={args.workers}",
+                f"--threads={args.threads}",
+                f"--worker-class={args.worker_class}",
                 f"--redis-url={args.redis_url}",
                 f"--port={gunicorn_port}",
                 f"--target-port={proxy}",
@@ -133,6 +138,7 @@ def main(argv: list[str]) -> None:
     finally:
         comment_load.drop_database(INGEST_DB)
     bare = (bare_before + bare_after) / 2
+    print(f"   gunicorn: {args.workers} {args.worker_class} workers x {args.threads} threads")
     print(
         f"   bare view (/healthz through nginx): {bare_before:.0f}/s before, "
         f"{bare_after:.0f}/s after"

@@ -110,7 +110,15 @@ def prepare(db_name: str, redis_url: str) -> int:
 
 
 @contextlib.contextmanager
-def gunicorn(*, port: int, workers: int, threads: int, env: dict[str, str], log_path: str):
+def gunicorn(
+    *,
+    port: int,
+    workers: int,
+    threads: int,
+    env: dict[str, str],
+    log_path: str,
+    worker_class: str = "gthread",
+):
     # The server's output (tracebacks of the 500s a fault causes) goes to log_path, not the report.
     log = open(log_path, "w")
     process = subprocess.Popen(
@@ -121,7 +129,7 @@ def gunicorn(*, port: int, workers: int, threads: int, env: dict[str, str], log_
             "backend.wsgi:application",
             f"--bind=127.0.0.1:{port}",
             f"--workers={workers}",
-            "--worker-class=gthread",
+            f"--worker-class={worker_class}",
             f"--threads={threads}",
             "--keep-alive=30",
             "--log-level=warning",
@@ -511,6 +519,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--duration", type=float, default=60.0)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--threads", type=int, default=8)
+    parser.add_argument("--worker-class", default="gthread", help="gunicorn's (gthread or sync)")
     parser.add_argument("--timeout", type=float, default=10.0, help="per request, seconds")
     parser.add_argument(
         "--grace", type=float, default=120.0, help="seconds after --duration to finish retrying"
@@ -563,6 +572,7 @@ def run(argv: list[str], fault=None) -> dict:
                 threads=args.threads,
                 env=env,
                 log_path=args.server_log,
+                worker_class=args.worker_class,
             ),
             receipt_worker.notification_worker(env, enabled=args.worker, mailed=mailed),
         ):
