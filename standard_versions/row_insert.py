@@ -61,10 +61,7 @@ def insert_new_if(
         f"WITH guard AS ({guard[0]}), new_row AS ({insert}), along AS ({along[0]}) "
         f"SELECT {pk} FROM new_row"
     )
-    # Server-side binding where the backend offers it (backend/postgresql): prepared once per
-    # connection, and its 40 parameters are not quoted into the text on every call.
-    cursor = getattr(connection, "server_bound_cursor", connection.cursor)()
-    with cursor:
+    with connection.cursor() as cursor:
         cursor.execute(sql, [*guard[1], *values, *along[1]])
         row = cursor.fetchone()
     if row is None:

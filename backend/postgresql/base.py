@@ -14,7 +14,6 @@ closed at the end of that request.
 
 import select
 
-import psycopg
 from django.db.backends.postgresql import base
 
 
@@ -30,14 +29,3 @@ class DatabaseWrapper(base.DatabaseWrapper):
         except Exception:  # the socket is gone: let Django's check decide
             return super().is_usable()
         return True if not pending else super().is_usable()
-
-    def server_bound_cursor(self):
-        """A cursor that sends its parameters apart from the statement (server-side binding)
-        instead of quoting them into it, as Django's cursors do: psycopg then prepares a
-        statement it has run a few times (``prepare_threshold``), so the server parses and plans
-        it once per connection. For the hot, fixed statements only (a comment's INSERT): Django
-        does not support server-side binding for every query it builds."""
-        self.close_if_health_check_failed()
-        self.ensure_connection()
-        with self.wrap_database_errors:
-            return self._prepare_cursor(psycopg.Cursor(self.connection))
