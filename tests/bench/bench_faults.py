@@ -172,9 +172,9 @@ def main(argv: list[str]) -> None:
                     "--no-email",
                     f"--server-log=/tmp/bench_faults_{name}.log",
                     "--shed-after-ms=500",
-                    # docs/operations.md's gunicorn: 4 workers x 4 threads.
-                    "--workers=4",
-                    "--threads=4",
+                    # docs/operations.md's gunicorn.
+                    f"--workers={comment_load.DOCUMENTED_WORKERS}",
+                    f"--threads={comment_load.DOCUMENTED_THREADS}",
                 ]
                 fault = None
                 if name == "worker":

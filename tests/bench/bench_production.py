@@ -1,6 +1,6 @@
 """`make bench`'s production pass (issue 16): one run in the documented production configuration
 (docs/operations.md: Debian's nginx from ``deploy/nginx.conf`` in front of gunicorn, 4 workers x
-4 threads, gthread; PostgreSQL; Redis), each figure as a share of the bare view (``/healthz``
+2 threads, gthread; PostgreSQL; Redis), each figure as a share of the bare view (``/healthz``
 through the same stack, measured before and after and averaged) and, for ingest, of what
 pgbench inserts into the same comment table in the same run.
 
@@ -23,7 +23,8 @@ from tests.bench.bench_slow_clients import nginx
 from tests.bench.notify_sinks import free_port
 
 READS_DB, INGEST_DB = "h_production_reads", "h_production_ingest"
-WORKERS, THREADS, WORKER_CLASS = 4, 4, "gthread"
+WORKERS, THREADS = comment_load.DOCUMENTED_WORKERS, comment_load.DOCUMENTED_THREADS
+WORKER_CLASS = "gthread"
 
 # One comment row as the service stores it (the generated search column computes itself).
 PGBENCH_SCRIPT = """\\set n random(1, 1000000000)

@@ -1,6 +1,6 @@
 """Scale benchmark (issue 16): one comment period of ``--comments`` comments (default 1,000,000),
 94 % of them from five form-letter campaigns, about 3,000 published with dispositions, measured
-from outside over HTTP in the production configuration (DEBUG=0, gunicorn 4 x 4 gthread as
+from outside over HTTP in the production configuration (DEBUG=0, gunicorn 4 x 2 gthread as
 docs/operations.md runs it, PostgreSQL, Redis): the first (cold) request and the median of
 ``--runs`` warm ones of the admin's search and pages, the staff moderation list, the campaigns,
 the public disposition report and the staff CSV export.
@@ -52,8 +52,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--comments", type=int, default=1_000_000)
     parser.add_argument("--redis-url", default="redis://127.0.0.1:6379/11")
     parser.add_argument("--port", type=int, default=8461)
-    parser.add_argument("--workers", type=int, default=4)
-    parser.add_argument("--threads", type=int, default=4)
+    parser.add_argument("--workers", type=int, default=comment_load.DOCUMENTED_WORKERS)
+    parser.add_argument("--threads", type=int, default=comment_load.DOCUMENTED_THREADS)
     parser.add_argument("--runs", type=int, default=5, help="warm requests per operation")
     parser.add_argument("--export-runs", type=int, default=2, help="warm exports")
     parser.add_argument("--before-root", type=Path, default=None)

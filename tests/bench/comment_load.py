@@ -53,6 +53,10 @@ print(period.pk)
 """
 
 
+# docs/operations.md's gunicorn (gthread): what the production benchmarks run.
+DOCUMENTED_WORKERS, DOCUMENTED_THREADS = 4, 2
+
+
 def database_url(name: str) -> str:
     return PG_ADMIN_URL.rsplit("/", 1)[0] + "/" + name
 
