@@ -29,6 +29,22 @@ def _statement(model: type[models.Model], vendor: str) -> tuple[str, str, str, t
     return head, placeholders, f"RETURNING {quote(meta.pk.column)}", fields
 
 
+@cache
+def _guarded_statement(
+    model: type[models.Model], vendor: str, guard: str, along: str
+) -> tuple[str, tuple]:
+    """``insert_new_if``'s statement for these guard and along texts, built once."""
+    head, placeholders, returning, fields = _statement(model, vendor)
+    pk = connection.ops.quote_name(model._meta.pk.column)
+    # INSERT ... SELECT: PostgreSQL types the SELECT's literals by the INSERT's columns.
+    insert = f"{head} SELECT {placeholders} FROM guard {returning}"
+    sql = (
+        f"WITH guard AS ({guard}), new_row AS ({insert}), along AS ({along}) "
+        f"SELECT {pk} FROM new_row"
+    )
+    return sql, fields
+
+
 def _values(instance: models.Model, fields: tuple) -> list:
     """The row's values, through each field's ``pre_save`` and ``get_db_prep_save`` as the ORM's."""
     return [field.get_db_prep_save(field.pre_save(instance, True), connection) for field in fields]
@@ -52,15 +68,8 @@ def insert_new_if(
     until the statement's transaction ends: in autocommit, the statement itself."""
     if connection.vendor != "postgresql":
         raise ValueError("Only PostgreSQL writes in a WITH query.")
-    head, placeholders, returning, fields = _statement(type(instance), connection.vendor)
+    sql, fields = _guarded_statement(type(instance), connection.vendor, guard[0], along[0])
     values = _values(instance, fields)
-    pk = connection.ops.quote_name(instance._meta.pk.column)
-    # INSERT ... SELECT: PostgreSQL types the SELECT's literals by the INSERT's columns.
-    insert = f"{head} SELECT {placeholders} FROM guard {returning}"
-    sql = (
-        f"WITH guard AS ({guard[0]}), new_row AS ({insert}), along AS ({along[0]}) "
-        f"SELECT {pk} FROM new_row"
-    )
     with connection.cursor() as cursor:
         cursor.execute(sql, [*guard[1], *values, *along[1]])
         row = cursor.fetchone()

@@ -53,7 +53,8 @@ def refuse_unless_draft(period: CommentPeriod, *, label: str, status: str) -> No
 
 
 def accepting(period: CommentPeriod, *, now: dt.datetime) -> bool:
-    """``period`` as ``_locked_period_window`` reads it."""
+    """Whether ``period`` accepts a comment at ``now``: open, on a draft. ``period`` as
+    ``comments._locked_period_window`` reads it (with ``version_status``)."""
     return (
         period.status_at(now) == PeriodStatus.OPEN and period.version_status == VersionStatus.DRAFT
     )

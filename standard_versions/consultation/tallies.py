@@ -24,7 +24,8 @@ _UPSERT = (
 _UPSERT_AFTER_NEW_ROW = _UPSERT.replace(
     "VALUES (%s, %s, 1, %s, %s, %s)", "SELECT %s, %s, 1, %s, %s, %s FROM new_row"
 )
-assert _UPSERT_AFTER_NEW_ROW != _UPSERT
+if _UPSERT_AFTER_NEW_ROW == _UPSERT:
+    raise RuntimeError("The tally's upsert no longer has the VALUES this module rewrites.")
 
 
 def count_after_new_row(comment: Comment) -> tuple[str, list]:
