@@ -22,6 +22,7 @@ and every receipt resolves with GET /api/v1/comments/{id}/. Exit status 1 if any
 import argparse
 import asyncio
 import contextlib
+import heapq
 import json
 import os
 import signal
@@ -239,6 +240,19 @@ class Results:
     # When each 201 came (time.monotonic()), for the recovery after a fault.
     ack_times: list[float] = field(default_factory=list)
     started: float = 0.0
+    # The slowest attempts: (seconds, what it was answered, whether it opened a connection, when).
+    slowest: list[tuple[float, str, bool, float]] = field(default_factory=list)
+    # How late this process's own event loop ran a 20 ms timer at worst: time a client's answer
+    # spent waiting on the load generator itself, not on the server.
+    loop_lag_max: float = 0.0
+
+    def note_attempt(self, seconds: float, answer: str, connected: bool, at: float) -> None:
+        self.answer_seconds.append(seconds)
+        entry = (seconds, answer, connected, at - self.started)
+        if len(self.slowest) < 5:
+            heapq.heappush(self.slowest, entry)
+        elif seconds > self.slowest[0][0]:
+            heapq.heapreplace(self.slowest, entry)
 
 
 async def client_loop(
@@ -267,6 +281,7 @@ async def client_loop(
                 reason = None
                 wait = None
                 attempted = time.monotonic()
+                connected = connection.writer is None
                 try:
                     status, headers, content = await connection.request(
                         "POST", path, body, headers=[("Idempotency-Key", key)]
@@ -280,7 +295,9 @@ async def client_loop(
                     if status == 503 and headers.get("retry-after", "").isdigit():
                         wait = min(int(headers["retry-after"]), 10)
                     if status == 201:
-                        results.answer_seconds.append(time.monotonic() - attempted)
+                        results.note_attempt(
+                            time.monotonic() - attempted, "201", connected, attempted
+                        )
                         answer = json.loads(content)
                         results.acknowledged[key] = answer["tracking_id"]
                         results.ack_times.append(time.monotonic())
@@ -293,7 +310,9 @@ async def client_loop(
                     else:
                         results.unexpected.append(f"{status} {content[:200]!r}")
                         break
-                results.answer_seconds.append(time.monotonic() - attempted)
+                results.note_attempt(
+                    time.monotonic() - attempted, reason or str(status), connected, attempted
+                )
                 results.retries += 1
                 results.retry_reasons[reason] = results.retry_reasons.get(reason, 0) + 1
                 if time.monotonic() > give_up_at:
@@ -337,9 +356,17 @@ async def run_fault(command, db_name: str, at: float, log: list) -> None:
     log.append(f"fault took {time.monotonic() - started:.1f} s, at t={at:.0f} s")
 
 
+async def watch_loop_lag(results: Results, stop_at: float) -> None:
+    while time.monotonic() < stop_at:
+        asked = time.monotonic()
+        await asyncio.sleep(0.02)
+        results.loop_lag_max = max(results.loop_lag_max, time.monotonic() - asked - 0.02)
+
+
 async def load(args, period_id: int, fault=None) -> tuple[Results, float, list]:
     results = Results()
     started = time.monotonic()
+    results.started = started
     stop_at = started + args.duration
     give_up_at = stop_at + args.grace
     fault_log: list[str] = []
@@ -358,6 +385,7 @@ async def load(args, period_id: int, fault=None) -> tuple[Results, float, list]:
         )
         for index in range(args.clients)
     ]
+    tasks.append(asyncio.create_task(watch_loop_lag(results, stop_at)))
     if args.slow_clients:
         from tests.bench.slowloris import slow_client
 
@@ -611,6 +639,16 @@ def run(argv: list[str], fault=None) -> dict:
         "answers": dict(sorted(results.answers.items())),
         "answer_p99_ms": round(percentile(answer_ms, 0.99), 1),
         "answer_max_ms": round(max(answer_ms, default=0), 1),
+        "slowest_answers": [
+            {
+                "ms": round(seconds * 1000),
+                "answer": answer,
+                "new_connection": new,
+                "at_s": round(at, 1),
+            }
+            for seconds, answer, new, at in sorted(results.slowest, reverse=True)
+        ],
+        "client_loop_lag_max_ms": round(results.loop_lag_max * 1000, 1),
         **figures,
         "fault_log": fault_log,
         "recovery": recovery(results, fault_log, args.duration) if args.fault else {},
@@ -641,8 +679,15 @@ def report(summary: dict) -> None:
     )
     print(
         f"   every answer: {summary['answers']}; p99 {summary['answer_p99_ms']} ms, "
-        f"max {summary['answer_max_ms']} ms"
+        f"max {summary['answer_max_ms']} ms; the load generator's own loop ran up to "
+        f"{summary['client_loop_lag_max_ms']} ms late"
     )
+    slowest = ", ".join(
+        f"{a['ms']} ms {a['answer']}{' (new connection)' if a['new_connection'] else ''} "
+        f"at {a['at_s']} s"
+        for a in summary["slowest_answers"]
+    )
+    print(f"   slowest answers: {slowest}")
     if summary["worker"]:
         print(
             f"   receipts mailed {summary['receipts_mailed']} (twice: "
