@@ -20,9 +20,9 @@ def warm_up() -> None:
     load each language's catalog."""
     resolver = get_resolver()
     for code, _name in settings.LANGUAGES:
+        # Activating a language loads its catalog.
         with translation.override(code):
             # A pattern's regex is compiled per language on first use, and reverse() fills
             # the resolver's per-language lookup tables.
             resolver.resolve("/healthz")
             reverse("healthz")
-            translation.gettext("Not found")
