@@ -1,6 +1,10 @@
 """Identical or near-identical comments are grouped as campaigns with counts, never rejected."""
 
+import unicodedata
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from standard_versions.consultation.comment_text import campaign_hash, campaign_text
 from tests.comments.conftest import submit
@@ -41,3 +45,23 @@ def test_campaigns_are_accepted_and_counted_for_staff(api_client, editor_client,
     assert campaign["campaign"] == campaign_hash(FORM_LETTER)
     moderation = editor_client.get(f"/api/v1/comment-periods/{open_period.pk}/moderation/").json()
     assert sum(c["campaign"] == campaign["campaign"] for c in moderation["results"]) == 3
+
+
+def _campaign_text_by_category(text: str) -> str:
+    """The definition, one character at a time (what stored campaign hashes were made with)."""
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    kept = [
+        " "
+        if unicodedata.category(char)[0] in "PS" or unicodedata.category(char) in SPACING
+        else char
+        for char in folded
+    ]
+    return " ".join("".join(kept).split())
+
+
+SPACING = {"Zs", "Zl", "Zp", "Cc"}
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=200))
+def test_the_campaign_text_is_its_definition_for_any_text(text):
+    assert campaign_text(text) == _campaign_text_by_category(text)
