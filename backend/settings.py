@@ -74,6 +74,8 @@ MIDDLEWARE = [
     "standard_versions.http.middleware.PublicContentMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "standard_versions.http.middleware.LanguageMiddleware",
+    # A plain comment submission is answered here, in the reader's language, without the rest.
+    "standard_versions.api.submission_middleware.SubmissionFastPathMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

@@ -78,16 +78,10 @@ class CommentPeriodCommentsView(ContentAPIView):
     serializer_class = s.PublishedCommentOutputSerializer
     pagination_class = CommentKeysetPagination
     # An anonymous, valid JSON submission is answered by ``submission_fast_path`` without DRF's
-    # request machinery, as this view would answer it; everything else comes here. Tests turn it
-    # off to compare the two.
+    # request machinery, as this view would answer it, before the request reaches the view
+    # (``api/submission_middleware.py``); everything else comes here. Tests turn it off to
+    # compare the two.
     fast_path = True
-
-    def dispatch(self, request, *args, **kwargs):
-        if request.method == "POST" and self.fast_path:
-            response = submission_fast_path.answer(self, request, kwargs["period_id"])
-            if response is not None:
-                return response
-        return super().dispatch(request, *args, **kwargs)
 
     def get_throttles(self):
         return [CommentSubmissionThrottle()] if self.request.method == "POST" else []
