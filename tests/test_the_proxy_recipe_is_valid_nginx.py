@@ -2,6 +2,7 @@
 nginx accepts, and it keeps what the app relies on: buffering, the X-Request-Start header that
 load shedding reads, and the cap on requests in flight with its 503 and Retry-After."""
 
+import re
 import shutil
 import subprocess
 import tempfile
@@ -33,3 +34,18 @@ def test_nginx_accepts_the_recipe():
     )
     assert checked.returncode == 0, checked.stderr
     shutil.rmtree(folder, ignore_errors=True)
+
+
+def test_each_request_waits_in_one_queue_for_a_free_thread():
+    """nginx opens a connection per request (no keepalive to gunicorn), and the documented
+    gunicorn takes a connection only with a thread free (docs/operations.md, "One queue")."""
+    recipe = RECIPE.read_text()
+    upstream = re.search(r"upstream wwc_standard \{(.*?)\}", recipe, re.S)[1]
+    assert "keepalive" not in upstream
+    assert 'proxy_set_header Connection "";' not in recipe
+    operations = (RECIPE.parents[1] / "docs" / "operations.md").read_text()
+    command = re.search(
+        r"\.venv/bin/gunicorn backend\.wsgi:application[^`]*?--access-logfile", operations, re.S
+    )[0]
+    threads = re.search(r"--threads (\d+)", command)[1]
+    assert re.search(r"--worker-connections (\d+)", command)[1] == threads

@@ -108,6 +108,7 @@ def main(argv: list[str]) -> None:
                 env=env,
                 worker_class=args.worker_class,
                 log_path="/tmp/bench_production_reads.log",
+                behind_proxy=True,
             ),
             nginx(listen=proxy, upstream=gunicorn_port),
         ):

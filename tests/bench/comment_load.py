@@ -123,9 +123,14 @@ def gunicorn(
     env: dict[str, str],
     log_path: str,
     worker_class: str = "gthread",
+    behind_proxy: bool = False,
 ):
+    """gunicorn on ``port``. ``behind_proxy``: as docs/operations.md runs it behind
+    deploy/nginx.conf, each worker holding no more connections than it has threads (a client that
+    keeps its connection alive straight to gunicorn would hold a thread)."""
     # The server's output (tracebacks of the 500s a fault causes) goes to log_path, not the report.
     log = open(log_path, "w")
+    slots = [f"--worker-connections={threads}"] if behind_proxy else []
     process = subprocess.Popen(
         [
             sys.executable,
@@ -139,6 +144,7 @@ def gunicorn(
             "--keep-alive=30",
             "--log-level=warning",
             "--backlog=2048",
+            *slots,
         ],
         cwd=ROOT,
         env=env,
@@ -605,6 +611,7 @@ def run(argv: list[str], fault=None) -> dict:
                 env=env,
                 log_path=args.server_log,
                 worker_class=args.worker_class,
+                behind_proxy=bool(args.target_port),
             ),
             receipt_worker.notification_worker(env, enabled=args.worker, mailed=mailed),
         ):
