@@ -2,12 +2,13 @@
 
 Django loads the URLconf, and with it every view module and what they import, on the first
 request a process serves, and each language's catalog on the first request in that language.
-Here that is about two seconds of CPU. When four new workers start at once under load (a
-deploy, a restart, a worker killed and replaced), their first requests wait behind it while
-clients are already queued: in the surge benchmark the slowest answers, 3.6 s, were all first
-requests. ``backend.wsgi`` calls ``warm_up()`` in each worker instead, before the server hands
-it a connection. It touches neither the database nor Redis: a worker must start while either is
-down, and its connections are per thread anyway.
+Here that was two seconds of CPU (one without the PDF library, which now loads with the first
+PDF). When four new workers start at once under load (a deploy, a restart, a worker killed and
+replaced), their first requests wait behind it while clients are already queued: in the surge
+benchmark the slowest answers, 3.6 s, were all first requests. ``backend.wsgi`` calls
+``warm_up()`` in each worker instead, before the server hands it a connection. It touches
+neither the database nor Redis: a worker must start while either is down, and its connections
+are per thread anyway.
 """
 
 from django.conf import settings
