@@ -4,11 +4,6 @@ openpyxl's write-only mode. The reasons are in api/renderers_comments.py (CSV) a
 api/renderers_xlsx.py (XLSX), which re-export these names."""
 
 from django.utils.translation import gettext_lazy as _
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
 
 from standard_versions.errors import InvalidInput
 
@@ -67,13 +62,13 @@ def _width(column: str) -> int:
     return WIDTHS.get(column, max(MIN_WIDTH, len(column) + 2))
 
 
-def _cell(sheet, value):
+def _cell(sheet, value, *, illegal_characters, cell_class):
     if value is None or isinstance(value, bool | int | float):
         return value
-    text = ILLEGAL_CHARACTERS_RE.sub("\ufffd", str(value))
+    text = illegal_characters.sub("\ufffd", str(value))
     if not text.startswith(FORMULA_STARTS):
         return text
-    cell = WriteOnlyCell(sheet, value=text)
+    cell = cell_class(sheet, value=text)
     cell.data_type = "s"  # openpyxl made "=..." a formula
     cell.quotePrefix = True
     return cell
@@ -83,6 +78,14 @@ def write_workbook(target, *, sheet_title: str, columns, rows, max_rows: int = M
     """Write the rows (tuples of plain values, in ``columns`` order) as one sheet into the binary
     file ``target``; returns the number of rows. More rows than ``max_rows`` (the header
     included) are refused."""
+    # openpyxl (with its own imports, a few tenths of a second and megabytes) is loaded by the
+    # first spreadsheet, not by every worker that loads the URLconf.
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(sheet_title)
     sheet.freeze_panes = "A2"
@@ -101,7 +104,17 @@ def write_workbook(target, *, sheet_title: str, columns, rows, max_rows: int = M
             count += 1
             if count >= max_rows:
                 raise too_many_rows_error(max_rows)
-            sheet.append([_cell(sheet, value) for value in row])
+            sheet.append(
+                [
+                    _cell(
+                        sheet,
+                        value,
+                        illegal_characters=ILLEGAL_CHARACTERS_RE,
+                        cell_class=WriteOnlyCell,
+                    )
+                    for value in row
+                ]
+            )
     except BaseException:
         # openpyxl streams the sheet into a temporary file of its own: finish and remove it, or
         # its half-written XML is left on disk and its writer fails when garbage-collected.

@@ -23,6 +23,7 @@ print(json.dumps({
     "languages_reversed": sorted(resolver._reverse_dict),
     "catalogs": sorted(trans_real._translations),
     "weasyprint_imported": "weasyprint" in sys.modules,
+    "openpyxl_imported": "openpyxl" in sys.modules,
 }))
 """
 
@@ -57,6 +58,10 @@ def test_loading_the_wsgi_module_loads_every_view_and_each_languages_catalog():
 
 def test_the_pdf_library_is_loaded_only_when_a_pdf_is_rendered():
     assert _load_the_wsgi_module()["weasyprint_imported"] is False
+
+
+def test_the_spreadsheet_library_is_loaded_only_when_a_spreadsheet_is_written():
+    assert _load_the_wsgi_module()["openpyxl_imported"] is False
 
 
 def test_a_worker_warms_up_while_the_database_and_redis_are_unreachable():
