@@ -7,6 +7,13 @@ PORT ?= 8000
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | sha1sum | cut -c1-12)
 MANAGE := $(BIN)/python manage.py
 
+# Python's default, whatever the shell says: each module is compiled once and its bytecode kept in
+# __pycache__ (git-ignored) for every later process. Some container images set
+# PYTHONDONTWRITEBYTECODE, and then each of the hundreds of Python processes `make test` starts
+# (pytest's workers, manage.py, gunicorn, the fresh clone's `make run`) compiled every module again,
+# and pytest rewrote every test module's asserts again in each worker (docs/benchmarks.md).
+unexport PYTHONDONTWRITEBYTECODE
+
 # Tests run with DEBUG off, as production does.
 TEST_ENV := DEBUG=0 SECRET_KEY=test-only-secret-key-not-for-production \
 	ALLOWED_HOSTS=testserver,localhost,127.0.0.1 SECURE_COOKIES=0
