@@ -64,7 +64,8 @@ class _Hooks(http.server.ThreadingHTTPServer):
         self.url = f"http://127.0.0.1:{self.server_address[1]}/"
 
     def __enter__(self):
-        threading.Thread(target=self.serve_forever, daemon=True).start()
+        # A short poll: shutdown() waits for the next one (0.5 s by default).
+        threading.Thread(target=self.serve_forever, args=(0.02,), daemon=True).start()
         return self
 
     def __exit__(self, *exc):
