@@ -13,20 +13,23 @@ from standard_versions.memo import page_heads
 
 def save_with_history(instance, *, user, reason: str, now: dt.datetime) -> None:
     """Save ``instance``; its history record has ``user``, ``reason`` and the date ``now``."""
-    instance._history_user = user
-    instance._change_reason = reason
-    instance._history_date = now
+    _mark(instance, user=user, reason=reason, now=now)
     instance.save()
     page_heads.forget()
 
 
 def delete_with_history(instance, *, user, reason: str, now: dt.datetime) -> None:
     """Delete ``instance``; its deletion record has ``user``, ``reason`` and the date ``now``."""
+    _mark(instance, user=user, reason=reason, now=now)
+    instance.delete()
+    page_heads.forget()
+
+
+def _mark(instance, *, user, reason: str, now: dt.datetime) -> None:
+    # What django-simple-history's post_save and post_delete handlers read for the new record.
     instance._history_user = user
     instance._change_reason = reason
     instance._history_date = now
-    instance.delete()
-    page_heads.forget()
 
 
 def bulk_save_with_history(
