@@ -78,13 +78,15 @@ suite: venv catalogs pango
 pytest: venv catalogs pango
 	$(TEST_ENV) $(BIN)/pytest $(ARGS)
 
-# Debian's chromium for the browser tests (no browser download is possible or needed).
+# Debian's chromium (Lighthouse, screenshots) and its headless shell, the same build without the
+# browser's windowing layers (the browser tests); no browser download is possible or needed.
 chromium:
-	@test -x /usr/bin/chromium || { \
+	@test -x /usr/bin/chromium && test -x /usr/bin/chromium-headless-shell || { \
 		if [ "$$(id -u)" = 0 ]; then \
-			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+				chromium chromium-headless-shell >/dev/null; \
 		else \
-			echo "Browser tests need Debian's chromium: sudo apt-get install chromium"; \
+			echo "Browser tests need Debian's chromium: sudo apt-get install chromium chromium-headless-shell"; \
 		fi; }
 
 # Pango and a font for WeasyPrint (the disposition report's PDF): Debian's, as WeasyPrint's own
