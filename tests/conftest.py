@@ -43,6 +43,53 @@ def pytest_collection_finish(session):
     gc.freeze()
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _static_files_listed_once():
+    """WhiteNoise's middleware, when it is made, lists the static files of every app (about 175:
+    the admin's, DRF's, Swagger UI's, ours) and builds each one's response headers; Django's test
+    client makes the middleware anew for each client, about 4,000 times a run, and that was a fifth
+    of the suite's CPU (docs/benchmarks.md). Those files are the repository's and the installed
+    packages', which no test changes, so each configuration of the middleware (the settings it
+    reads) lists them once per test process; what it serves from ``STATIC_ROOT`` is still read
+    each time (tests/web/test_static_files.py collects into its own folders)."""
+    from django.conf import settings
+    from whitenoise.middleware import WhiteNoiseMiddleware
+
+    list_files = WhiteNoiseMiddleware.add_files_from_finders
+    listed: dict[tuple, dict] = {}
+
+    def add_files_from_finders(self):
+        key = (
+            self.static_prefix,
+            self.max_age,
+            self.allow_all_origins,
+            self.charset,
+            self.index_file,
+            self.add_headers_function,
+            *(
+                repr(getattr(settings, name, None))
+                for name in (
+                    "INSTALLED_APPS",
+                    "STATICFILES_DIRS",
+                    "STATICFILES_FINDERS",
+                    "STATIC_ROOT",
+                    "STORAGES",
+                    "WHITENOISE_MIMETYPES",
+                    "WHITENOISE_IMMUTABLE_FILE_TEST",
+                )
+            ),
+        )
+        if key not in listed:
+            found, self.files = self.files, {}
+            list_files(self)
+            listed[key], self.files = self.files, found
+        self.files.update(listed[key])
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(WhiteNoiseMiddleware, "add_files_from_finders", add_files_from_finders)
+        yield
+
+
 @pytest.fixture(autouse=True)
 def _empty_cache():
     # Each test's database starts again from the same ids, so a body named by an ETag in one test
@@ -122,17 +169,46 @@ def _shipped_layers(django_db_setup, django_db_blocker) -> dict[str, tuple[list,
 def shipped_data(db, _shipped_layers):
     """The WWC versions 2.0 and 3.0 as shipped in standard_versions/data/, as ``load_standard``
     stores them (tests/services/test_shipped_rows_are_what_the_loader_stores.py checks that)."""
-    _insert_rows(_shipped_layers["standard"])
+    _insert_rows("standard", _shipped_layers["standard"])
 
 
 @pytest.fixture
 def shipped_translations(shipped_data, _shipped_layers):
     """``shipped_data`` and its Spanish and Portuguese translations, as ``import_translations
     standard_versions/data/translations`` stores them (checked by the same test module)."""
-    _insert_rows(_shipped_layers["translations"])
+    _insert_rows("translations", _shipped_layers["translations"])
 
 
-def _insert_rows(layer: tuple[list, list]) -> None:
+# Per layer, the statements (SQL, parameters, executemany or not) its first insertion ran in this
+# test process, run again as they were by every later one: building the model instances and
+# their INSERTs cost about three quarters of each insertion (docs/benchmarks.md).
+_insert_statements: dict[str, list[tuple[str, object, bool]]] = {}
+
+
+def _insert_rows(name: str, layer: tuple[list, list]) -> None:
+    from django.db import connection
+
+    statements = _insert_statements.get(name)
+    if statements is None:
+        statements = []
+
+        def record(execute, sql, params, many, context):
+            statements.append((sql, params, many))
+            return execute(sql, params, many, context)
+
+        with connection.execute_wrapper(record):
+            _insert_rows_through_the_orm(layer)
+        _insert_statements[name] = statements
+        return
+    with connection.cursor() as cursor:
+        for sql, params, many in statements:
+            if many:
+                cursor.executemany(sql, params)
+            else:
+                cursor.execute(sql, params)
+
+
+def _insert_rows_through_the_orm(layer: tuple[list, list]) -> None:
     from django.core.management.color import no_style
     from django.db import connection
 
