@@ -31,8 +31,9 @@ def pytest_configure(config):
     settings.VAR_DIR = Path(tempfile.mkdtemp(prefix="wwc-tests-var-"))
     # Each test allocates tens of thousands of short-lived objects (requests, querysets, templates)
     # on top of a heap of Django, DRF and 2,300 collected tests: with the default thresholds the
-    # collector ran about every 700 allocations and walked that heap each time (about 5 % of the
-    # suite's CPU, docs/benchmarks.md). Tests make no reference cycles that need collecting soon.
+    # youngest objects were collected every 700 allocations and the whole heap walked every
+    # 70,000 or so. Fewer, larger collections took about 4 % off tests/web and tests/comments
+    # (docs/benchmarks.md); tests make no reference cycles that need collecting soon.
     gc.set_threshold(50_000, 20, 100)
 
 
@@ -186,7 +187,7 @@ _insert_statements: dict[str, list[tuple[str, object, bool]]] = {}
 
 
 def _insert_rows(name: str, layer: tuple[list, list]) -> None:
-    from django.db import connection
+    from django.db import connection, transaction
 
     statements = _insert_statements.get(name)
     if statements is None:
@@ -196,11 +197,13 @@ def _insert_rows(name: str, layer: tuple[list, list]) -> None:
             statements.append((sql, params, many))
             return execute(sql, params, many, context)
 
-        with connection.execute_wrapper(record):
+        # The recorder starts inside the transaction, so the statements that begin and end it
+        # (SQLite's BEGIN in a live-server test, a SAVEPOINT in any other) are not recorded.
+        with transaction.atomic(), connection.execute_wrapper(record):
             _insert_rows_through_the_orm(layer)
         _insert_statements[name] = statements
         return
-    with connection.cursor() as cursor:
+    with transaction.atomic(), connection.cursor() as cursor:
         for sql, params, many in statements:
             if many:
                 cursor.executemany(sql, params)

@@ -7,6 +7,7 @@ from django.apps import apps
 from django.core.management import call_command
 from django.db import connection, models
 
+from tests import conftest
 from tests.conftest import SHIPPED_TRANSLATIONS
 
 pytestmark = pytest.mark.django_db
@@ -52,3 +53,31 @@ def test_the_translations_fixture_stores_what_the_importer_stores(shipped_transl
     from_loaders = _content_of_every_table()
     assert "standard_versions.Translation" in from_loaders
     assert from_fixture == from_loaders
+
+
+def _every_row() -> dict[str, list[tuple]]:
+    """Each of the app's tables' rows as stored, ids and times included."""
+    return {
+        model._meta.label: sorted(map(repr, model._base_manager.values_list()))
+        for model in apps.get_models(include_auto_created=True)
+        if model._meta.app_label == "standard_versions" and model._base_manager.exists()
+    }
+
+
+def test_the_statements_run_again_store_what_the_first_insertion_stored(
+    _shipped_layers, monkeypatch
+):
+    """Only the first insertion of a layer in a test process goes through the ORM; later ones run
+    the statements it recorded. Which one a test above gets depends on the order tests run in, so
+    both are compared here, row for row."""
+    monkeypatch.setattr(conftest, "_insert_statements", {})
+    for name in ("standard", "translations"):
+        conftest._insert_rows(name, _shipped_layers[name])
+    through_the_orm = _every_row()
+    assert conftest._insert_statements["standard"], "the first insertion was recorded"
+    _delete_the_apps_rows()
+    assert _every_row() == {}
+    for name in ("standard", "translations"):
+        conftest._insert_rows(name, _shipped_layers[name])
+    assert "standard_versions.Translation" in through_the_orm
+    assert _every_row() == through_the_orm
