@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from tests.audit import run_audits
+from tests.audit import lighthouse_runs, run_audits
 
 
 def report(performance=1.0, accessibility=1.0, *, failed_audit=None):
@@ -57,27 +57,32 @@ class FakeRunner:
 
 
 @pytest.fixture
-def audit(tmp_path, monkeypatch):
-    monkeypatch.setattr(run_audits, "RESULTS", tmp_path / "results")
+def audit(tmp_path):
     (tmp_path / "results").mkdir()
 
     def audit(runner):
-        return run_audits.run_lighthouse(
-            runner, "http://x", "home-en", "/?lang=en", tmp_path, deadline=float("inf")
+        return lighthouse_runs.run_lighthouse(
+            runner,
+            "http://x",
+            "home-en",
+            "/?lang=en",
+            tmp_path,
+            deadline=float("inf"),
+            results=tmp_path / "results",
         )
 
     return audit
 
 
 def test_the_failing_audits_are_named_with_their_elements():
-    lines = run_audits.failing_audits(report(performance=0.9, failed_audit=True))
+    lines = lighthouse_runs.failing_audits(report(performance=0.9, failed_audit=True))
     assert lines == [
         "performance: Total Blocking Time (420 ms) [total-blocking-time]",
         "accessibility: Background and foreground colors have a sufficient contrast ratio "
         "[color-contrast]",
         "      main > p.hint",
     ]
-    assert run_audits.failing_audits(report()) == []
+    assert lighthouse_runs.failing_audits(report()) == []
 
 
 def test_a_page_that_passes_is_run_once(audit):
@@ -132,7 +137,7 @@ def test_three_runs_in_error_fail_with_the_message(audit):
     result = audit(runner)
     assert result.failed
     assert "NO_FCP" in result.error
-    assert runner.runs == 1 + run_audits.MAX_RECORDING_FAILURES
+    assert runner.runs == 1 + lighthouse_runs.MAX_RECORDING_FAILURES
 
 
 @pytest.mark.parametrize(

@@ -15,9 +15,9 @@ ROOT = Path(__file__).resolve().parents[2]
 # Debian's chromium-headless-shell: the same Chromium build (its Blink, V8 and network stack) as
 # /usr/bin/chromium without the browser's windowing layers, and the binary Playwright itself
 # drives for headless runs. A new page, a navigation and an axe sweep cost a third to a half of
-# the CPU they cost in the full browser (docs/benchmarks.md, "Browser tests in the headless
-# shell"). Lighthouse still drives the full browser: its scores are measured as users load the
-# pages (tests/audit/run_audits.py). ``E2E_CHROMIUM=/usr/bin/chromium`` runs the browser tests in
+# the CPU they cost in the full browser (docs/benchmarks.md, "The suite, 2026-12-04"). Lighthouse
+# still drives the full browser: its scores are measured as users load the pages
+# (tests/audit/lighthouse_runs.py). ``E2E_CHROMIUM=/usr/bin/chromium`` runs the browser tests in
 # the full browser too: CI's PostgreSQL pass does (.ci/run), so CI clicks through both.
 CHROMIUM = Path(os.environ.get("E2E_CHROMIUM") or "/usr/bin/chromium-headless-shell")
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
