@@ -17,7 +17,7 @@ import subprocess
 import sys
 import time
 
-from tests.bench import comment_load
+from tests.bench import bench_servers, comment_load
 
 EXPORT_DB = "h_comments_export"
 
@@ -71,11 +71,11 @@ def bench_load(args) -> None:
 def _prepare_export(rows: int, redis_url: str) -> tuple[int, str]:
     import psycopg
 
-    period_id = comment_load.prepare(EXPORT_DB, redis_url)
-    env = comment_load.server_env(EXPORT_DB, redis_url)
-    token = comment_load.manage(env, "shell", "-c", STAFF_CODE).strip().splitlines()[-1]
+    period_id = bench_servers.prepare(EXPORT_DB, redis_url)
+    env = bench_servers.server_env(EXPORT_DB, redis_url)
+    token = bench_servers.manage(env, "shell", "-c", STAFF_CODE).strip().splitlines()[-1]
     started = time.perf_counter()
-    with psycopg.connect(comment_load.database_url(EXPORT_DB), autocommit=True) as connection:
+    with psycopg.connect(bench_servers.database_url(EXPORT_DB), autocommit=True) as connection:
         connection.execute(INSERT_SQL, {"period": period_id, "rows": rows})
         connection.execute("ANALYZE standard_versions_comment")
     print(f"   inserted {rows:,} comments in {time.perf_counter() - started:.0f} s", flush=True)
@@ -84,7 +84,7 @@ def _prepare_export(rows: int, redis_url: str) -> tuple[int, str]:
 
 def bench_export(args) -> None:
     period_id, token = _prepare_export(args.export_rows, args.redis_url)
-    env = comment_load.server_env(EXPORT_DB, args.redis_url)
+    env = bench_servers.server_env(EXPORT_DB, args.redis_url)
     try:
         for fmt in ("csv", "jsonl"):
             output = subprocess.run(
@@ -97,7 +97,7 @@ def bench_export(args) -> None:
                     fmt,
                     token,
                 ],
-                cwd=comment_load.ROOT,
+                cwd=bench_servers.ROOT,
                 env=env,
                 check=True,
                 capture_output=True,
@@ -113,7 +113,7 @@ def bench_export(args) -> None:
                 flush=True,
             )
     finally:
-        comment_load.drop_database(EXPORT_DB)
+        bench_servers.drop_database(EXPORT_DB)
 
 
 def peak_rss_mb() -> float:

@@ -23,7 +23,7 @@ import subprocess
 import sys
 import time
 
-from tests.bench import comment_load
+from tests.bench import bench_servers
 
 DB = "bench_disposition_report"
 DEFAULT_COMMENTS = 100_000
@@ -35,12 +35,12 @@ def main(argv: list[str]) -> None:
     size = DEFAULT_COMMENTS
     if "--comments" in argv:
         size = int(argv[argv.index("--comments") + 1])
-    comment_load.prepare(DB, "")
-    env = comment_load.server_env(DB, "", REDIS_URL="")
+    bench_servers.prepare(DB, "")
+    env = bench_servers.server_env(DB, "", REDIS_URL="")
     try:
         run = subprocess.run(
             [sys.executable, "-m", "tests.bench.bench_disposition_report", "--child", str(size)],
-            cwd=comment_load.ROOT,
+            cwd=bench_servers.ROOT,
             env=env,
             capture_output=True,
             text=True,
@@ -56,7 +56,7 @@ def main(argv: list[str]) -> None:
         for name, (ms, queries) in figures.items():
             print(f"     {name:<36} {ms:10.1f} ms  {queries:4d} queries")
     finally:
-        comment_load.drop_database(DB)
+        bench_servers.drop_database(DB)
 
 
 def _build(*, slug: str, size: int) -> None:
@@ -80,7 +80,7 @@ def _build(*, slug: str, size: int) -> None:
 
     now = timezone.now()
     opens = now - dt.timedelta(days=10)
-    if slug == "load":  # comment_load.prepare made the draft and its open period
+    if slug == "load":  # bench_servers.prepare made the draft and its open period
         period = CommentPeriod.objects.get(version__standard__slug=slug)
         CommentPeriod.objects.filter(pk=period.pk).update(
             opens_at=opens, timezone="America/New_York"

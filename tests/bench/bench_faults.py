@@ -30,7 +30,7 @@ import threading
 import time
 from pathlib import Path
 
-from tests.bench import comment_load
+from tests.bench import bench_servers, comment_load
 from tests.bench.bench_slow_clients import nginx
 from tests.bench.notify_sinks import free_port
 
@@ -158,7 +158,7 @@ def main(argv: list[str]) -> None:
     runs = {}
     try:
         with private_postgres() as (admin_url, restart_postgres):
-            comment_load.PG_ADMIN_URL = admin_url
+            bench_servers.PG_ADMIN_URL = admin_url
             for name in chosen:
                 gunicorn_port, proxy_port = free_port(), free_port()
                 common = [
@@ -173,8 +173,8 @@ def main(argv: list[str]) -> None:
                     f"--server-log=/tmp/bench_faults_{name}.log",
                     "--shed-after-ms=500",
                     # docs/operations.md's gunicorn.
-                    f"--workers={comment_load.DOCUMENTED_WORKERS}",
-                    f"--threads={comment_load.DOCUMENTED_THREADS}",
+                    f"--workers={bench_servers.DOCUMENTED_WORKERS}",
+                    f"--threads={bench_servers.DOCUMENTED_THREADS}",
                 ]
                 fault = None
                 if name == "worker":

@@ -18,7 +18,7 @@ import argparse
 import subprocess
 import time
 
-from tests.bench import comment_load, notify_service
+from tests.bench import bench_servers, notify_service
 from tests.bench.notify_sinks import HookSink, MailSink
 
 DB = "h_notify_faults"
@@ -63,7 +63,7 @@ def smtp_outage(args) -> dict:
         counts = notify_service.delivery_counts(DB)
     finally:
         sink.stop()
-        comment_load.drop_database(DB)
+        bench_servers.drop_database(DB)
     figures = {
         "queued": args.events,
         "mailed": len(sink.accepted),
@@ -103,7 +103,7 @@ def webhook_outage(args) -> dict:
             active = notify_service.sql(DB, "SELECT active FROM standard_versions_webhookendpoint")
             counts = notify_service.delivery_counts(DB)
         finally:
-            comment_load.drop_database(DB)
+            bench_servers.drop_database(DB)
     figures = {
         "events": expected,
         "delivered": len(hooks.delivered),
@@ -181,7 +181,7 @@ def killed_worker(args) -> dict:
                 )
             counts = notify_service.delivery_counts(DB)
         finally:
-            comment_load.drop_database(DB)
+            bench_servers.drop_database(DB)
     repeats = sum(n - 1 for n in hooks.delivered.values())
     figures = {
         "events": events,

@@ -15,7 +15,7 @@
 import argparse
 import json
 
-from tests.bench import comment_load, notify_service
+from tests.bench import bench_servers, comment_load, notify_service
 from tests.bench.notify_sinks import MailSink
 
 DRAIN_DB = "h_notify_drain"
@@ -78,7 +78,7 @@ def _drain_once(args, workers: int) -> dict:
         counts = notify_service.delivery_counts(DRAIN_DB)
     finally:
         sink.stop()
-        comment_load.drop_database(DRAIN_DB)
+        bench_servers.drop_database(DRAIN_DB)
     rate = len(sink.accepted) / seconds
     figures = {
         "workers": workers,

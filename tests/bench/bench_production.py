@@ -17,13 +17,13 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from tests.bench import comment_load
+from tests.bench import bench_servers, comment_load
 from tests.bench.bench_reads_production import TARGETS
 from tests.bench.bench_slow_clients import nginx
 from tests.bench.notify_sinks import free_port
 
 READS_DB, INGEST_DB = "h_production_reads", "h_production_ingest"
-WORKERS, THREADS = comment_load.DOCUMENTED_WORKERS, comment_load.DOCUMENTED_THREADS
+WORKERS, THREADS = bench_servers.DOCUMENTED_WORKERS, bench_servers.DOCUMENTED_THREADS
 WORKER_CLASS = "gthread"
 
 # One comment row as the service stores it (the generated search column computes itself).
@@ -49,7 +49,7 @@ def pgbench_inserts(database: str, period_id: int, seconds: int, clients: int = 
             [
                 "pgbench", "-n", "-c", str(clients), "-j", "2", "-T", str(seconds),
                 "-f", str(script), "-D", f"period={period_id}",
-                comment_load.database_url(database),
+                bench_servers.database_url(database),
             ],
             capture_output=True, text=True, check=True,
         ).stdout  # fmt: skip
@@ -95,13 +95,13 @@ def main(argv: list[str]) -> None:
     parser.add_argument("--worker-class", default=WORKER_CLASS)
     args, _unknown = parser.parse_known_args(argv)
     figures: dict[str, float] = {}
-    period = comment_load.prepare(READS_DB, args.redis_url)
-    env = comment_load.server_env(READS_DB, args.redis_url)
-    comment_load.manage(env, "load_standard")
+    period = bench_servers.prepare(READS_DB, args.redis_url)
+    env = bench_servers.server_env(READS_DB, args.redis_url)
+    bench_servers.manage(env, "load_standard")
     try:
         gunicorn_port, proxy = free_port(), free_port()
         with (
-            comment_load.gunicorn(
+            bench_servers.gunicorn(
                 port=gunicorn_port,
                 workers=args.workers,
                 threads=args.threads,
@@ -116,7 +116,7 @@ def main(argv: list[str]) -> None:
             figures.update(_reads(proxy, period, args.seconds))
             bare_after = served(f"http://127.0.0.1:{proxy}/healthz", args.seconds)
     finally:
-        comment_load.drop_database(READS_DB)
+        bench_servers.drop_database(READS_DB)
     gunicorn_port, proxy = free_port(), free_port()
     with nginx(listen=proxy, upstream=gunicorn_port):
         ingest = comment_load.run(
@@ -138,7 +138,7 @@ def main(argv: list[str]) -> None:
     try:
         pgbench = pgbench_inserts(INGEST_DB, ingest["period_id"], args.seconds)
     finally:
-        comment_load.drop_database(INGEST_DB)
+        bench_servers.drop_database(INGEST_DB)
     bare = (bare_before + bare_after) / 2
     print(f"   gunicorn: {args.workers} {args.worker_class} workers x {args.threads} threads")
     print(

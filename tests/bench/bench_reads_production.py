@@ -11,7 +11,7 @@ page >= 50 %, compare >= 50 %, the consultation page >= 30 %.
 
 import argparse
 
-from tests.bench import comment_load
+from tests.bench import bench_servers
 from tests.bench.notify_sinks import free_port
 from tests.bench.server import wrk
 
@@ -45,14 +45,14 @@ def main(argv: list[str]) -> None:
     parser.add_argument("--threads", type=int, default=4)
     parser.add_argument("--redis-url", default="redis://127.0.0.1:6379/8")
     args, _unknown = parser.parse_known_args(argv)
-    period = comment_load.prepare(DATABASE, args.redis_url)
-    env = comment_load.server_env(DATABASE, args.redis_url)
-    comment_load.manage(env, "load_standard")
+    period = bench_servers.prepare(DATABASE, args.redis_url)
+    env = bench_servers.server_env(DATABASE, args.redis_url)
+    bench_servers.manage(env, "load_standard")
     runs = {}
     try:
         for name, extra in (("as shipped", {}), ("body memo off", {"BODY_MEMO_BYTES": "0"})):
             port = free_port()
-            with comment_load.gunicorn(
+            with bench_servers.gunicorn(
                 port=port,
                 workers=args.workers,
                 threads=args.threads,
@@ -61,7 +61,7 @@ def main(argv: list[str]) -> None:
             ):
                 runs[name] = _rates(port, period, args.seconds)
     finally:
-        comment_load.drop_database(DATABASE)
+        bench_servers.drop_database(DATABASE)
     print(f"   {'read':<22} {'as shipped':>22} {'body memo off':>22}  target")
     for name, (_path, target) in TARGETS.items():
         cells = []

@@ -17,7 +17,7 @@ import subprocess
 import sys
 import time
 
-from tests.bench import comment_load
+from tests.bench import bench_servers
 
 DB = "bench_report"
 SIZES = (3_000, 300_000)
@@ -49,13 +49,13 @@ RUNS = 7
 def main(argv: list[str]) -> None:
     import psycopg
 
-    period_id = comment_load.prepare(DB, "")
-    env = comment_load.server_env(DB, "", REDIS_URL="")
+    period_id = bench_servers.prepare(DB, "")
+    env = bench_servers.server_env(DB, "", REDIS_URL="")
     results = {}
     inserted = 0
     try:
         for size in SIZES:
-            with psycopg.connect(comment_load.database_url(DB), autocommit=True) as connection:
+            with psycopg.connect(bench_servers.database_url(DB), autocommit=True) as connection:
                 started = time.perf_counter()
                 connection.execute(
                     INSERT_SQL, {"period": period_id, "first": inserted + 1, "last": size}
@@ -65,7 +65,7 @@ def main(argv: list[str]) -> None:
             print(f"   {size:,} published comments ({time.perf_counter() - started:.0f} s)")
             results[size] = _child(env)
             _print(size, results[size])
-        with psycopg.connect(comment_load.database_url(DB), autocommit=True) as connection:
+        with psycopg.connect(bench_servers.database_url(DB), autocommit=True) as connection:
             connection.execute(INDEX_SQL)
             connection.execute("ANALYZE standard_versions_comment")
         indexed = _child(env)
@@ -79,13 +79,13 @@ def main(argv: list[str]) -> None:
                 f"   (with the index x{indexed[name] / small[name]:.2f})"
             )
     finally:
-        comment_load.drop_database(DB)
+        bench_servers.drop_database(DB)
 
 
 def _child(env) -> dict[str, float]:
     output = subprocess.run(
         [sys.executable, "-m", "tests.bench.bench_report", "--child"],
-        cwd=comment_load.ROOT,
+        cwd=bench_servers.ROOT,
         env=env,
         check=True,
         capture_output=True,

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import requests
 
-from tests.bench import comment_load, scale_setup
+from tests.bench import bench_servers, scale_setup
 
 DB, BEFORE_DB = "h_scale", "h_scale_before"
 LIST, ADMIN, SEARCH = 100, 300, 200  # the targets, ms
@@ -52,8 +52,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--comments", type=int, default=1_000_000)
     parser.add_argument("--redis-url", default="redis://127.0.0.1:6379/11")
     parser.add_argument("--port", type=int, default=8461)
-    parser.add_argument("--workers", type=int, default=comment_load.DOCUMENTED_WORKERS)
-    parser.add_argument("--threads", type=int, default=comment_load.DOCUMENTED_THREADS)
+    parser.add_argument("--workers", type=int, default=bench_servers.DOCUMENTED_WORKERS)
+    parser.add_argument("--threads", type=int, default=bench_servers.DOCUMENTED_THREADS)
     parser.add_argument("--runs", type=int, default=5, help="warm requests per operation")
     parser.add_argument("--export-runs", type=int, default=2, help="warm exports")
     parser.add_argument("--before-root", type=Path, default=None)
@@ -169,7 +169,7 @@ def measure(root: Path, db: str, args, *, after: bool) -> dict:
         f"{data['rare_matches']} say '{scale_setup.RARE_WORD}'",
         flush=True,
     )
-    env = comment_load.server_env(db, args.redis_url, CACHE_KEY_PREFIX=f"bench-scale-{label}")
+    env = bench_servers.server_env(db, args.redis_url, CACHE_KEY_PREFIX=f"bench-scale-{label}")
     results: dict[str, tuple[float, float, str]] = {}
     with scale_setup.gunicorn(
         root=root,
@@ -251,16 +251,16 @@ def main(argv: list[str]) -> None:
     args = parse_args(argv)
     before = None
     try:
-        after = measure(comment_load.ROOT, DB, args, after=True)
+        after = measure(bench_servers.ROOT, DB, args, after=True)
         if not args.keep:
-            comment_load.drop_database(DB)
+            bench_servers.drop_database(DB)
         if args.before_root is not None:
             before = measure(args.before_root.resolve(), BEFORE_DB, args, after=False)
         report(after, before, args)
     finally:
         if not args.keep:
-            comment_load.drop_database(DB)
-            comment_load.drop_database(BEFORE_DB)
+            bench_servers.drop_database(DB)
+            bench_servers.drop_database(BEFORE_DB)
 
 
 if __name__ == "__main__":

@@ -15,7 +15,7 @@ import subprocess
 import sys
 import time
 
-from tests.bench import comment_load
+from tests.bench import bench_servers
 
 DB = "h_search"
 RUNS = 7
@@ -105,9 +105,9 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 def _load(rows: int, redis_url: str) -> None:
     import psycopg
 
-    period_id = comment_load.prepare(DB, redis_url)
+    period_id = bench_servers.prepare(DB, redis_url)
     started = time.perf_counter()
-    with psycopg.connect(comment_load.database_url(DB), autocommit=True) as connection:
+    with psycopg.connect(bench_servers.database_url(DB), autocommit=True) as connection:
         # As a bulk load would: the GIN index is built once after the rows, not row by row.
         connection.execute("DROP INDEX comment_search_idx")
         connection.execute(INSERT_SQL, {"period": period_id, "rows": rows})
@@ -204,8 +204,8 @@ def main(argv: list[str]) -> None:
     try:
         output = subprocess.run(
             [sys.executable, "-m", "tests.bench.bench_search", "--child"],
-            cwd=comment_load.ROOT,
-            env=comment_load.server_env(DB, args.redis_url),
+            cwd=bench_servers.ROOT,
+            env=bench_servers.server_env(DB, args.redis_url),
             check=True,
             capture_output=True,
             text=True,
@@ -221,7 +221,7 @@ def main(argv: list[str]) -> None:
                 print(f"      {ms:6.1f} ms  {sql}", flush=True)
     finally:
         if not args.keep:
-            comment_load.drop_database(DB)
+            bench_servers.drop_database(DB)
 
 
 if __name__ == "__main__":

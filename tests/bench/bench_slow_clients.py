@@ -16,10 +16,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from tests.bench import comment_load
+from tests.bench import bench_servers, comment_load
 from tests.bench.notify_sinks import free_port
 
-ROOT = comment_load.ROOT
+ROOT = bench_servers.ROOT
 RECIPE = ROOT / "deploy" / "nginx.conf"
 
 

@@ -10,9 +10,9 @@ import time
 
 import psycopg
 
-from tests.bench import comment_load
+from tests.bench import bench_servers
 
-ROOT = comment_load.ROOT
+ROOT = bench_servers.ROOT
 
 # ``rows`` comments with distinct addresses and their receipt events (as submitting them would
 # have written), or ``rows`` public events of the period (extensions) for the webhook backlog.
@@ -46,14 +46,14 @@ WHERE p.id = %(period)s;
 
 
 def prepare(db_name: str, redis_url: str) -> tuple[int, dict[str, str]]:
-    period_id = comment_load.prepare(db_name, redis_url)
-    return period_id, comment_load.server_env(db_name, redis_url)
+    period_id = bench_servers.prepare(db_name, redis_url)
+    return period_id, bench_servers.server_env(db_name, redis_url)
 
 
 def sql(db_name: str, query: str, params: dict | None = None) -> list[tuple]:
     """Run ``query`` (statements separated by ``;;``); the last one's rows."""
     rows: list[tuple] = []
-    with psycopg.connect(comment_load.database_url(db_name), autocommit=True) as connection:
+    with psycopg.connect(bench_servers.database_url(db_name), autocommit=True) as connection:
         for statement in query.split(";;"):
             cursor = connection.execute(statement, params or {})
             rows = cursor.fetchall() if cursor.description else []

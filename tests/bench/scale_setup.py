@@ -21,7 +21,7 @@ import urllib.request
 from pathlib import Path
 
 from standard_versions.consultation.comment_text import campaign_hash
-from tests.bench import comment_load
+from tests.bench import bench_servers
 from tests.bench.bench_search import WORDS, _array
 
 RARE_WORD = "zeppelin"
@@ -105,10 +105,10 @@ def build(*, root: Path, db: str, rows: int, redis_url: str, has_search: bool) -
     """The scratch database ``db`` migrated by ``root``, loaded; what the requests need."""
     import psycopg
 
-    comment_load.recreate_database(db)
-    env = comment_load.server_env(db, redis_url)
+    bench_servers.recreate_database(db)
+    env = bench_servers.server_env(db, redis_url)
     manage(root, env, "migrate", "--noinput")
-    period_id = int(manage(root, env, "shell", "-c", comment_load.SETUP_CODE).split()[-1])
+    period_id = int(manage(root, env, "shell", "-c", bench_servers.SETUP_CODE).split()[-1])
     token = manage(root, env, "shell", "-c", STAFF_CODE).split()[-1]
     started = time.perf_counter()
     params = {
@@ -117,7 +117,7 @@ def build(*, root: Path, db: str, rows: int, redis_url: str, has_search: bool) -
         "rare": rare_stride(rows),
         "published": max(1, rows // 3000),
     }
-    with psycopg.connect(comment_load.database_url(db), autocommit=True) as connection:
+    with psycopg.connect(bench_servers.database_url(db), autocommit=True) as connection:
         if has_search:
             # As a bulk load would: the GIN index built once after the rows, not row by row.
             connection.execute("DROP INDEX comment_search_idx")
