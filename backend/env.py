@@ -14,7 +14,7 @@ import secrets
 import sys
 from pathlib import Path
 
-from django.core.exceptions import ImproperlyConfigured
+from django.core.exceptions import ImproperlyConfigured, ValidationError
 
 _TRUE = {"1", "true", "yes", "on"}
 _FALSE = {"0", "false", "no", "off", ""}
@@ -107,7 +107,9 @@ def env_bool(name: str, default: bool) -> bool:
     raise ImproperlyConfigured(f"{name}={value!r} is not a boolean (use 1/0, true/false, yes/no).")
 
 
-def env_int(name: str, default: int, *, minimum: int | None = None) -> int:
+def env_int(
+    name: str, default: int, *, minimum: int | None = None, maximum: int | None = None
+) -> int:
     value = _raw(name)
     if value is None or value == "":
         return default
@@ -117,6 +119,8 @@ def env_int(name: str, default: int, *, minimum: int | None = None) -> int:
         raise ImproperlyConfigured(f"{name}={value!r} is not an integer.") from None
     if minimum is not None and number < minimum:
         raise ImproperlyConfigured(f"{name}={number} must be at least {minimum}.")
+    if maximum is not None and number > maximum:
+        raise ImproperlyConfigured(f"{name}={number} must be at most {maximum}.")
     return number
 
 
@@ -136,6 +140,66 @@ def env_rate(name: str, default: str) -> str:
             f"{name}={value!r} is not a rate like '20/min' (count/second|minute|hour|day)."
         )
     return value
+
+
+def env_email(name: str, default: str) -> str:
+    """An email address."""
+    from django.core.validators import validate_email
+
+    value = env_str(name, default)
+    try:
+        validate_email(value)
+    except ValidationError:
+        raise ImproperlyConfigured(f"{name}={value!r} is not an email address.") from None
+    return value
+
+
+def env_http_url(name: str, default: str) -> str:
+    """An absolute http(s) URL, without a trailing slash."""
+    value = env_str(name, default).rstrip("/")
+    if not value.startswith(("http://", "https://")):
+        raise ImproperlyConfigured(f"{name}={value!r} is not an http(s) URL.")
+    return value
+
+
+def env_database(name: str, default: str) -> dict:
+    """Django's DATABASES entry for a database URL (dj-database-url), persistent connections kept
+    ten minutes and health-checked; SQLite in WAL mode, its writers queueing."""
+    import dj_database_url
+
+    try:
+        database = dj_database_url.parse(
+            env_str(name, default), conn_max_age=600, conn_health_checks=True
+        )
+    except ValueError as error:
+        raise ImproperlyConfigured(f"{name} is not a database URL: {error}") from None
+    if database["ENGINE"] == "django.db.backends.sqlite3":
+        database["OPTIONS"] = {
+            # WAL lets readers run while one writer writes; IMMEDIATE takes the write lock at
+            # BEGIN so two writers queue instead of failing with "database is locked" on upgrade.
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+        }
+    return database
+
+
+def env_mail(name: str) -> dict | None:
+    """Django's EMAIL_* settings for a mail URL (dj-email-url), or None when it is not set."""
+    import dj_email_url
+
+    if not (value := env_str(name, "")):
+        return None
+    try:
+        mail = dj_email_url.parse(value)
+    except (ValueError, KeyError) as error:
+        raise ImproperlyConfigured(f"{name} is not a mail URL: {error}") from None
+    if mail.get("EMAIL_BACKEND") is None:
+        # dj-email-url leaves the backend unset for a scheme it does not know; Django would then
+        # fail at the first message, long after start-up.
+        scheme = value.partition(":")[0]
+        raise ImproperlyConfigured(f"{name} is not a mail URL: no mail backend for {scheme!r}.")
+    return mail
 
 
 if __name__ == "__main__":

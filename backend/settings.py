@@ -7,14 +7,22 @@ values to .env.local, which fills in what the environment leaves unset.
 
 from pathlib import Path
 
-import dj_database_url
-import dj_email_url
 from csp.constants import NONE, SELF
-from django.core.exceptions import ImproperlyConfigured, ValidationError
-from django.core.validators import validate_email
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from backend.env import env_bool, env_int, env_list, env_rate, env_str, use_local_env_file
+from backend.env import (
+    env_bool,
+    env_database,
+    env_email,
+    env_http_url,
+    env_int,
+    env_list,
+    env_mail,
+    env_rate,
+    env_str,
+    use_local_env_file,
+)
 from backend.replicas import replica_databases
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -103,31 +111,15 @@ TEMPLATES = [
     },
 ]
 
-DATABASE_URL = env_str("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}")
-try:
-    DATABASES = {
-        "default": dj_database_url.parse(DATABASE_URL, conn_max_age=600, conn_health_checks=True)
-    }
-except ValueError as error:
-    raise ImproperlyConfigured(f"DATABASE_URL is not a database URL: {error}") from None
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    DATABASES["default"]["OPTIONS"] = {
-        # WAL lets readers run while one writer writes; IMMEDIATE takes the write lock at BEGIN so
-        # two writers queue instead of failing with "database is locked" on lock upgrade.
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
-        "transaction_mode": "IMMEDIATE",
-        "timeout": 20,
-    }
-# PostgreSQL streaming replicas that anonymous reads may be answered from (docs/operations.md,
-# "Read replicas"; backend/replicas.py decides per request): staff, writes and everything outside
-# a request stay on the primary. The test databases mirror the primary, so tests need no replica.
+DATABASES = {"default": env_database("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
+# PostgreSQL streaming replicas for anonymous reads (docs/operations.md, backend/replicas.py):
+# staff, writes and what runs outside a request use the primary; in tests they mirror it.
 DATABASE_REPLICA_URLS = env_list("DATABASE_REPLICA_URLS", [])
 # How long a process leaves a replica alone after it could not connect to it.
 DATABASE_REPLICA_RETRY_SECONDS = env_int("DATABASE_REPLICA_RETRY_SECONDS", 10, minimum=1)
 # replica_0, replica_1, ...: parsed like the primary; refused unless both are PostgreSQL.
 DATABASES.update(replica_databases(DATABASE_REPLICA_URLS, primary=DATABASES["default"]))
-# Django's PostgreSQL backend with a health check that needs no query while the connection is
-# quiet (backend/postgresql/base.py).
+# Django's PostgreSQL backend, health-checked without a query when quiet (backend/postgresql/).
 for _database in DATABASES.values():
     if _database["ENGINE"] == "django.db.backends.postgresql":
         _database["ENGINE"] = "backend.postgresql"
@@ -163,10 +155,8 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
-    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": f"django.contrib.auth.password_validation.{name}Validator"}
+    for name in ("UserAttributeSimilarity", "MinimumLength", "CommonPassword", "Numeric")
 ]
 
 LANGUAGE_CODE = "en"
@@ -197,9 +187,9 @@ WHITENOISE_ROOT = BASE_DIR / "standard_versions" / "root_files"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 if not DEBUG:
-    SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
-    CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
-    LANGUAGE_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
+    SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = LANGUAGE_COOKIE_SECURE = env_bool(
+        "SECURE_COOKIES", True
+    )
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
@@ -222,10 +212,9 @@ if SECURE_HSTS_PRELOAD and not (SECURE_HSTS_INCLUDE_SUBDOMAINS and SECURE_HSTS_S
     )
 
 # Content-Security-Policy (django-csp 4; backend/csp.py). Everything comes from this site. No page
-# runs inline script, so script-src has neither 'unsafe-inline' nor a nonce: the version and
-# consultation pages cache their HTML and share it across responses, where a per-response nonce
-# cannot go. A page that needs code gets a static file. Only the admin and the browsable API get
-# inline styles. data: images are the SVG icons inside Swagger UI's stylesheet.
+# runs inline script, and there is no nonce: cached pages share their HTML across responses, where
+# a per-response nonce cannot go (code goes in a static file). Only the admin and the browsable API
+# get inline styles. data: images are the SVG icons inside Swagger UI's stylesheet.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
@@ -267,45 +256,29 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("MAX_REQUEST_BYTES", 256 * 1024, minimum=1
 # Markdown source longer than this is refused on write and not rendered on read.
 MARKDOWN_MAX_CHARS = env_int("MARKDOWN_MAX_CHARS", 20_000, minimum=100)
 
-# How long each worker may answer an anonymous revalidation of a non-draft version from the head it
-# last read (standard_versions/standards/head_memo.py); 0 makes every revalidation query the
-# database.
+# How long each worker may answer an anonymous revalidation of a non-draft version from the head
+# it last read (standard_versions/standards/head_memo.py); 0: every revalidation queries.
 REVALIDATION_MEMO_MS = env_int("REVALIDATION_MEMO_MS", 1000, minimum=0)
-# How long each worker may serve the home, compare and consultation pages from what it last read
-# for their cache keys (standard_versions/memo.py): the most another worker's change can take to
-# show on them; 0 reads them on every request.
+# How long each worker may serve the home, compare and consultation pages from the cache keys it
+# last read (standard_versions/memo.py), the most another worker's change takes to show; 0: never.
 PAGE_HEAD_MEMO_MS = env_int("PAGE_HEAD_MEMO_MS", 1000, minimum=0)
 # Bodies of published content each worker keeps in memory too (standard_versions/http/body_memo.py).
 BODY_MEMO_BYTES = env_int("BODY_MEMO_BYTES", 32 * 1024 * 1024, minimum=0)
 
 COMMENT_THROTTLE_RATE = env_rate("COMMENT_THROTTLE_RATE", "20/min")
-# Asking for subscriptions (the API and the subscribe page), per client.
 SUBSCRIPTION_THROTTLE_RATE = env_rate("SUBSCRIPTION_THROTTLE_RATE", "10/min")
 
 # Whom residents ask about their comments and personal data, named on the privacy page (/privacy/).
 # The default is a placeholder: a deployment sets its own (docs/operations.md).
-PRIVACY_CONTACT_EMAIL = env_str("PRIVACY_CONTACT_EMAIL", "privacy@example.org")
-try:
-    validate_email(PRIVACY_CONTACT_EMAIL)
-except ValidationError:
-    raise ImproperlyConfigured(
-        f"PRIVACY_CONTACT_EMAIL={PRIVACY_CONTACT_EMAIL!r} is not an email address."
-    ) from None
+PRIVACY_CONTACT_EMAIL = env_email("PRIVACY_CONTACT_EMAIL", "privacy@example.org")
 
 # Notifications (docs/notifications.md, docs/operations.md). Absolute links in mail and feeds.
-PUBLIC_BASE_URL = env_str("PUBLIC_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
-if not PUBLIC_BASE_URL.startswith(("http://", "https://")):
-    raise ImproperlyConfigured(f"PUBLIC_BASE_URL={PUBLIC_BASE_URL!r} is not an http(s) URL.")
-# Where mail goes: EMAIL_URL (smtp://user:password@host:587/?tls=True, dj-email-url), or else a
-# folder of .eml files, one per message (standard_versions/notifications/eml_backend.py), so the
-# embedded default needs no mail server.
+PUBLIC_BASE_URL = env_http_url("PUBLIC_BASE_URL", "http://127.0.0.1:8000")
+# Where mail goes: EMAIL_URL (smtp://user:password@host:587/?tls=True), or else a folder of .eml
+# files (standard_versions/notifications/eml_backend.py), so the default needs no mail server.
 VAR_DIR = Path(env_str("VAR_DIR", str(BASE_DIR / "var")))
 EMAIL_FILE_PATH = Path(env_str("MAIL_DIR", str(VAR_DIR / "mail")))
-if email_url := env_str("EMAIL_URL", ""):
-    try:
-        _email = dj_email_url.parse(email_url)
-    except (ValueError, KeyError) as error:
-        raise ImproperlyConfigured(f"EMAIL_URL is not a mail URL: {error}") from None
+if _email := env_mail("EMAIL_URL"):
     EMAIL_BACKEND = _email["EMAIL_BACKEND"]
     EMAIL_HOST, EMAIL_PORT = _email["EMAIL_HOST"], _email["EMAIL_PORT"]
     EMAIL_HOST_USER, EMAIL_HOST_PASSWORD = _email["EMAIL_HOST_USER"], _email["EMAIL_HOST_PASSWORD"]
@@ -322,18 +295,14 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 NOTIFY_RETRY_BASE_SECONDS = env_int("NOTIFY_RETRY_BASE_SECONDS", 30, minimum=1)
 NOTIFY_RETRY_MAX_SECONDS = env_int("NOTIFY_RETRY_MAX_SECONDS", 6 * 3600, minimum=1)
 NOTIFY_MAX_ATTEMPTS = env_int("NOTIFY_MAX_ATTEMPTS", 12, minimum=1)
-# A webhook endpoint is disabled, and staff told, when its tries have failed this many times in
-# a row AND for this long: a receiver down for a minute during a backlog fails hundreds of tries
-# in that minute, and must not be disabled for it.
+# A webhook endpoint is disabled, and staff told, when its tries failed this many times in a row
+# AND for this long: a receiver down for a minute of backlog fails hundreds, and stays enabled.
 WEBHOOK_DISABLE_AFTER = env_int("WEBHOOK_DISABLE_AFTER", 20, minimum=1)
 WEBHOOK_DISABLE_AFTER_SECONDS = env_int("WEBHOOK_DISABLE_AFTER_SECONDS", 24 * 3600, minimum=0)
 WEBHOOK_TIMEOUT_SECONDS = env_int("WEBHOOK_TIMEOUT_SECONDS", 10, minimum=1)
 # Daily digests go out at this hour, UTC.
-DIGEST_HOUR_UTC = env_int("DIGEST_HOUR_UTC", 8, minimum=0)
-if DIGEST_HOUR_UTC > 23:
-    raise ImproperlyConfigured("DIGEST_HOUR_UTC must be an hour, 0 to 23.")
-# Receipts sent to an address nobody has confirmed yet, per day: the form cannot be used to
-# flood somebody else's mailbox.
+DIGEST_HOUR_UTC = env_int("DIGEST_HOUR_UTC", 8, minimum=0, maximum=23)
+# Receipts a day to an address nobody has confirmed: the form cannot flood somebody's mailbox.
 UNVERIFIED_RECEIPTS_PER_DAY = env_int("UNVERIFIED_RECEIPTS_PER_DAY", 3, minimum=0)
 # Whether a change nudges a worker at once (else the periodic tick finds it within seconds).
 NOTIFY_NUDGE = env_bool("NOTIFY_NUDGE", True)

@@ -3,7 +3,17 @@
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from backend.env import env_bool, env_int, env_list, env_rate, env_str
+from backend.env import (
+    env_bool,
+    env_database,
+    env_email,
+    env_http_url,
+    env_int,
+    env_list,
+    env_mail,
+    env_rate,
+    env_str,
+)
 
 
 def test_a_required_variable_that_is_missing_fails(monkeypatch):
@@ -32,6 +42,11 @@ def test_integers_are_checked(monkeypatch):
     monkeypatch.setenv("N", "3")
     with pytest.raises(ImproperlyConfigured, match="at least 10"):
         env_int("N", 1, minimum=10)
+    monkeypatch.setenv("N", "24")
+    with pytest.raises(ImproperlyConfigured, match="N=24 must be at most 23"):
+        env_int("N", 1, minimum=0, maximum=23)
+    monkeypatch.setenv("N", "23")
+    assert env_int("N", 1, minimum=0, maximum=23) == 23
 
 
 def test_lists_are_split_on_commas(monkeypatch):
@@ -44,6 +59,50 @@ def test_a_bad_throttle_rate_fails(monkeypatch, value):
     monkeypatch.setenv("RATE", value)
     with pytest.raises(ImproperlyConfigured, match="RATE"):
         env_rate("RATE", "1/min")
+
+
+@pytest.mark.parametrize("value", ["nobody", "a@", "two@example.org three@example.org"])
+def test_an_address_that_is_not_one_fails(monkeypatch, value):
+    monkeypatch.setenv("CONTACT", value)
+    with pytest.raises(ImproperlyConfigured, match=r"CONTACT=.* is not an email address"):
+        env_email("CONTACT", "privacy@example.org")
+
+
+def test_a_public_url_is_http_and_loses_its_trailing_slash(monkeypatch):
+    monkeypatch.setenv("BASE", "https://standard.example.org/")
+    assert env_http_url("BASE", "http://127.0.0.1") == "https://standard.example.org"
+    monkeypatch.setenv("BASE", "standard.example.org")
+    with pytest.raises(ImproperlyConfigured, match=r"BASE=.* is not an http"):
+        env_http_url("BASE", "http://127.0.0.1")
+
+
+def test_a_sqlite_database_runs_in_wal_mode_with_its_writers_queueing(monkeypatch):
+    monkeypatch.setenv("DB", "sqlite:////tmp/standard.sqlite3")
+    database = env_database("DB", "sqlite://:memory:")
+    assert database["OPTIONS"]["transaction_mode"] == "IMMEDIATE"
+    assert "journal_mode=WAL" in database["OPTIONS"]["init_command"]
+    monkeypatch.setenv("DB", "postgres://wwc@db.example.org:5432/wwc")
+    database = env_database("DB", "sqlite://:memory:")
+    assert (database["NAME"], database["CONN_MAX_AGE"]) == ("wwc", 600)
+    assert "OPTIONS" not in database or "transaction_mode" not in database["OPTIONS"]
+    monkeypatch.setenv("DB", "nonsense://x")
+    with pytest.raises(ImproperlyConfigured, match="DB is not a database URL"):
+        env_database("DB", "sqlite://:memory:")
+
+
+def test_a_mail_url_is_read_and_a_bad_one_fails(monkeypatch):
+    monkeypatch.delenv("MAIL", raising=False)
+    assert env_mail("MAIL") is None
+    monkeypatch.setenv("MAIL", "smtp://user:secret@mail.example.org:587/?tls=True")
+    mail = env_mail("MAIL")
+    assert (mail["EMAIL_HOST"], mail["EMAIL_PORT"], mail["EMAIL_USE_TLS"]) == (
+        "mail.example.org",
+        587,
+        True,
+    )
+    monkeypatch.setenv("MAIL", "carrier-pigeon://loft")
+    with pytest.raises(ImproperlyConfigured, match="MAIL is not a mail URL"):
+        env_mail("MAIL")
 
 
 def test_settings_refuse_to_start_without_a_secret_key_when_debug_is_off():
