@@ -125,3 +125,15 @@ def test_settings_refuse_to_start_without_a_secret_key_when_debug_is_off():
     )
     assert result.returncode != 0
     assert "SECRET_KEY" in result.stderr
+
+
+def test_every_password_validator_the_settings_name_loads():
+    from django.contrib.auth.password_validation import get_default_password_validators
+
+    names = {type(validator).__name__ for validator in get_default_password_validators()}
+    assert names == {
+        "UserAttributeSimilarityValidator",
+        "MinimumLengthValidator",
+        "CommonPasswordValidator",
+        "NumericPasswordValidator",
+    }
