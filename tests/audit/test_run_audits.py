@@ -150,3 +150,22 @@ def test_three_runs_in_error_fail_with_the_message(audit):
 )
 def test_the_language_is_added_or_replaced(path, expected):
     assert run_audits.with_lang(path, "es") == expected
+
+
+def test_the_validator_names_the_page_and_line_of_an_error_and_passes_a_valid_page(
+    tmp_path, monkeypatch
+):
+    # The JVM flags of run_vnu (its first compiler tier, a larger stack) still validate.
+    monkeypatch.setattr(run_audits, "RESULTS", tmp_path / "results")
+    page = '<!doctype html><html lang="en"><head><title>A page</title></head><body>{}</body></html>'
+    documents = {
+        "valid": run_audits.Document("the valid page", 200, 200, page.format("<p>Fine.</p>")),
+        "invalid": run_audits.Document(
+            "the broken page", 200, 200, page.format("<blink>x</blink>")
+        ),
+    }
+    (tmp_path / "work").mkdir()
+    problems = run_audits.run_vnu(documents, tmp_path / "work", timeout=120)
+    assert problems, "the unknown element is reported"
+    assert all(problem.startswith("the broken page line 1:") for problem in problems), problems
+    assert any("“blink” element is a completely-unknown element" in p for p in problems)
