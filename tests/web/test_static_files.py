@@ -9,6 +9,7 @@ import brotli
 import pytest
 from django.core.management import call_command
 from django.test import override_settings
+from whitenoise.compress import Compressor
 
 pytestmark = pytest.mark.django_db
 
@@ -22,8 +23,11 @@ def collected(tmp_path_factory):
     root = tmp_path_factory.mktemp("collected-static")
     # Without the API docs' vendored bundles (drf-spectacular-sidecar, 9 MB of JavaScript): their
     # Brotli and gzip copies took 16 of the 19 s, and these tests read the site's own files.
-    # The admin's and the site's files are collected and post-processed as in production.
-    with override_settings(STATIC_ROOT=root):
+    # The admin's and the site's files are collected and hashed as in production (a stylesheet
+    # naming a missing file would fail here); JavaScript is not compressed, which was half of
+    # the remaining CPU (6.9 CPU-s, 3.7 without), as these tests read the site's stylesheet.
+    skip = [*Compressor.SKIP_COMPRESS_EXTENSIONS, "js"]
+    with override_settings(STATIC_ROOT=root, WHITENOISE_SKIP_COMPRESS_EXTENSIONS=skip):
         call_command(
             "collectstatic", "--noinput", "--ignore", "drf_spectacular_sidecar", verbosity=0
         )
