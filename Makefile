@@ -66,8 +66,9 @@ lint: venv
 # on PostgreSQL the suite's queries run in the server at normal priority, and beside the larger
 # fuzzing they pushed the fuzzer past its time budget and Lighthouse under its threshold; on a
 # slower machine (CI runs on the session's own) the larger fuzzing beside Lighthouse did the same.
-test: venv catalogs lint chromium gettext java axe pango
-	$(if $(CI),$(MAKE) fuzz && $(MAKE) audit,$(BIN)/python -m tests.side_by_side fuzz audit --below suite)
+# Locally the lint steps run beside them too (their output first), instead of on one core first.
+test: venv catalogs $(if $(CI),lint) chromium gettext java axe pango
+	$(if $(CI),$(MAKE) fuzz && $(MAKE) audit,$(BIN)/python -m tests.side_by_side lint fuzz audit --below suite)
 	$(if $(CI),$(TEST_ENV) $(BIN)/pytest -n 2 $(ARGS))
 
 # The whole suite, on both cores, without the lint steps, the fuzzer or the audit.
